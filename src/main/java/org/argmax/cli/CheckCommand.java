@@ -1,0 +1,32 @@
+package org.argmax.cli;
+
+import org.argmax.content.ContentException;
+import org.argmax.content.CourseLoader;
+import org.argmax.lessons.CourseService;
+import org.argmax.lessons.CourseSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code argmax check [DIR]}: validates the course and prints {@code file:line: message} per problem. */
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Validate the course folder; exit 1 on any problem.")
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", defaultValue = "content", description = "The course folder (default: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Override
+    public Integer call() {
+        try {
+            CourseSnapshot snapshot = CourseService.withWidgetsOnly(new CourseLoader(content)).current();
+            System.out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons");
+            return 0;
+        } catch (ContentException e) {
+            e.problems().forEach(p -> System.out.println(p));
+            System.out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.argmax.lessons;
+
+import org.argmax.content.ContentException;
+import org.argmax.content.ContentProblem;
+import org.argmax.content.Course;
+import org.argmax.content.CourseLoader;
+import org.argmax.content.Lesson;
+import org.argmax.content.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Serves the course rendered once and cached. Each request compares a cheap fingerprint of the
+ * files under {@code content/} (paths, sizes, modification times); when it changed, the course is
+ * loaded and rendered again, so an instructor's edit shows on the next reload. If the edit broke
+ * the content, the last good version keeps being served together with the problems found.
+ */
+public final class CourseService {
+    private static final Logger log = LoggerFactory.getLogger(CourseService.class);
+
+    private final CourseLoader loader;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final EmbedSource embeds;
+    private volatile CourseSnapshot snapshot;
+    private volatile long fingerprint;
+
+    /** Supplies the names lessons may embed; exercises come from the content itself. */
+    public interface EmbedSource {
+        EmbedTargets targets(Path contentRoot, List<ContentProblem> problems);
+    }
+
+    /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
+    public CourseService(CourseLoader loader, EmbedSource embeds) {
+        this.loader = loader;
+        this.embeds = embeds;
+        this.fingerprint = fingerprint(loader.root());
+        this.snapshot = build();
+    }
+
+    public static CourseService withWidgetsOnly(CourseLoader loader) {
+        return new CourseService(loader, (root, problems) -> new EmbedTargets(Widgets.titles().keySet(), Set.of()));
+    }
+
+    public CourseSnapshot current() {
+        long now = fingerprint(loader.root());
+        if (now != fingerprint) reload(now);
+        return snapshot;
+    }
+
+    private synchronized void reload(long now) {
+        if (now == fingerprint) return;
+        try {
+            snapshot = build();
+            log.info("Content changed: course reloaded ({} lessons)", snapshot.course().lessons().size());
+        } catch (ContentException e) {
+            log.warn("Content changed but has errors; still serving the last good version:\n{}", e.getMessage());
+            snapshot = snapshot.withProblems(e.problems());
+        }
+        fingerprint = now;
+    }
+
+    /** Loads and renders everything, collecting problems from both steps. */
+    public CourseSnapshot build() {
+        Course course = loader.load();
+        List<ContentProblem> problems = new ArrayList<>();
+        EmbedTargets targets = embeds.targets(loader.root(), problems);
+        Map<String, RenderedDocument> lessons = new HashMap<>();
+        for (Lesson lesson : course.lessons()) {
+            lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
+        }
+        Map<String, RenderedDocument> pages = new HashMap<>();
+        for (Page page : course.pages().values()) {
+            pages.put(page.slug(), renderer.render(page.markdown(), page.source(), page.bodyLine(), targets, problems));
+        }
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        return new CourseSnapshot(course, lessons, pages, List.of());
+    }
+
+    static long fingerprint(Path root) {
+        if (!Files.isDirectory(root)) return 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            long[] h = {17};
+            files.forEach(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    h[0] = 31 * h[0] + p.hashCode();
+                    h[0] = 31 * h[0] + a.size();
+                    h[0] = 31 * h[0] + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (IOException e) {
+                    h[0] = 31 * h[0] + 1; // vanished between listing and reading: still a change
+                }
+            });
+            return h[0];
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.argmax.lessons;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.argmax.content.Lesson;
+import org.argmax.content.Page;
+import org.argmax.web.Views;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The course home, lesson pages and stand-alone pages such as the glossary. */
+public final class LessonHandler {
+    private final CourseService courses;
+    private final Views views;
+    private final LessonExtras extras;
+
+    /** Per-request additions to a lesson page by other features (progress marks, exercises). */
+    public interface LessonExtras {
+        void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model);
+
+        void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model);
+
+        LessonExtras NONE = new LessonExtras() {
+            @Override
+            public void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model) {
+            }
+
+            @Override
+            public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
+            }
+        };
+    }
+
+    public LessonHandler(CourseService courses, Views views, LessonExtras extras) {
+        this.courses = courses;
+        this.views = views;
+        this.extras = extras;
+    }
+
+    public void home(Context ctx) {
+        CourseSnapshot snapshot = courses.current();
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", snapshot.course());
+        extras.home(ctx, snapshot, model);
+        views.render(ctx, "home", model);
+    }
+
+    public void show(Context ctx) {
+        CourseSnapshot snapshot = courses.current();
+        String slug = ctx.pathParam("slug");
+        Lesson lesson = snapshot.course().lesson(slug)
+                .orElseThrow(() -> new NotFoundResponse("There is no lesson called '" + slug + "' in this course."));
+        Map<String, Object> model = new HashMap<>();
+        model.put("lesson", lesson);
+        model.put("number", snapshot.course().indexOf(slug) + 1);
+        model.put("lessonCount", snapshot.course().lessons().size());
+        model.put("doc", snapshot.lessons().get(slug));
+        model.put("previous", snapshot.course().previous(slug).orElse(null));
+        model.put("next", snapshot.course().next(slug).orElse(null));
+        model.put("widgetTitles", Widgets.titles());
+        extras.lesson(ctx, snapshot, lesson, model);
+        views.render(ctx, "lesson", model);
+    }
+
+    public void page(Context ctx, String slug) {
+        CourseSnapshot snapshot = courses.current();
+        Page page = snapshot.course().pages().get(slug);
+        if (page == null) throw new NotFoundResponse("This course has no " + slug + " page.");
+        views.render(ctx, "page", Map.of("page", page, "doc", snapshot.pages().get(slug), "widgetTitles", Widgets.titles()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.argmax.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.argmax.estimation.EstimationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Maps failures to pages or JSON: requests under {@code /api/} (or asking for JSON) get
+ * {@code {"error": message}}, everything else an HTML page. Unexpected exceptions are logged and
+ * shown as a generic 500 without a stack trace.
+ */
+public final class HttpErrors {
+    private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
+
+    private final Views views;
+
+    public HttpErrors(Views views) {
+        this.views = views;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(EstimationException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+                respond(ctx, 404, "There is no page at " + ctx.path() + ".");
+            }
+        });
+    }
+
+    public static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
+    }
+
+    public void respond(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            ctx.json(Map.of("error", message == null ? HttpStatus.forStatus(status).getMessage() : message));
+            return;
+        }
+        String title = switch (status) {
+            case 400 -> "That request could not be understood";
+            case 401 -> "Please sign in";
+            case 403 -> "This page is not for your account";
+            case 404 -> "Page not found";
+            case 429 -> "Too many attempts";
+            default -> status >= 500 ? "Server error" : "Something is not right";
+        };
+        views.render(ctx, "error", Map.of("status", status, "title", title, "message", message == null ? "" : message));
+    }
+
+    /** A client mistake with a message for the person who made it; mapped to 400. */
+    public static class BadRequest extends RuntimeException {
+        public BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.argmax.web;
+
+import io.javalin.http.Context;
+import org.argmax.lessons.CourseService;
+import org.argmax.lessons.CourseSnapshot;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Renders Thymeleaf templates from {@code src/main/resources/templates/} with the attributes every
+ * page needs (course title, asset versions, content problems, the signed-in user…). Features add
+ * their own per-request attributes through {@link #addGlobal}.
+ */
+public final class Views {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final CourseService courses;
+    private final String katexVersion = Webjars.version("katex");
+    private final String chartjsVersion = Webjars.version("chart.js");
+    private final List<BiConsumer<Context, Map<String, Object>>> globals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Views(CourseService courses) {
+        this.courses = courses;
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+    }
+
+    /** Registers a contributor of attributes that every page gets (e.g. the signed-in user). */
+    public void addGlobal(BiConsumer<Context, Map<String, Object>> contributor) {
+        globals.add(contributor);
+    }
+
+    public void render(Context ctx, String template, Map<String, Object> model) {
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(process(ctx, template, model));
+    }
+
+    public String process(Context ctx, String template, Map<String, Object> model) {
+        Map<String, Object> all = new HashMap<>(model);
+        CourseSnapshot snapshot = courses.current();
+        all.putIfAbsent("courseTitle", snapshot.course().title());
+        all.put("contentProblems", snapshot.problems());
+        all.put("katexVersion", katexVersion);
+        all.put("chartjsVersion", chartjsVersion);
+        all.put("currentPath", ctx.path());
+        for (BiConsumer<Context, Map<String, Object>> g : globals) g.accept(ctx, all);
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(ctx.req().getLocale(), all);
+        return engine.process(template, context);
+    }
+}

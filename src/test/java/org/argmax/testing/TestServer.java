@@ -1,0 +1,50 @@
+package org.argmax.testing;
+
+import org.argmax.web.App;
+import org.argmax.web.ServerConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+/** The real app on a random port with a real H2 database in a temporary folder. */
+public final class TestServer implements AutoCloseable {
+    private final App app;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public TestServer(Path content, Path dbDir) {
+        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", ""));
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

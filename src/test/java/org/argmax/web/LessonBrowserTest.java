@@ -1,0 +1,68 @@
+package org.argmax.web;
+
+import org.argmax.testing.Browser;
+import org.argmax.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped course in a real headless Chromium: home → lesson → KaTeX rendered → next. */
+class LessonBrowserTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(Path.of("content"), tmp);
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void followALessonLinkSeeRenderedMathAndGoNext() {
+        browser.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.findElement(By.cssSelector(".lesson-list a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".katex-display")));
+        String title = browser.findElement(By.tagName("h1")).getText();
+        assertFalse(title.isBlank());
+
+        int formulas = browser.findElements(By.cssSelector(".math")).size();
+        int rendered = browser.findElements(By.cssSelector(".math .katex")).size();
+        assertTrue(formulas > 3, "the lesson has formulas");
+        assertEquals(formulas, rendered, "every formula rendered by KaTeX");
+        assertTrue(browser.findElements(By.cssSelector(".katex-error")).isEmpty(), "no KaTeX parse errors");
+        String text = browser.findElement(By.cssSelector(".lesson-body")).getText();
+        assertFalse(text.contains("$$"), "no raw $$ left");
+        Object fontsLoaded = ((JavascriptExecutor) browser).executeScript(
+                "return document.fonts.check('16px KaTeX_Main')");
+        assertEquals(Boolean.TRUE, fontsLoaded, "KaTeX fonts served locally");
+
+        String firstUrl = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(firstUrl)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+        assertFalse(browser.getTitle().isBlank());
+        assertTrue(browser.getCurrentUrl().contains("/lessons/"));
+    }
+}
