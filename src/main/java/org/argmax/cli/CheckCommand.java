@@ -20,7 +20,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            CourseSnapshot snapshot = CourseService.withWidgetsOnly(new CourseLoader(content)).current();
+            CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
             System.out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons");
             return 0;
         } catch (ContentException e) {

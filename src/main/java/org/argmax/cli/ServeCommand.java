@@ -1,7 +1,6 @@
 package org.argmax.cli;
 
 import org.argmax.content.ContentException;
-import org.argmax.db.Database;
 import org.argmax.web.App;
 import org.argmax.web.ServerConfig;
 import picocli.CommandLine.Command;
@@ -24,22 +23,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--static", defaultValue = "static", description = "The site's own CSS/JS folder (default: ${DEFAULT-VALUE}).")
     Path staticDir;
 
-    @Option(names = "--db", defaultValue = "${env:ARGMAX_DB_URL:-" + Database.DEFAULT_URL + "}",
-            description = "JDBC URL (default: $ARGMAX_DB_URL or ${DEFAULT-VALUE}).")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", defaultValue = "${env:ARGMAX_DB_USER:-sa}", description = "Database user.")
-    String dbUser;
-
-    @Option(names = "--db-password", defaultValue = "${env:ARGMAX_DB_PASSWORD:-}", description = "Database password (prefer $ARGMAX_DB_PASSWORD).")
-    String dbPassword;
+    @picocli.CommandLine.Mixin
+    DatabaseOptions db = new DatabaseOptions();
 
     @Override
     public Integer call() throws InterruptedException {
         int chosenPort = port != null ? port : portFromEnvironment();
         App app;
         try {
-            app = App.start(new ServerConfig(chosenPort, content, staticDir, jdbcUrl, dbUser, dbPassword));
+            app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword));
         } catch (ContentException e) {
             System.err.println("The course in " + content + " has problems; fix them and start again:");
             e.problems().forEach(p -> System.err.println(p));

@@ -1,11 +1,17 @@
 package org.argmax.lessons;
 
+import org.argmax.markdown.MarkdownRenderer;
+import org.argmax.markdown.RenderedDocument;
+import org.argmax.markdown.EmbedTargets;
+
 import org.argmax.content.ContentException;
 import org.argmax.content.ContentProblem;
 import org.argmax.content.Course;
 import org.argmax.content.CourseLoader;
 import org.argmax.content.Lesson;
 import org.argmax.content.Page;
+import org.argmax.exercises.ExerciseLoader;
+import org.argmax.exercises.ExerciseSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -32,25 +37,15 @@ public final class CourseService {
 
     private final CourseLoader loader;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
-    private final EmbedSource embeds;
+    private final ExerciseLoader exercises = new ExerciseLoader();
     private volatile CourseSnapshot snapshot;
     private volatile long fingerprint;
 
-    /** Supplies the names lessons may embed; exercises come from the content itself. */
-    public interface EmbedSource {
-        EmbedTargets targets(Path contentRoot, List<ContentProblem> problems);
-    }
-
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
-    public CourseService(CourseLoader loader, EmbedSource embeds) {
+    public CourseService(CourseLoader loader) {
         this.loader = loader;
-        this.embeds = embeds;
         this.fingerprint = fingerprint(loader.root());
         this.snapshot = build();
-    }
-
-    public static CourseService withWidgetsOnly(CourseLoader loader) {
-        return new CourseService(loader, (root, problems) -> new EmbedTargets(Widgets.titles().keySet(), Set.of()));
     }
 
     public CourseSnapshot current() {
@@ -75,7 +70,8 @@ public final class CourseService {
     public CourseSnapshot build() {
         Course course = loader.load();
         List<ContentProblem> problems = new ArrayList<>();
-        EmbedTargets targets = embeds.targets(loader.root(), problems);
+        Map<String, ExerciseSpec> specs = exercises.load(loader.root(), problems);
+        EmbedTargets targets = new EmbedTargets(Widgets.titles().keySet(), specs.keySet());
         Map<String, RenderedDocument> lessons = new HashMap<>();
         for (Lesson lesson : course.lessons()) {
             lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
@@ -85,7 +81,7 @@ public final class CourseService {
             pages.put(page.slug(), renderer.render(page.markdown(), page.source(), page.bodyLine(), targets, problems));
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new CourseSnapshot(course, lessons, pages, List.of());
+        return new CourseSnapshot(course, lessons, pages, specs, List.of());
     }
 
     static long fingerprint(Path root) {

@@ -13,36 +13,26 @@ import java.util.Map;
 public final class LessonHandler {
     private final CourseService courses;
     private final Views views;
-    private final LessonExtras extras;
+    private final java.util.List<LessonExtras> extras;
 
     /** Per-request additions to a lesson page by other features (progress marks, exercises). */
     public interface LessonExtras {
         void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model);
 
         void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model);
-
-        LessonExtras NONE = new LessonExtras() {
-            @Override
-            public void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model) {
-            }
-
-            @Override
-            public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
-            }
-        };
     }
 
-    public LessonHandler(CourseService courses, Views views, LessonExtras extras) {
+    public LessonHandler(CourseService courses, Views views, java.util.List<LessonExtras> extras) {
         this.courses = courses;
         this.views = views;
-        this.extras = extras;
+        this.extras = java.util.List.copyOf(extras);
     }
 
     public void home(Context ctx) {
         CourseSnapshot snapshot = courses.current();
         Map<String, Object> model = new HashMap<>();
         model.put("course", snapshot.course());
-        extras.home(ctx, snapshot, model);
+        for (LessonExtras e : extras) e.home(ctx, snapshot, model);
         views.render(ctx, "home", model);
     }
 
@@ -59,7 +49,7 @@ public final class LessonHandler {
         model.put("previous", snapshot.course().previous(slug).orElse(null));
         model.put("next", snapshot.course().next(slug).orElse(null));
         model.put("widgetTitles", Widgets.titles());
-        extras.lesson(ctx, snapshot, lesson, model);
+        for (LessonExtras e : extras) e.lesson(ctx, snapshot, lesson, model);
         views.render(ctx, "lesson", model);
     }
 

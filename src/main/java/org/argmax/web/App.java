@@ -6,6 +6,24 @@ import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
+import org.argmax.accounts.AccountHandler;
+import org.argmax.accounts.AccountService;
+import org.argmax.accounts.Csrf;
+import org.argmax.accounts.CurrentUser;
+import org.argmax.accounts.LoginThrottle;
+import org.argmax.accounts.PasswordHasher;
+import org.argmax.accounts.SessionRepository;
+import org.argmax.accounts.UserRepository;
+import org.argmax.exercises.AttemptRepository;
+import org.argmax.exercises.ExerciseExtras;
+import org.argmax.exercises.ExerciseHandler;
+import org.argmax.exercises.ExerciseService;
+import org.argmax.progress.ProgressExtras;
+import org.argmax.progress.ProgressHandler;
+import org.argmax.progress.ProgressRepository;
+
+import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Builds the whole object graph (database, services, handlers) and the Javalin server. Nothing is
@@ -22,13 +40,29 @@ public final class App implements AutoCloseable {
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
-        CourseService courses = CourseService.withWidgetsOnly(new CourseLoader(config.contentDir()));
+        CourseService courses = new CourseService(new CourseLoader(config.contentDir()));
         Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         try {
+            DataSource db = database.dataSource();
+            UserRepository users = new UserRepository(db);
+            SessionRepository sessions = new SessionRepository(db);
+            AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
+            CurrentUser currentUser = new CurrentUser(sessions, users);
+            ProgressRepository progress = new ProgressRepository(db);
+            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db));
+
             Views views = new Views(courses);
+            views.addGlobal((ctx, model) -> {
+                model.put("currentUser", CurrentUser.of(ctx).orElse(null));
+                model.put("csrfToken", Csrf.token(ctx));
+            });
             HttpErrors errors = new HttpErrors(views);
             Routes.Handlers handlers = new Routes.Handlers(
-                    new LessonHandler(courses, views, LessonHandler.LessonExtras.NONE),
+                    new LessonHandler(courses, views, List.of(new ProgressExtras(progress), new ExerciseExtras(exercises))),
+                    new ProgressHandler(progress, courses, views),
+                    new ExerciseHandler(exercises, views, CurrentUser::idOf, Csrf::verify,
+                            id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
+                    new AccountHandler(accounts, views),
                     new HealthHandler(database, courses));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
@@ -38,6 +72,7 @@ public final class App implements AutoCloseable {
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                 });
+                c.routes.before(currentUser::resolve);
                 c.routes.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");
                     ctx.header("Referrer-Policy", "same-origin");

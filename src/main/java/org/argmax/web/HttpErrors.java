@@ -4,10 +4,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import org.argmax.accounts.SignInRequired;
 import org.argmax.estimation.EstimationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -26,8 +29,16 @@ public final class HttpErrors {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(SignInRequired.class, (e, ctx) -> {
+            if (wantsJson(ctx)) {
+                respond(ctx, 401, "Sign in first.");
+            } else {
+                ctx.redirect("/signin?next=" + URLEncoder.encode(e.returnPath(), StandardCharsets.UTF_8), HttpStatus.FOUND);
+            }
+        });
         routes.exception(EstimationException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+        routes.exception(org.argmax.exercises.UnknownExerciseException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");

@@ -46,6 +46,15 @@ public final class Views {
     }
 
     public String process(Context ctx, String template, Map<String, Object> model) {
+        return engine.process(template, context(ctx, model));
+    }
+
+    /** One fragment of a template, e.g. an exercise re-rendered after a submission made with JavaScript. */
+    public String fragment(Context ctx, String template, String fragment, Map<String, Object> model) {
+        return engine.process(template, java.util.Set.of(fragment), context(ctx, model));
+    }
+
+    private org.thymeleaf.context.Context context(Context ctx, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         CourseSnapshot snapshot = courses.current();
         all.putIfAbsent("courseTitle", snapshot.course().title());
@@ -54,7 +63,6 @@ public final class Views {
         all.put("chartjsVersion", chartjsVersion);
         all.put("currentPath", ctx.path());
         for (BiConsumer<Context, Map<String, Object>> g : globals) g.accept(ctx, all);
-        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(ctx.req().getLocale(), all);
-        return engine.process(template, context);
+        return new org.thymeleaf.context.Context(ctx.req().getLocale(), all);
     }
 }

@@ -17,7 +17,7 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public TestServer(Path content, Path dbDir) {
-        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", ""));
+        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", "", 4));
     }
 
     public App app() {

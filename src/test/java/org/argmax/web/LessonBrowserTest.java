@@ -59,7 +59,9 @@ class LessonBrowserTest {
         assertEquals(Boolean.TRUE, fontsLoaded, "KaTeX fonts served locally");
 
         String firstUrl = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        var next = browser.findElement(By.cssSelector("a[rel=next]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", next);
+        next.click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(firstUrl)));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
         assertFalse(browser.getTitle().isBlank());

@@ -1,4 +1,4 @@
-package org.argmax.lessons;
+package org.argmax.markdown;
 
 /** HTML text escaping for the few places that build HTML outside Thymeleaf. */
 public final class Html {

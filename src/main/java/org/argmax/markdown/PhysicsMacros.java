@@ -1,4 +1,4 @@
-package org.argmax.lessons;
+package org.argmax.markdown;
 
 /**
  * Rewrites the physics-package macros that the course material uses into plain LaTeX that KaTeX

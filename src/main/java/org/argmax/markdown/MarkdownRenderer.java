@@ -1,4 +1,4 @@
-package org.argmax.lessons;
+package org.argmax.markdown;
 
 import org.argmax.content.ContentProblem;
 import org.argmax.content.Suggestions;

@@ -1,0 +1,83 @@
+package org.argmax.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.argmax.web.Views;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sign-up, sign-in and sign-out pages; plain forms with CSRF tokens. */
+public final class AccountHandler {
+    private final AccountService accounts;
+    private final Views views;
+
+    public AccountHandler(AccountService accounts, Views views) {
+        this.accounts = accounts;
+        this.views = views;
+    }
+
+    public void signInForm(Context ctx) {
+        form(ctx, "signin", null, Map.of());
+    }
+
+    public void signUpForm(Context ctx) {
+        form(ctx, "signup", null, Map.of());
+    }
+
+    public void signIn(Context ctx) {
+        Csrf.verify(ctx);
+        try {
+            User user = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+            startSession(ctx, user);
+            ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            ctx.status(e.status());
+            form(ctx, "signin", e.getMessage(), Map.of("username", value(ctx.formParam("username"))));
+        }
+    }
+
+    public void signUp(Context ctx) {
+        Csrf.verify(ctx);
+        try {
+            User user = accounts.signUp(ctx.formParam("displayName"), ctx.formParam("username"), ctx.formParam("password"));
+            startSession(ctx, user);
+            ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
+        } catch (AccountException e) {
+            ctx.status(e.status() == 409 ? 409 : 400);
+            form(ctx, "signup", e.getMessage(), Map.of("username", value(ctx.formParam("username")),
+                    "displayName", value(ctx.formParam("displayName"))));
+        }
+    }
+
+    public void signOut(Context ctx) {
+        Csrf.verify(ctx);
+        accounts.closeSession(ctx.cookie(CurrentUser.COOKIE));
+        ctx.cookie(Cookies.session(ctx, "", 0));
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** A new session id at every sign-in; the old session (if any) is closed. */
+    private void startSession(Context ctx, User user) {
+        accounts.closeSession(ctx.cookie(CurrentUser.COOKIE));
+        String id = accounts.openSession(user);
+        ctx.cookie(Cookies.session(ctx, id, (int) SessionRepository.LIFETIME.toSeconds()));
+    }
+
+    private void form(Context ctx, String template, String error, Map<String, String> values) {
+        Map<String, Object> model = new HashMap<>(values);
+        model.put("error", error);
+        model.put("next", safeNext(ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next")));
+        views.render(ctx, template, model);
+    }
+
+    /** Only local paths, so the sign-in form cannot send people to another site. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) return "/";
+        return next;
+    }
+
+    private static String value(String s) {
+        return s == null ? "" : s;
+    }
+}

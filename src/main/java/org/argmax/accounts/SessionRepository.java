@@ -1,0 +1,77 @@
+package org.argmax.accounts;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** Server-side sessions in the database (so several servers could share them), keyed by SHA-256 of the cookie. */
+public final class SessionRepository {
+    public static final Duration LIFETIME = Duration.ofDays(30);
+
+    private final DataSource db;
+
+    public SessionRepository(DataSource db) {
+        this.db = db;
+    }
+
+    /** A live session: whose it is and its CSRF token. */
+    public record Session(long userId, String csrfToken) {
+    }
+
+    /** Creates a session and returns the cookie value (the only place the raw id exists). */
+    public String create(long userId) {
+        String id = Tokens.random();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, Tokens.sha256(id));
+            s.setLong(2, userId);
+            s.setString(3, Tokens.random());
+            s.setObject(4, OffsetDateTime.now().plus(LIFETIME));
+            s.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the session", e);
+        }
+    }
+
+    public Optional<Session> find(String cookieValue) {
+        if (cookieValue == null || cookieValue.length() > 100) return Optional.empty();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT user_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > ?")) {
+            s.setString(1, Tokens.sha256(cookieValue));
+            s.setObject(2, OffsetDateTime.now());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Session(rs.getLong(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the session", e);
+        }
+    }
+
+    public void delete(String cookieValue) {
+        if (cookieValue == null) return;
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE id_hash = ?")) {
+            s.setString(1, Tokens.sha256(cookieValue));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete the session", e);
+        }
+    }
+
+    /** Signs a user out everywhere, e.g. after a password change. */
+    public void deleteAllFor(long userId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
+            s.setLong(1, userId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete the sessions", e);
+        }
+    }
+}

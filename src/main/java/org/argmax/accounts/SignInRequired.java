@@ -1,0 +1,15 @@
+package org.argmax.accounts;
+
+/** The page needs a signed-in user: pages redirect to the sign-in form, JSON answers 401. */
+public class SignInRequired extends RuntimeException {
+    private final String returnPath;
+
+    public SignInRequired(String returnPath) {
+        super("Sign in first.");
+        this.returnPath = returnPath;
+    }
+
+    public String returnPath() {
+        return returnPath;
+    }
+}

@@ -1,0 +1,184 @@
+package org.argmax.estimation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Gaussian mixtures by expectation–maximization. Each iteration makes one pass over the data that
+ * computes the responsibilities rᵢₖ = πₖN(xᵢ|μₖ,Σₖ) / Σⱼ πⱼN(xᵢ|μⱼ,Σⱼ) with log-sum-exp (E-step), the
+ * log-likelihood Σᵢ log Σₖ πₖN(xᵢ|μₖ,Σₖ), and the weighted sums the M-step needs: πₖ = Nₖ/n,
+ * μₖ = Σᵢ rᵢₖxᵢ/Nₖ, Σₖ = Σᵢ rᵢₖ(xᵢ−μₖ)(xᵢ−μₖ)ᵀ/Nₖ + reg·I. Large data is split into fixed chunks
+ * summed in a fixed order, so results do not depend on the number of threads.
+ */
+public final class GaussianMixture {
+    private static final int PARALLEL_THRESHOLD = 20_000;
+
+    private GaussianMixture() {
+    }
+
+    /** One-dimensional data. */
+    public static GmmFit fit(double[] data, GmmOptions options) {
+        return fit(column(data), options);
+    }
+
+    public static GmmFit fit(double[][] data, GmmOptions options) {
+        int d = MultivariateNormal.checkRows(data);
+        int n = data.length;
+        if (options.k() < 1) throw new EstimationException("the number of components must be at least 1, got " + options.k());
+        if (n < options.k()) throw new EstimationException("too few points for " + options.k() + " components: got " + n);
+        if (options.maxIterations() < 0) throw new EstimationException("the number of iterations must be ≥ 0");
+        if (!(options.regularization() >= 0)) throw new EstimationException("the covariance regularization must be ≥ 0");
+        double[] flat = flatten(data, d);
+        GmmParameters theta = initial(data, flat, d, options);
+        MixtureStatistics.Result pass = null;
+        List<GmmFit.GmmIteration> trace = new ArrayList<>();
+        double[] responsibilities = new double[n * theta.k()];
+        double previous = Double.NEGATIVE_INFINITY;
+        int iterations = 0;
+        boolean converged = false;
+        while (true) {
+            pass = pass(flat, n, d, theta, options.covariance(), responsibilities);
+            if (options.trace()) trace.add(new GmmFit.GmmIteration(iterations, pass.logLikelihood(), theta));
+            if (options.tolerance() > 0 && iterations > 0
+                    && Math.abs(pass.logLikelihood() - previous) / n < options.tolerance()) {
+                converged = true;
+                break;
+            }
+            if (iterations == options.maxIterations()) break;
+            previous = pass.logLikelihood();
+            theta = pass.mStep(options.covariance(), options.regularization(), n);
+            iterations++;
+        }
+        if (!options.trace()) trace.add(new GmmFit.GmmIteration(iterations, pass.logLikelihood(), theta));
+        int k = theta.k();
+        double[][] resp = new double[n][k];
+        for (int i = 0; i < n; i++) System.arraycopy(responsibilities, i * k, resp[i], 0, k);
+        int free = (k - 1) + k * d + k * options.covariance().parametersPerComponent(d);
+        double ll = pass.logLikelihood();
+        return new GmmFit(theta, ll, n, iterations, converged, trace, resp, -2 * ll + 2 * free, -2 * ll + free * Math.log(n),
+                options.covariance());
+    }
+
+    /** E-step alone: the n × K responsibilities under {@code parameters}. */
+    public static double[][] eStep(double[][] data, GmmParameters parameters) {
+        int d = MultivariateNormal.checkRows(data);
+        parameters.validate(d);
+        int n = data.length, k = parameters.k();
+        double[] flat = new double[n * k];
+        pass(flatten(data, d), n, d, parameters, CovarianceType.FULL, flat);
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) System.arraycopy(flat, i * k, out[i], 0, k);
+        return out;
+    }
+
+    /** M-step alone: weighted MLE of the parameters given responsibilities (n × K). */
+    public static GmmParameters mStep(double[][] data, double[][] responsibilities, CovarianceType type, double regularization) {
+        int d = MultivariateNormal.checkRows(data);
+        int n = data.length;
+        if (responsibilities.length != n) throw new EstimationException("there are " + n + " points but " + responsibilities.length + " rows of responsibilities");
+        int k = responsibilities[0].length;
+        MixtureStatistics stats = new MixtureStatistics(k, d, new double[k * d]);
+        for (int i = 0; i < n; i++) {
+            if (responsibilities[i].length != k) throw new EstimationException("row " + (i + 1) + " of the responsibilities has " + responsibilities[i].length + " values, not " + k);
+            stats.add(data[i], 0, responsibilities[i]);
+        }
+        return stats.result(0).mStep(type, regularization, n);
+    }
+
+    /** Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ). */
+    public static double logLikelihood(double[][] data, GmmParameters parameters) {
+        int d = MultivariateNormal.checkRows(data);
+        parameters.validate(d);
+        return pass(flatten(data, d), data.length, d, parameters, CovarianceType.FULL, null).logLikelihood();
+    }
+
+    private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, CovarianceType type,
+                                                 double[] responsibilities) {
+        MixtureComponents comps = new MixtureComponents(theta);
+        int k = theta.k();
+        double[] shift = comps.means;
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
+        int size = (n + chunks - 1) / chunks;
+        MixtureStatistics.Result[] parts = new MixtureStatistics.Result[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            int from = ch * size, to = Math.min(n, from + size);
+            MixtureStatistics stats = new MixtureStatistics(k, d, shift);
+            double[] logp = new double[k], r = new double[k], scratch = new double[d];
+            double ll = 0;
+            for (int i = from; i < to; i++) {
+                comps.logDensities(flat, i * d, logp, scratch);
+                double max = logp[0];
+                for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    r[c] = Math.exp(logp[c] - max);
+                    sum += r[c];
+                }
+                ll += max + Math.log(sum);
+                double inv = 1 / sum;
+                for (int c = 0; c < k; c++) r[c] *= inv;
+                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+                stats.add(flat, i * d, r);
+            }
+            parts[ch] = stats.result(ll);
+        });
+        MixtureStatistics.Result total = parts[0];
+        for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
+        return total;
+    }
+
+    private static GmmParameters initial(double[][] data, double[] flat, int d, GmmOptions o) {
+        int n = data.length, k = o.k();
+        return switch (o.init()) {
+            case GIVEN -> {
+                if (o.initial() == null) throw new EstimationException("initial parameters were asked for but not given");
+                o.initial().validate(d);
+                if (o.initial().k() != k) throw new EstimationException("k is " + k + " but the initial parameters have " + o.initial().k() + " components");
+                yield o.initial();
+            }
+            case KMEANS_PLUS_PLUS -> {
+                KMeansFit km = KMeans.fit(data, k, o.seed(), 300, false);
+                double[][] resp = new double[n][k];
+                for (int i = 0; i < n; i++) resp[i][km.assignments()[i]] = 1;
+                yield mStep(data, resp, o.covariance(), Math.max(o.regularization(), 1e-6));
+            }
+            case RANDOM -> {
+                Rng rng = new Rng(o.seed());
+                double[][] means = new double[k][];
+                java.util.Set<Integer> picked = new java.util.HashSet<>();
+                for (int c = 0; c < k; c++) {
+                    int i;
+                    do {
+                        i = rng.nextInt(n);
+                    } while (!picked.add(i) && picked.size() < n);
+                    means[c] = data[i].clone();
+                }
+                double[][] all = new double[n][1];
+                for (double[] row : all) row[0] = 1;
+                GmmParameters overall = mStep(data, all, o.covariance(), Math.max(o.regularization(), 1e-6));
+                double[] w = new double[k];
+                double[][][] cov = new double[k][][];
+                for (int c = 0; c < k; c++) {
+                    w[c] = 1.0 / k;
+                    cov[c] = overall.covariances()[0];
+                }
+                yield new GmmParameters(w, means, cov);
+            }
+        };
+    }
+
+    static double[][] column(double[] data) {
+        if (data == null) throw new EstimationException("the data is empty");
+        double[][] out = new double[data.length][1];
+        for (int i = 0; i < data.length; i++) out[i][0] = data[i];
+        return out;
+    }
+
+    private static double[] flatten(double[][] data, int d) {
+        double[] flat = new double[data.length * d];
+        for (int i = 0; i < data.length; i++) System.arraycopy(data[i], 0, flat, i * d, d);
+        return flat;
+    }
+}

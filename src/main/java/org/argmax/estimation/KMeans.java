@@ -1,0 +1,143 @@
+package org.argmax.estimation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * K-means by Lloyd's algorithm from k-means++ centres (Arthur and Vassilvitskii, 2007), seeded.
+ * It is hard EM: the assignment step is an E-step with 0/1 responsibilities, the update step an
+ * M-step for the means; the inertia never increases. An empty cluster takes the point farthest
+ * from its centre (deterministic).
+ */
+public final class KMeans {
+    private KMeans() {
+    }
+
+    public static KMeansFit fit(double[][] data, int k, long seed, int maxIterations, boolean keepTrace) {
+        MultivariateNormal.checkRows(data);
+        if (k < 1) throw new EstimationException("the number of clusters must be at least 1, got " + k);
+        if (data.length < k) throw new EstimationException("too few points for " + k + " clusters: got " + data.length);
+        return lloyd(data, plusPlus(data, k, new Rng(seed)), maxIterations, keepTrace);
+    }
+
+    public static KMeansFit fit(double[] data, int k, long seed, int maxIterations) {
+        return fit(GaussianMixture.column(data), k, seed, maxIterations, true);
+    }
+
+    /** Lloyd's iterations from given centres (used by exercises that start from a given guess). */
+    public static KMeansFit fromCenters(double[][] data, double[][] centers, int maxIterations) {
+        int d = MultivariateNormal.checkRows(data);
+        for (int c = 0; c < centers.length; c++) {
+            if (centers[c].length != d) throw new EstimationException("centre " + (c + 1) + " has " + centers[c].length + " values but the data has " + d + " columns");
+        }
+        return lloyd(data, GmmParameters.deep(centers), maxIterations, true);
+    }
+
+    /** k-means++: the first centre uniformly, each next one with probability ∝ squared distance to the nearest. */
+    static double[][] plusPlus(double[][] data, int k, Rng rng) {
+        int n = data.length;
+        double[][] centers = new double[k][];
+        centers[0] = data[rng.nextInt(n)].clone();
+        double[] dist = new double[n];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        for (int c = 1; c < k; c++) {
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                dist[i] = Math.min(dist[i], squared(data[i], centers[c - 1]));
+                total += dist[i];
+            }
+            int chosen = n - 1;
+            if (total > 0) {
+                double target = rng.uniform() * total, cumulative = 0;
+                for (int i = 0; i < n; i++) {
+                    cumulative += dist[i];
+                    if (cumulative > target) {
+                        chosen = i;
+                        break;
+                    }
+                }
+            } else {
+                chosen = rng.nextInt(n);
+            }
+            centers[c] = data[chosen].clone();
+        }
+        return centers;
+    }
+
+    private static KMeansFit lloyd(double[][] data, double[][] centers, int maxIterations, boolean keepTrace) {
+        int n = data.length, k = centers.length, d = data[0].length;
+        int[] assign = new int[n];
+        List<KMeansFit.KMeansIteration> trace = new ArrayList<>();
+        double inertia = assign(data, centers, assign);
+        if (keepTrace) trace.add(new KMeansFit.KMeansIteration(0, inertia, centers));
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIterations) {
+            double[][] next = new double[k][d];
+            int[] count = new int[k];
+            for (int i = 0; i < n; i++) {
+                count[assign[i]]++;
+                for (int j = 0; j < d; j++) next[assign[i]][j] += data[i][j];
+            }
+            for (int c = 0; c < k; c++) {
+                if (count[c] == 0) {
+                    next[c] = data[farthest(data, centers, assign)].clone();
+                } else {
+                    for (int j = 0; j < d; j++) next[c][j] /= count[c];
+                }
+            }
+            it++;
+            double[][] previous = centers;
+            centers = next;
+            inertia = assign(data, centers, assign);
+            if (keepTrace) trace.add(new KMeansFit.KMeansIteration(it, inertia, centers));
+            if (Arrays.deepEquals(previous, centers)) {
+                converged = true;
+                break;
+            }
+        }
+        return new KMeansFit(centers, assign, inertia, it, converged, trace);
+    }
+
+    /** Assigns every point to its nearest centre (ties: the lower index) and returns the inertia. */
+    static double assign(double[][] data, double[][] centers, int[] assign) {
+        double inertia = 0;
+        for (int i = 0; i < data.length; i++) {
+            int best = 0;
+            double bestDist = squared(data[i], centers[0]);
+            for (int c = 1; c < centers.length; c++) {
+                double dist = squared(data[i], centers[c]);
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    best = c;
+                }
+            }
+            assign[i] = best;
+            inertia += bestDist;
+        }
+        return inertia;
+    }
+
+    private static int farthest(double[][] data, double[][] centers, int[] assign) {
+        int far = 0;
+        double max = -1;
+        for (int i = 0; i < data.length; i++) {
+            double dist = squared(data[i], centers[assign[i]]);
+            if (dist > max) {
+                max = dist;
+                far = i;
+            }
+        }
+        return far;
+    }
+
+    static double squared(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double diff = a[j] - b[j];
+            s += diff * diff;
+        }
+        return s;
+    }
+}

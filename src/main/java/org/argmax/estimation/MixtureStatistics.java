@@ -1,0 +1,98 @@
+package org.argmax.estimation;
+
+/**
+ * Weighted sufficient statistics for the M-step, accumulated around a shift (the current means)
+ * to avoid cancellation: Nₖ = Σ rᵢₖ, S1ₖ = Σ rᵢₖ(xᵢ−sₖ), S2ₖ = Σ rᵢₖ(xᵢ−sₖ)(xᵢ−sₖ)ᵀ (lower triangle).
+ */
+final class MixtureStatistics {
+    private final int k;
+    private final int d;
+    private final double[] shift;
+    private final double[] weight;
+    private final double[] first;
+    private final double[] second;
+    private final double[] centred;
+
+    MixtureStatistics(int k, int d, double[] shift) {
+        this.k = k;
+        this.d = d;
+        this.shift = shift;
+        this.weight = new double[k];
+        this.first = new double[k * d];
+        this.second = new double[k * d * d];
+        this.centred = new double[d];
+    }
+
+    void add(double[] data, int offset, double[] r) {
+        for (int c = 0; c < k; c++) {
+            double rc = r[c];
+            if (rc == 0) continue;
+            weight[c] += rc;
+            int fb = c * d, sb = c * d * d;
+            for (int j = 0; j < d; j++) {
+                double v = data[offset + j] - shift[fb + j];
+                centred[j] = v;
+                first[fb + j] += rc * v;
+            }
+            for (int a = 0; a < d; a++) {
+                double ra = rc * centred[a];
+                int row = sb + a * d;
+                for (int b = 0; b <= a; b++) second[row + b] += ra * centred[b];
+            }
+        }
+    }
+
+    Result result(double logLikelihood) {
+        return new Result(k, d, shift, weight, first, second, logLikelihood);
+    }
+
+    /** The statistics of a chunk (or of all chunks, summed in order) and its log-likelihood. */
+    record Result(int k, int d, double[] shift, double[] weight, double[] first, double[] second, double logLikelihood) {
+        Result plus(Result o) {
+            double[] w = weight.clone(), f = first.clone(), s = second.clone();
+            for (int i = 0; i < w.length; i++) w[i] += o.weight[i];
+            for (int i = 0; i < f.length; i++) f[i] += o.first[i];
+            for (int i = 0; i < s.length; i++) s[i] += o.second[i];
+            return new Result(k, d, shift, w, f, s, logLikelihood + o.logLikelihood);
+        }
+
+        GmmParameters mStep(CovarianceType type, double regularization, int n) {
+            double[] weights = new double[k];
+            double[][] means = new double[k][d];
+            double[][][] cov = new double[k][d][d];
+            for (int c = 0; c < k; c++) {
+                double nk = weight[c];
+                if (!(nk > 1e-10 * Math.max(1, n) / k)) {
+                    throw new EstimationException("component " + (c + 1) + " lost all its points (its weight fell to 0); "
+                            + "try another initialization or fewer components");
+                }
+                weights[c] = nk / n;
+                double[] delta = new double[d];
+                for (int j = 0; j < d; j++) {
+                    delta[j] = first[c * d + j] / nk;
+                    means[c][j] = shift[c * d + j] + delta[j];
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        double v = second[c * d * d + a * d + b] / nk - delta[a] * delta[b];
+                        cov[c][a][b] = v;
+                        cov[c][b][a] = v;
+                    }
+                }
+                if (type == CovarianceType.DIAGONAL || type == CovarianceType.SPHERICAL) {
+                    double mean = 0;
+                    for (int a = 0; a < d; a++) mean += cov[c][a][a] / d;
+                    for (int a = 0; a < d; a++) {
+                        for (int b = 0; b < d; b++) if (a != b) cov[c][a][b] = 0;
+                        if (type == CovarianceType.SPHERICAL) cov[c][a][a] = mean;
+                    }
+                }
+                for (int a = 0; a < d; a++) cov[c][a][a] += regularization;
+            }
+            double total = 0;
+            for (double w : weights) total += w;
+            for (int c = 0; c < k; c++) weights[c] /= total;
+            return new GmmParameters(weights, means, cov);
+        }
+    }
+}

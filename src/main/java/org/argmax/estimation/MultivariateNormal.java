@@ -1,0 +1,76 @@
+package org.argmax.estimation;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+
+/** Multivariate normal: MLE (mean vector, covariance divided by n) and log-likelihood, via Cholesky. */
+public final class MultivariateNormal {
+    private MultivariateNormal() {
+    }
+
+    /** μ̂ = (1/n) Σ xᵢ, Σ̂ = (1/n) Σ (xᵢ−μ̂)(xᵢ−μ̂)ᵀ. */
+    public static Fit mle(double[][] x) {
+        int d = checkRows(x);
+        int n = x.length;
+        if (n < 2) throw new EstimationException("need at least 2 rows to estimate a covariance matrix, got " + n);
+        double[] mean = new double[d];
+        for (double[] row : x) for (int j = 0; j < d; j++) mean[j] += row[j] / n;
+        double[][] cov = new double[d][d];
+        for (double[] row : x) {
+            for (int a = 0; a < d; a++) {
+                double da = row[a] - mean[a];
+                for (int b = 0; b <= a; b++) cov[a][b] += da * (row[b] - mean[b]) / n;
+            }
+        }
+        for (int a = 0; a < d; a++) for (int b = 0; b < a; b++) cov[b][a] = cov[a][b];
+        double ll = logLikelihood(x, mean, cov);
+        var estimate = new java.util.LinkedHashMap<String, Object>();
+        estimate.put("mean", mean);
+        estimate.put("covariance", cov);
+        return Fit.closedForm(Family.MVNORMAL, estimate, ll, n);
+    }
+
+    public static double logLikelihood(double[][] x, double[] mean, double[][] covariance) {
+        int d = checkRows(x);
+        if (mean.length != d || covariance.length != d) {
+            throw new EstimationException("the data has " + d + " columns but the mean has " + mean.length + " and the covariance " + covariance.length + " rows");
+        }
+        DMatrixRMaj sigma = new DMatrixRMaj(covariance);
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+        if (!chol.decompose(sigma.copy())) {
+            throw new EstimationException("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others");
+        }
+        DMatrixRMaj l = chol.getT(null);
+        double logDet = 0;
+        for (int i = 0; i < d; i++) logDet += 2 * Math.log(l.get(i, i));
+        double[] z = new double[d];
+        double quad = 0;
+        for (double[] row : x) {
+            // forward substitution L z = (x − μ)
+            for (int i = 0; i < d; i++) {
+                double s = row[i] - mean[i];
+                for (int j = 0; j < i; j++) s -= l.get(i, j) * z[j];
+                z[i] = s / l.get(i, i);
+                quad += z[i] * z[i];
+            }
+        }
+        return -0.5 * x.length * (d * Math.log(2 * Math.PI) + logDet) - 0.5 * quad;
+    }
+
+    static int checkRows(double[][] x) {
+        if (x == null || x.length == 0) throw new EstimationException("mvnormal data is empty: give at least two rows");
+        int d = x[0] == null ? 0 : x[0].length;
+        if (d == 0) throw new EstimationException("row 1 has no values");
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null || x[i].length != d) {
+                throw new EstimationException("row " + (i + 1) + " has " + (x[i] == null ? 0 : x[i].length) + " values but row 1 has " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(x[i][j])) throw new EstimationException("row " + (i + 1) + ", column " + (j + 1) + " is not a finite number");
+            }
+        }
+        return d;
+    }
+
+}

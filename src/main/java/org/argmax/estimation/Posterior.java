@@ -1,0 +1,35 @@
+package org.argmax.estimation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A conjugate posterior: its parameters, its mode (the MAP estimate), its mean, and the MLE from the
+ * same data for comparison. Vector-valued for the Dirichlet (one entry per class).
+ */
+public record Posterior(String prior, Map<String, Object> parameters, double[] mode, double[] mean, double[] mle, int n) {
+    public Posterior {
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        mode = mode.clone();
+        mean = mean.clone();
+        mle = mle.clone();
+    }
+
+    /** The MAP estimate of a one-parameter model. */
+    public double map() {
+        return mode[0];
+    }
+
+    public double posteriorMean() {
+        return mean[0];
+    }
+
+    public double parameter(String name) {
+        return (Double) parameters.get(name);
+    }
+
+    static Posterior scalar(String prior, Map<String, Object> parameters, double mode, double mean, double mle, int n) {
+        return new Posterior(prior, parameters, new double[]{mode}, new double[]{mean}, new double[]{mle}, n);
+    }
+}

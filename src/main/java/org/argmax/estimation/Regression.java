@@ -1,0 +1,222 @@
+package org.argmax.estimation;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+
+/**
+ * Linear models as maximum likelihood (OLS under Gaussian noise) and MAP (ridge: Gaussian prior;
+ * lasso: Laplace prior) estimates. X has one row per observation and no intercept column; the
+ * intercept is never penalized.
+ */
+public final class Regression {
+    private Regression() {
+    }
+
+    /** β̂ = argmin ‖y − Xβ‖² by Householder QR of [1 X]; σ̂² = RSS/n. */
+    public static LinearFit ols(double[][] x, double[] y) {
+        int d = checkXy(x, y, "linear regression");
+        int n = y.length, p = d + 1;
+        if (n < p) throw new EstimationException("need at least " + p + " observations for " + p + " coefficients, got " + n);
+        DMatrixRMaj a = new DMatrixRMaj(n, p);
+        double[] ad = a.data;
+        for (int i = 0; i < n; i++) {
+            ad[i * p] = 1;
+            System.arraycopy(x[i], 0, ad, i * p + 1, d);
+        }
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, p);
+        if (!qr.decompose(a)) throw new EstimationException("the least-squares problem could not be decomposed");
+        DMatrixRMaj r = qr.getR(null, true);
+        double scale = 0;
+        for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(r.get(j, j)));
+        for (int j = 0; j < p; j++) {
+            if (Math.abs(r.get(j, j)) <= 1e-10 * scale) {
+                String what = j == 0 ? "the intercept column" : "column " + j;
+                throw new EstimationException("the columns of X are linearly dependent (" + what
+                        + " is a combination of the columns before it, or constant), so the least-squares coefficients are not unique");
+            }
+        }
+        // Qᵀy without forming Q: apply the Householder reflections to y
+        DMatrixRMaj qty = new DMatrixRMaj(n, 1, true, y.clone());
+        DMatrixRMaj q = qr.getQ(null, true);
+        DMatrixRMaj qtyTop = new DMatrixRMaj(p, 1);
+        CommonOps_DDRM.multTransA(q, qty, qtyTop);
+        double[] beta = backSubstitute(r, qtyTop.data);
+        return linearFit("linear", x, y, beta, 0, 0, true);
+    }
+
+    /** Ridge = MAP with a N(0, σ²_prior) prior on each slope: minimize ‖y − β₀ − Xβ‖² + λ‖β‖², λ = σ²/σ²_prior. */
+    public static LinearFit ridge(double[][] x, double[] y, double lambda) {
+        int d = checkXy(x, y, "ridge regression");
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
+        if (lambda == 0) return ols(x, y);
+        Centered c = Centered.of(x, y, d);
+        double[][] g = c.gram();
+        for (int j = 0; j < d; j++) g[j][j] += lambda;
+        DMatrixRMaj gm = new DMatrixRMaj(g);
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+        if (!chol.decompose(gm)) throw new EstimationException("the ridge system could not be solved");
+        DMatrixRMaj l = chol.getT(null);
+        double[] slopes = choleskySolve(l, c.xty());
+        return linearFit("ridge", x, y, c.withIntercept(slopes), lambda, 0, true);
+    }
+
+    /** λ = σ²/σ²_prior: the ridge penalty implied by the noise variance and the prior variance of the slopes. */
+    public static double lambdaFromVariances(double noiseVariance, double priorVariance) {
+        DataChecks.positiveParameter(noiseVariance, "the noise variance");
+        DataChecks.positiveParameter(priorVariance, "the prior variance");
+        return noiseVariance / priorVariance;
+    }
+
+    /**
+     * Lasso = MAP with a Laplace prior: minimize ½‖y − β₀ − Xβ‖² + λ‖β‖₁ by cyclic coordinate descent
+     * (soft-thresholding). scikit-learn's Lasso uses (1/2n)‖·‖² + α‖β‖₁, so α = λ/n.
+     */
+    public static LinearFit lasso(double[][] x, double[] y, double lambda, double tolerance, int maxIterations) {
+        int d = checkXy(x, y, "lasso regression");
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
+        Centered c = Centered.of(x, y, d);
+        int n = y.length;
+        double[] norms = new double[d];
+        double[] residual = c.yc().clone();
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < n; i++) norms[j] += c.xc()[i][j] * c.xc()[i][j];
+            if (norms[j] == 0) throw new EstimationException("column " + (j + 1) + " of X is constant, so its coefficient is not identifiable");
+        }
+        double[] beta = new double[d];
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIterations) {
+            it++;
+            double maxChange = 0, maxBeta = 0;
+            for (int j = 0; j < d; j++) {
+                double rho = 0;
+                for (int i = 0; i < n; i++) rho += c.xc()[i][j] * (residual[i] + c.xc()[i][j] * beta[j]);
+                double updated = Math.signum(rho) * Math.max(Math.abs(rho) - lambda, 0) / norms[j];
+                double delta = updated - beta[j];
+                if (delta != 0) {
+                    for (int i = 0; i < n; i++) residual[i] -= c.xc()[i][j] * delta;
+                    beta[j] = updated;
+                }
+                maxChange = Math.max(maxChange, Math.abs(delta));
+                maxBeta = Math.max(maxBeta, Math.abs(updated));
+            }
+            if (maxChange <= tolerance * Math.max(1, maxBeta)) {
+                converged = true;
+                break;
+            }
+        }
+        return linearFit("lasso", x, y, c.withIntercept(beta), lambda, it, converged);
+    }
+
+    public static LinearFit lasso(double[][] x, double[] y, double lambda) {
+        return lasso(x, y, lambda, 1e-12, 100_000);
+    }
+
+    /** Logistic regression by Newton/IRLS; with λ > 0 the MAP under a N(0, 1/λ) prior on the slopes. */
+    public static LogisticFit logistic(double[][] x, double[] y, double lambda) {
+        return Logistic.fit(x, y, lambda, 1e-10, 100);
+    }
+
+    static LinearFit linearFit(String model, double[][] x, double[] y, double[] beta, double lambda, int iterations, boolean converged) {
+        int n = y.length;
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double fitted = beta[0];
+            for (int j = 0; j < x[i].length; j++) fitted += beta[j + 1] * x[i][j];
+            rss += (y[i] - fitted) * (y[i] - fitted);
+        }
+        double sigma2 = rss / n;
+        if (sigma2 == 0) {
+            throw new EstimationException("the line fits every point exactly (the residuals are all 0), so the noise variance estimate is 0 and the likelihood has no maximum; add noise or points");
+        }
+        // at σ̂² = RSS/n the Gaussian log-likelihood simplifies to −(n/2)(log 2πσ̂² + 1)
+        double ll = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1);
+        return new LinearFit(model, beta, sigma2, rss, ll, n, lambda, iterations, converged);
+    }
+
+    private static double[] backSubstitute(DMatrixRMaj r, double[] b) {
+        int p = r.numCols;
+        double[] beta = new double[p];
+        for (int i = p - 1; i >= 0; i--) {
+            double s = b[i];
+            for (int j = i + 1; j < p; j++) s -= r.get(i, j) * beta[j];
+            beta[i] = s / r.get(i, i);
+        }
+        return beta;
+    }
+
+    static double[] choleskySolve(DMatrixRMaj l, double[] b) {
+        int d = b.length;
+        double[] z = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = b[i];
+            for (int j = 0; j < i; j++) s -= l.get(i, j) * z[j];
+            z[i] = s / l.get(i, i);
+        }
+        double[] out = new double[d];
+        for (int i = d - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int j = i + 1; j < d; j++) s -= l.get(j, i) * out[j];
+            out[i] = s / l.get(i, i);
+        }
+        return out;
+    }
+
+    static int checkXy(double[][] x, double[] y, String what) {
+        if (x == null || y == null || x.length == 0) throw new EstimationException(what + " needs data: x rows and y values");
+        if (x.length != y.length) throw new EstimationException("there are " + x.length + " rows of x but " + y.length + " values of y");
+        int d = MultivariateNormal.checkRows(x);
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) throw new EstimationException("y value " + (i + 1) + " is not a finite number");
+        }
+        return d;
+    }
+
+    /** X and y centered by their means, so the unpenalized intercept drops out. */
+    record Centered(double[][] xc, double[] yc, double[] xMean, double yMean) {
+        static Centered of(double[][] x, double[] y, int d) {
+            int n = y.length;
+            double[] xm = new double[d];
+            double ym = 0;
+            for (int i = 0; i < n; i++) {
+                ym += y[i] / n;
+                for (int j = 0; j < d; j++) xm[j] += x[i][j] / n;
+            }
+            double[][] xc = new double[n][d];
+            double[] yc = new double[n];
+            for (int i = 0; i < n; i++) {
+                yc[i] = y[i] - ym;
+                for (int j = 0; j < d; j++) xc[i][j] = x[i][j] - xm[j];
+            }
+            return new Centered(xc, yc, xm, ym);
+        }
+
+        double[][] gram() {
+            int d = xMean.length;
+            double[][] g = new double[d][d];
+            for (double[] row : xc) for (int a = 0; a < d; a++) for (int b = 0; b <= a; b++) g[a][b] += row[a] * row[b];
+            for (int a = 0; a < d; a++) for (int b = 0; b < a; b++) g[b][a] = g[a][b];
+            return g;
+        }
+
+        double[] xty() {
+            int d = xMean.length;
+            double[] out = new double[d];
+            for (int i = 0; i < yc.length; i++) for (int j = 0; j < d; j++) out[j] += xc[i][j] * yc[i];
+            return out;
+        }
+
+        double[] withIntercept(double[] slopes) {
+            double[] beta = new double[slopes.length + 1];
+            beta[0] = yMean;
+            for (int j = 0; j < slopes.length; j++) {
+                beta[j + 1] = slopes[j];
+                beta[0] -= slopes[j] * xMean[j];
+            }
+            return beta;
+        }
+    }
+}

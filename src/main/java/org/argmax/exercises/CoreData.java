@@ -1,0 +1,74 @@
+package org.argmax.exercises;
+
+import org.argmax.estimation.Family;
+import org.argmax.estimation.Generators;
+import org.argmax.estimation.Rng;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls the core's generators for {@link DataGenerator}, and rounds what learners will see. */
+final class CoreData {
+    private CoreData() {
+    }
+
+    static ExerciseData generate(String family, Map<String, Double> truth, int n, Map<String, Double> given, Rng rng) {
+        Map<String, Double> shown = new LinkedHashMap<>(given);
+        switch (family) {
+            case "mixture" -> {
+                double w1 = truth.get("w1");
+                var sample = Generators.mixture1d(new double[]{w1, 1 - w1}, new double[]{truth.get("mu1"), truth.get("mu2")},
+                        new double[]{truth.get("sd1"), truth.get("sd2")}, n, rng);
+                double[] values = new double[n];
+                for (int i = 0; i < n; i++) values[i] = DataGenerator.round2(sample.points()[i][0]);
+                return new ExerciseData(family, values, null, null, shown);
+            }
+            case "regression" -> {
+                var data = Generators.linear(new double[]{truth.get("intercept"), truth.get("slope")}, truth.get("noise_sd"),
+                        truth.get("x_min"), truth.get("x_max"), n, rng);
+                double[][] x = new double[n][1];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i][0] = DataGenerator.round2(data.x()[i][0]);
+                    y[i] = DataGenerator.round2(data.y()[i]);
+                }
+                return new ExerciseData(family, null, x, y, shown);
+            }
+            default -> {
+                Family f = Family.fromName(family);
+                Map<String, Object> params = new HashMap<>();
+                truth.forEach(params::put);
+                if (f == Family.NORMAL) params.put("variance", truth.get("sd") * truth.get("sd"));
+                if (f == Family.BINOMIAL) shown.put("trials", truth.get("trials"));
+                if (f == Family.CATEGORICAL) params.put("probabilities", dirichlet(truth.get("classes").intValue(), rng));
+                double[] values = Generators.sample(f, params, n, rng);
+                for (int i = 0; i < values.length; i++) values[i] = rounded(f, values[i]);
+                return new ExerciseData(family, values, null, null, shown);
+            }
+        }
+    }
+
+    /** Continuous values to two decimals (three for beta data), kept inside the support. */
+    private static double rounded(Family f, double v) {
+        return switch (f) {
+            case NORMAL, UNIFORM, LAPLACE -> DataGenerator.round2(v);
+            case EXPONENTIAL, GAMMA -> Math.max(0.01, DataGenerator.round2(v));
+            case BETA -> Math.min(0.999, Math.max(0.001, Math.round(v * 1000) / 1000.0));
+            default -> v;
+        };
+    }
+
+    /** Class probabilities drawn from a Dirichlet(2, …, 2): varied, but no class vanishingly rare. */
+    private static double[] dirichlet(int classes, Rng rng) {
+        if (classes < 2 || classes > 10) throw new IllegalArgumentException("classes must be between 2 and 10");
+        double[] p = new double[classes];
+        double sum = 0;
+        for (int i = 0; i < classes; i++) {
+            p[i] = rng.standardGamma(2);
+            sum += p[i];
+        }
+        for (int i = 0; i < classes; i++) p[i] /= sum;
+        return p;
+    }
+}

@@ -1,0 +1,105 @@
+package org.argmax.exercises;
+
+import org.argmax.estimation.Conjugate;
+import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.Mle;
+import org.argmax.estimation.Regression;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** The built-in misconceptions, each computed by the core on the learner's data. */
+final class CoreMisconceptions {
+    private CoreMisconceptions() {
+    }
+
+    static void register() {
+        Map<String, BiFunction<String, ExerciseData, double[]>> m = new HashMap<>();
+        m.put("normal.mle.variance", (r, d) -> one((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance")));
+        m.put("normal.mle.sd", (r, d) -> one(Math.sqrt((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance"))));
+        m.put("regression.ols.sigma2", (r, d) -> one(Regression.ols(d.x(), d.y()).unbiasedSigma2()));
+        Misconceptions.add("variance-n-minus-1",
+                "You divided by n−1: that is the unbiased estimator; the maximum likelihood estimate divides by n.", m);
+
+        Misconceptions.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
+                Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance")))));
+        Misconceptions.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
+                Map.of("normal.mle.sd", (r, d) -> one(CoreReferences.fit(d).get("variance"))));
+
+        m = new HashMap<>();
+        m.put("bernoulli.map.p", (r, d) -> one(Mle.bernoulli(d.values()).get("p")));
+        m.put("binomial.map.p", (r, d) -> one(CoreReferences.fit(d).get("p")));
+        m.put("poisson.map.lambda", (r, d) -> one(Mle.poisson(d.values()).get("lambda")));
+        m.put("normal.map.mean", (r, d) -> one(CoreReferences.fit(d).get("mean")));
+        m.put("categorical.map.probabilities", (r, d) -> Mle.categorical(d.values()).vector("probabilities"));
+        m.put("regression.ridge.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
+        m.put("regression.ridge.coefficients", (r, d) -> Regression.ols(d.x(), d.y()).coefficients());
+        Misconceptions.add("map-without-prior",
+                "That is the maximum likelihood estimate: it ignores the prior. The MAP estimate maximizes likelihood × prior.", m);
+
+        m = new HashMap<>();
+        m.put("bernoulli.map.p", (r, d) -> one(CoreReferences.betaPosterior(d).posteriorMean()));
+        m.put("binomial.map.p", (r, d) -> one(CoreReferences.betaPosterior(d).posteriorMean()));
+        m.put("poisson.map.lambda", (r, d) -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).posteriorMean()));
+        m.put("categorical.map.probabilities", (r, d) -> Conjugate.dirichletCategorical(CoreReferences.symmetric(d), d.values()).mean());
+        Misconceptions.add("posterior-mean-for-mode",
+                "That is the posterior mean. The MAP estimate is the posterior's mode, its highest point: subtract 1 from each pseudo-count.", m);
+
+        m = new HashMap<>();
+        m.put("bernoulli.map.p", (r, d) -> offByOne(d));
+        m.put("binomial.map.p", (r, d) -> offByOne(d));
+        m.put("categorical.map.probabilities", (r, d) -> {
+            double a = d.given().get("alpha");
+            double[] counts = d.values();
+            double total = 0;
+            for (double c : counts) total += c;
+            double[] out = new double[counts.length];
+            for (int i = 0; i < counts.length; i++) out[i] = (counts[i] + a) / (total + counts.length * a - counts.length);
+            return out;
+        });
+        Misconceptions.add("pseudo-count-off-by-one",
+                "Your numerator adds α pseudo-counts; the mode adds α − 1 (and the denominator α + β − 2).", m);
+
+        m = new HashMap<>();
+        for (String ref : new String[]{"bernoulli.loglik", "poisson.loglik", "exponential.loglik", "normal.loglik", "mixture.loglik",
+                "bernoulli.mle.loglik", "binomial.mle.loglik", "poisson.mle.loglik", "geometric.mle.loglik",
+                "exponential.mle.loglik", "normal.mle.loglik"}) {
+            m.put(ref, (r, d) -> one(Math.exp(References.compute(r, d)[0])));
+        }
+        Misconceptions.add("forgot-log",
+                "You multiplied the probabilities: that is the likelihood itself. Take the log of each factor and add them up.", m);
+
+        Misconceptions.add("unnormalized-responsibilities",
+                "You computed π₂·N(x | μ₂, σ₂²) but did not divide by the sum over both components, so it is not a probability.",
+                Map.of("mixture.estep.responsibility", (r, d) -> {
+                    GmmParameters p = CoreReferences.startingMixture(d);
+                    double x = d.values()[0], mu = p.means()[1][0], var = p.covariances()[1][0][0];
+                    return one(p.weights()[1] * Math.exp(-(x - mu) * (x - mu) / (2 * var)) / Math.sqrt(2 * Math.PI * var));
+                }));
+
+        Misconceptions.add("loglik-wrong-axis",
+                "You took the log of a sum over the points and added over components; the log goes around the sum over components, and you add over points: Σᵢ log Σₖ πₖ N(xᵢ | μₖ, σₖ²).",
+                Map.of("mixture.loglik", (r, d) -> {
+                    GmmParameters p = CoreReferences.startingMixture(d);
+                    double total = 0;
+                    for (int c = 0; c < 2; c++) {
+                        double sum = 0, mu = p.means()[c][0], var = p.covariances()[c][0][0];
+                        for (double x : d.values()) sum += p.weights()[c] * Math.exp(-(x - mu) * (x - mu) / (2 * var)) / Math.sqrt(2 * Math.PI * var);
+                        total += Math.log(sum);
+                    }
+                    return one(total);
+                }));
+    }
+
+    private static double[] offByOne(ExerciseData d) {
+        var post = CoreReferences.betaPosterior(d);
+        double a = d.given().get("alpha"), b = d.given().get("beta");
+        double k = post.parameter("alpha") - a, n = k + post.parameter("beta") - b;
+        return one((k + a) / (n + a + b - 2));
+    }
+
+    private static double[] one(double v) {
+        return new double[]{v};
+    }
+}

@@ -1,0 +1,142 @@
+package org.argmax.exercises;
+
+import org.argmax.estimation.Conjugate;
+import org.argmax.estimation.CovarianceType;
+import org.argmax.estimation.Family;
+import org.argmax.estimation.GaussianMixture;
+import org.argmax.estimation.GmmOptions;
+import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.KMeans;
+import org.argmax.estimation.LogLikelihood;
+import org.argmax.estimation.Mle;
+import org.argmax.estimation.Regression;
+
+import java.util.List;
+
+/** Registers every reference of {@link References} with the core call that computes it. */
+final class CoreReferences {
+    private CoreReferences() {
+    }
+
+    static void register() {
+        mle("bernoulli", "p");
+        mle("binomial", "p");
+        mle("poisson", "lambda");
+        mle("geometric", "p");
+        mle("exponential", "rate");
+        mle("normal", "mean");
+        mle("normal", "variance");
+        mle("uniform", "a");
+        mle("uniform", "b");
+        mle("laplace", "location");
+        mle("laplace", "scale");
+        mle("gamma", "shape");
+        mle("gamma", "rate");
+        mle("beta", "alpha");
+        mle("beta", "beta");
+        References.add("normal.mle.sd", "normal", List.of(), d -> one(Math.sqrt(fit(d).get("variance"))));
+        References.add("normal.unbiased.variance", "normal", List.of(), d -> one((Double) fit(d).estimate().get("unbiasedVariance")));
+        References.addVector("categorical.mle.probabilities", "categorical", List.of(), d -> Mle.categorical(d.values()).vector("probabilities"));
+        for (String f : List.of("bernoulli", "binomial", "poisson", "geometric", "exponential", "normal")) {
+            References.add(f + ".mle.loglik", f, List.of(), d -> one(fit(d).logLikelihood()));
+        }
+        References.add("bernoulli.loglik", "bernoulli", List.of("p"), d -> one(LogLikelihood.bernoulli(d.values(), d.given().get("p"))));
+        References.add("poisson.loglik", "poisson", List.of("lambda"), d -> one(LogLikelihood.poisson(d.values(), d.given().get("lambda"))));
+        References.add("exponential.loglik", "exponential", List.of("rate"), d -> one(LogLikelihood.exponential(d.values(), d.given().get("rate"))));
+        References.add("normal.loglik", "normal", List.of("mean", "variance"),
+                d -> one(LogLikelihood.normal(d.values(), d.given().get("mean"), d.given().get("variance"))));
+
+        References.add("bernoulli.map.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
+        References.add("bernoulli.posterior-mean.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).posteriorMean()));
+        References.add("binomial.map.p", "binomial", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
+        References.add("poisson.map.lambda", "poisson", List.of("shape", "rate"),
+                d -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).map()));
+        References.add("poisson.posterior-mean.lambda", "poisson", List.of("shape", "rate"),
+                d -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).posteriorMean()));
+        References.add("normal.map.mean", "normal", List.of("prior_mean", "prior_variance", "known_variance"),
+                d -> one(Conjugate.normalMean(d.given().get("prior_mean"), d.given().get("prior_variance"), d.given().get("known_variance"), d.values()).map()));
+        References.addVector("categorical.map.probabilities", "categorical", List.of("alpha"),
+                d -> Conjugate.dirichletCategorical(symmetric(d), d.values()).mode());
+
+        References.add("regression.ols.intercept", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[0]));
+        References.add("regression.ols.slope", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
+        References.addVector("regression.ols.coefficients", "regression", List.of(), d -> Regression.ols(d.x(), d.y()).coefficients());
+        References.add("regression.ols.sigma2", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).sigma2()));
+        References.add("regression.ridge.slope", "regression", List.of("lambda"),
+                d -> one(Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients()[1]));
+        References.addVector("regression.ridge.coefficients", "regression", List.of("lambda"),
+                d -> Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients());
+
+        List<String> start = List.of("w1", "mu1", "mu2", "sd1", "sd2");
+        References.add("mixture.estep.responsibility", "mixture", start,
+                d -> one(GaussianMixture.eStep(new double[][]{{d.values()[0]}}, startingMixture(d))[0][1]));
+        References.add("mixture.mstep.weight", "mixture", start, d -> one(oneStep(d).weights()[1]));
+        References.addVector("mixture.mstep.means", "mixture", start, d -> {
+            double[][] m = oneStep(d).means();
+            return new double[]{m[0][0], m[1][0]};
+        });
+        References.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
+        References.addVector("kmeans.step.centers", "mixture", List.of("c1", "c2"), d -> {
+            double[][] c = KMeans.fromCenters(column(d), new double[][]{{d.given().get("c1")}, {d.given().get("c2")}}, 1).centers();
+            return new double[]{c[0][0], c[1][0]};
+        });
+    }
+
+    private static void mle(String family, String parameter) {
+        References.addMle(family + ".mle." + parameter, family, parameter, d -> one(fit(d).get(parameter)));
+    }
+
+    static org.argmax.estimation.Fit fit(ExerciseData d) {
+        Family f = Family.fromName(d.family());
+        return Mle.fit(f, d.values(), f == Family.BINOMIAL ? d.given().get("trials").intValue() : 0);
+    }
+
+    /** ℓ(MLE) − ℓ(value), other parameters at their MLE: how far a claimed estimate is below the peak. */
+    static double likelihoodGap(String family, String parameter, ExerciseData d, double value) {
+        var fit = fit(d);
+        var params = new java.util.HashMap<>(fit.estimate());
+        params.put(parameter, value);
+        Family f = Family.fromName(family);
+        try {
+            double ll = LogLikelihood.of(f, d.values(), params, f == Family.BINOMIAL ? d.given().get("trials").intValue() : 0);
+            return Double.isFinite(ll) ? fit.logLikelihood() - ll : Double.POSITIVE_INFINITY;
+        } catch (RuntimeException outsideSupport) {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    static org.argmax.estimation.Posterior betaPosterior(ExerciseData d) {
+        double a = d.given().get("alpha"), b = d.given().get("beta");
+        return d.family().equals("binomial")
+                ? Conjugate.betaBinomial(a, b, d.values(), d.given().get("trials").intValue())
+                : Conjugate.betaBernoulli(a, b, d.values());
+    }
+
+    static double[] symmetric(ExerciseData d) {
+        double[] alpha = new double[d.values().length];
+        java.util.Arrays.fill(alpha, d.given().get("alpha"));
+        return alpha;
+    }
+
+    static GmmParameters startingMixture(ExerciseData d) {
+        double w1 = d.given().get("w1"), s1 = d.given().get("sd1"), s2 = d.given().get("sd2");
+        return GmmParameters.oneDimensional(new double[]{w1, 1 - w1}, new double[]{d.given().get("mu1"), d.given().get("mu2")},
+                new double[]{s1 * s1, s2 * s2});
+    }
+
+    static GmmParameters oneStep(ExerciseData d) {
+        GmmOptions options = GmmOptions.defaults(2).withCovariance(CovarianceType.FULL).withRegularization(0)
+                .withInitial(startingMixture(d)).withIterations(1, 0);
+        return GaussianMixture.fit(column(d), options).parameters();
+    }
+
+    static double[][] column(ExerciseData d) {
+        double[][] out = new double[d.values().length][1];
+        for (int i = 0; i < out.length; i++) out[i][0] = d.values()[i];
+        return out;
+    }
+
+    static double[] one(double v) {
+        return new double[]{v};
+    }
+}

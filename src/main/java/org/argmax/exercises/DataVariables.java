@@ -1,0 +1,89 @@
+package org.argmax.exercises;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named summaries of a learner's data that formulas (author mistakes, prompts) can use:
+ * {@code n}, {@code k} (number of successes), {@code sum_x}, {@code xbar}, {@code sum_x2},
+ * {@code ss} (Σ(x−x̄)²), {@code sum_log_x}, {@code min}, {@code max}; for regression {@code sum_y},
+ * {@code ybar}, {@code sum_xy}, {@code sxx}, {@code sxy}; for counts {@code n1…nK}; plus every given
+ * quantity by its name.
+ */
+public final class DataVariables {
+    private static final List<String> SAMPLE = List.of("n", "k", "sum_x", "xbar", "sum_x2", "ss", "sum_log_x", "min", "max");
+    private static final List<String> REGRESSION = List.of("n", "sum_x", "sum_y", "xbar", "ybar", "sum_x2", "sum_xy", "sxx", "sxy");
+
+    private DataVariables() {
+    }
+
+    /** The names available for data of this family (given quantities come on top). */
+    public static List<String> names(String family) {
+        if ("regression".equals(family)) return REGRESSION;
+        if ("categorical".equals(family)) {
+            List<String> out = new ArrayList<>(List.of("n"));
+            for (int i = 1; i <= 10; i++) out.add("n" + i);
+            return out;
+        }
+        return SAMPLE;
+    }
+
+    public static Map<String, Double> values(ExerciseData data) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        if (data.isRegression()) {
+            double[] x = new double[data.n()];
+            for (int i = 0; i < x.length; i++) x[i] = data.x()[i][0];
+            double[] y = data.y();
+            int n = y.length;
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            for (int i = 0; i < n; i++) {
+                sx += x[i];
+                sy += y[i];
+                sxx += x[i] * x[i];
+                sxy += x[i] * y[i];
+            }
+            v.put("n", (double) n);
+            v.put("sum_x", sx);
+            v.put("sum_y", sy);
+            v.put("xbar", sx / n);
+            v.put("ybar", sy / n);
+            v.put("sum_x2", sxx);
+            v.put("sum_xy", sxy);
+            v.put("sxx", sxx - sx * sx / n);
+            v.put("sxy", sxy - sx * sy / n);
+        } else if (data.family().equals("categorical")) {
+            double total = 0;
+            for (int i = 0; i < data.values().length; i++) {
+                v.put("n" + (i + 1), data.values()[i]);
+                total += data.values()[i];
+            }
+            v.put("n", total);
+        } else {
+            double[] x = data.values();
+            double sum = 0, sum2 = 0, sumLog = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (double xi : x) {
+                sum += xi;
+                sum2 += xi * xi;
+                sumLog += xi > 0 ? Math.log(xi) : 0;
+                min = Math.min(min, xi);
+                max = Math.max(max, xi);
+            }
+            double mean = sum / x.length;
+            double ss = 0;
+            for (double xi : x) ss += (xi - mean) * (xi - mean);
+            v.put("n", (double) x.length);
+            v.put("k", sum);
+            v.put("sum_x", sum);
+            v.put("xbar", mean);
+            v.put("sum_x2", sum2);
+            v.put("ss", ss);
+            v.put("sum_log_x", sumLog);
+            v.put("min", min);
+            v.put("max", max);
+        }
+        v.putAll(data.given());
+        return v;
+    }
+}

@@ -1,0 +1,158 @@
+package org.argmax.exercises;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.argmax.web.HttpErrors;
+import org.argmax.web.Views;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Exercise pages and submissions. Forms work without JavaScript (post, then redirect back to the
+ * lesson); {@code static/js/exercises.js} posts the same form with {@code Accept: application/json}
+ * and swaps in the re-rendered exercise.
+ */
+public final class ExerciseHandler {
+    private final ExerciseService exercises;
+    private final Views views;
+    private final Function<Context, Optional<Long>> currentUser;
+    private final Consumer<Context> verifyCsrf;
+    private final Function<String, Optional<String>> lessonOf;
+    private final Consumer<Context> requireInstructor;
+
+    public ExerciseHandler(ExerciseService exercises, Views views, Function<Context, Optional<Long>> currentUser,
+                           Consumer<Context> verifyCsrf, Function<String, Optional<String>> lessonOf,
+                           Consumer<Context> requireInstructor) {
+        this.requireInstructor = requireInstructor;
+        this.exercises = exercises;
+        this.views = views;
+        this.currentUser = currentUser;
+        this.verifyCsrf = verifyCsrf;
+        this.lessonOf = lessonOf;
+    }
+
+    /** GET /exercises/{id}: the exercise on a page of its own. */
+    public void show(Context ctx) {
+        renderPage(ctx, ctx.pathParam("id"), null);
+    }
+
+    private void renderPage(Context ctx, String id, String error) {
+        ExerciseView view = exercises.view(id, currentUser.apply(ctx).orElse(null));
+        Map<String, Object> model = new HashMap<>();
+        model.put("exercise", view);
+        model.put("error", error);
+        model.put("lesson", lessonOf.apply(id).orElse(null));
+        views.render(ctx, "exercise", model);
+    }
+
+    /** POST /exercises/{id}/submit */
+    public void submit(Context ctx) {
+        verifyCsrf.accept(ctx);
+        String id = ctx.pathParam("id");
+        long userId = requireUser(ctx);
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (ExerciseSpec.AnswerSpec a : exercises.spec(id).answers()) {
+            String v = ctx.formParam("answer_" + a.name());
+            answers.put(a.name(), v == null ? "" : v);
+        }
+        try {
+            Attempt attempt = exercises.submit(userId, id, answers);
+            if (HttpErrors.wantsJson(ctx)) {
+                ctx.json(Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
+                        "html", fragment(ctx, id, userId, null)));
+            } else {
+                redirectBack(ctx, id);
+            }
+        } catch (InvalidAnswerException | ExerciseClosedException e) {
+            int status = e instanceof InvalidAnswerException ? 400 : 409;
+            if (HttpErrors.wantsJson(ctx)) {
+                ctx.status(status).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+            } else {
+                ctx.status(status);
+                renderPage(ctx, id, e.getMessage());
+            }
+        }
+    }
+
+    /** POST /exercises/{id}/variant: new data for the learner. */
+    public void newVariant(Context ctx) {
+        verifyCsrf.accept(ctx);
+        String id = ctx.pathParam("id");
+        exercises.newVariant(requireUser(ctx), id);
+        redirectBack(ctx, id);
+    }
+
+    /** POST /exercises/{id}/reveal: give up and see the answer. */
+    public void reveal(Context ctx) {
+        verifyCsrf.accept(ctx);
+        String id = ctx.pathParam("id");
+        exercises.reveal(requireUser(ctx), id);
+        redirectBack(ctx, id);
+    }
+
+    /** GET /exercises/{id}/data.csv */
+    public void csv(Context ctx) {
+        String id = ctx.pathParam("id");
+        long userId = requireUser(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-data.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(exercises.csv(userId, id));
+    }
+
+    /** GET /instructor/exercises/{id}/preview?seed=N (role checked by the route). */
+    public void preview(Context ctx) {
+        requireInstructor.accept(ctx);
+        String id = ctx.pathParam("id");
+        long seed;
+        try {
+            seed = Long.parseLong(Optional.ofNullable(ctx.queryParam("seed")).orElse("1").strip());
+        } catch (NumberFormatException e) {
+            throw new HttpErrors.BadRequest("The seed must be a whole number, got '" + ctx.queryParam("seed") + "'.");
+        }
+        ExerciseInstance instance = exercises.preview(id, seed);
+        Map<String, Object> model = new HashMap<>();
+        model.put("instance", instance);
+        model.put("seed", seed);
+        model.put("promptHtml", exercises.promptHtml(instance.spec(), instance));
+        model.put("dataPreview", DataPreview.text(instance.data(), instance.spec().data().show()));
+        model.put("rows", PreviewRows.of(instance));
+        views.render(ctx, "exercise-preview", model);
+    }
+
+    private String fragment(Context ctx, String id, long userId, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("exercise", exercises.view(id, userId));
+        model.put("error", error);
+        return views.fragment(ctx, "fragments/exercise", "exercise", model);
+    }
+
+    private long requireUser(Context ctx) {
+        return currentUser.apply(ctx).orElseThrow(() -> new io.javalin.http.UnauthorizedResponse(
+                "Sign in to get your own data and submit answers."));
+    }
+
+    private void redirectBack(Context ctx, String id) {
+        String lesson = lessonOf.apply(id).orElse(null);
+        String target = lesson == null ? "/exercises/" + id : "/lessons/" + lesson + "#exercise-" + id;
+        ctx.redirect(target, HttpStatus.SEE_OTHER);
+    }
+
+    /** The preview table: each answer's reference and every misconception's value on this seed. */
+    public record PreviewRows(String answer, String reference, List<String[]> misconceptions) {
+        static List<PreviewRows> of(ExerciseInstance instance) {
+            return instance.spec().answers().stream().map(a -> new PreviewRows(a.name(),
+                    switch (a.type()) {
+                        case NUMBER, VECTOR -> DataPreview.format(instance.references().get(a.name()));
+                        case FORMULA -> a.expected();
+                        case CHOICE -> a.choices().stream().filter(ExerciseSpec.Choice::correct).findFirst().map(ExerciseSpec.Choice::text).orElse("");
+                    },
+                    instance.misconceptions().getOrDefault(a.name(), List.of()).stream()
+                            .map(m -> new String[]{m.name(), DataPreview.format(m.value()), m.message()}).toList())).toList();
+        }
+    }
+}

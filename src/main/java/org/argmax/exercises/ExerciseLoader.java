@@ -1,0 +1,249 @@
+package org.argmax.exercises;
+
+import org.argmax.content.ContentProblem;
+import org.argmax.content.Suggestions;
+import org.argmax.content.YamlMap;
+import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+import org.argmax.exercises.ExerciseSpec.AnswerType;
+import org.argmax.exercises.ExerciseSpec.Choice;
+import org.argmax.exercises.ExerciseSpec.DataSpec;
+import org.argmax.exercises.ExerciseSpec.Mistake;
+import org.argmax.exercises.ExerciseSpec.Range;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code content/exercises/*.yml} into {@link ExerciseSpec}s, reporting every schema error as
+ * {@code file:line: message}. Names of families, references and misconceptions are checked
+ * against what the core offers, with "did you mean" suggestions.
+ */
+public final class ExerciseLoader {
+    public static final String DIR = "exercises";
+    private static final Set<String> TOP_KEYS = Set.of("id", "title", "prompt", "data", "given", "answers",
+            "attempts", "penalty", "variants", "give_up");
+    private static final Set<String> DATA_KEYS = Set.of("family", "n", "parameters", "show");
+    private static final Set<String> ANSWER_KEYS = Set.of("name", "label", "type", "reference", "tolerance", "grading",
+            "misconceptions", "mistakes", "hints", "choices", "variables", "expected");
+    private static final Set<String> SHOWS = Set.of("list", "table", "summary", "counts");
+
+    public Map<String, ExerciseSpec> load(Path contentRoot, List<ContentProblem> problems) {
+        Path dir = contentRoot.resolve(DIR);
+        Map<String, ExerciseSpec> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) return out;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yml") || p.getFileName().toString().endsWith(".yaml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ContentProblem(dir, 1, "cannot list the exercises: " + e.getMessage()));
+            return out;
+        }
+        for (Path file : files) {
+            ExerciseSpec spec = loadOne(file, problems);
+            if (spec != null) out.put(spec.id(), spec);
+        }
+        return out;
+    }
+
+    ExerciseSpec loadOne(Path file, List<ContentProblem> problems) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            problems.add(new ContentProblem(file, 1, "cannot read the file: " + e.getMessage()));
+            return null;
+        }
+        int before = problems.size();
+        YamlMap y = YamlMap.parse(file, text, 1, problems);
+        if (y == null) return null;
+        y.rejectUnknownKeys(TOP_KEYS);
+        String fileId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String id = y.string("id", true);
+        if (id != null && !id.equals(fileId)) y.problem("id", "the id '" + id + "' must match the file name '" + fileId + "'");
+        String title = y.string("title", true);
+        String prompt = y.string("prompt", true);
+        Map<String, Range> given = new LinkedHashMap<>();
+        YamlMap givenMap = y.map("given", false);
+        if (givenMap != null) for (String k : givenMap.keys()) given.put(k, range(givenMap, k));
+        DataSpec data = data(y);
+        List<AnswerSpec> answers = new ArrayList<>();
+        for (YamlMap a : y.maps("answers", true)) {
+            AnswerSpec spec = answer(a, data, given.keySet());
+            if (spec != null) answers.add(spec);
+        }
+        if (y.has("answers") && answers.isEmpty()) y.problem("answers", "an exercise needs at least one answer");
+        Set<String> names = new java.util.HashSet<>();
+        for (AnswerSpec a : answers) {
+            if (!names.add(a.name())) y.problemAt(a.line(), "two answers are called '" + a.name() + "'");
+        }
+        int attempts = y.integer("attempts", 0, 0, 1000);
+        double penalty = y.number("penalty", 0.0);
+        if (penalty < 0 || penalty > 1) y.problem("penalty", "'penalty' is the share of the score lost per wrong attempt: between 0 and 1");
+        boolean variants = y.bool("variants", true);
+        boolean giveUp = y.bool("give_up", true);
+        if (problems.size() > before) return null;
+        return new ExerciseSpec(id, title, prompt, data, given, answers, attempts, penalty, variants, giveUp, file, y.line());
+    }
+
+    private DataSpec data(YamlMap y) {
+        YamlMap d = y.map("data", false);
+        if (d == null) return null;
+        d.rejectUnknownKeys(DATA_KEYS);
+        String family = d.string("family", true);
+        if (family != null && !DataGenerator.FAMILIES.contains(family)) {
+            d.problem("family", "unknown data family '" + family + "'" + hint(family, DataGenerator.FAMILIES));
+        }
+        Range n = d.has("n") ? range(d, "n") : Range.fixed(20);
+        if (n.from() < 1 || n.to() > 100_000) d.problem("n", "'n' must be between 1 and 100000");
+        Map<String, Range> params = new LinkedHashMap<>();
+        YamlMap p = d.map("parameters", false);
+        if (p != null) for (String k : p.keys()) params.put(k, range(p, k));
+        if (family != null && DataGenerator.FAMILIES.contains(family)) {
+            for (String required : DataGenerator.requiredParameters(family)) {
+                if (!params.containsKey(required)) d.problem("family", "data of family '" + family + "' needs the parameter '" + required + "'");
+            }
+        }
+        String show = d.string("show", "list");
+        if (!SHOWS.contains(show)) d.problem("show", "'show' must be one of " + SHOWS);
+        return new DataSpec(family, n, params, show);
+    }
+
+    /**
+     * A number; a range {@code [low, high]} drawn uniformly (whole numbers when both ends are); or
+     * three or more numbers, one of which is picked.
+     */
+    static Range range(YamlMap m, String key) {
+        List<String> items = m.stringList(key, true);
+        try {
+            if (items.size() == 1) return Range.fixed(Double.parseDouble(items.get(0)));
+            if (items.size() == 2) {
+                double a = Double.parseDouble(items.get(0));
+                double b = Double.parseDouble(items.get(1));
+                if (b < a) m.problem(key, "the range of '" + key + "' goes from " + a + " down to " + b + ": write [low, high]");
+                boolean integer = isWhole(items.get(0)) && isWhole(items.get(1));
+                return new Range(a, b, integer, List.of());
+            }
+            List<Double> choices = items.stream().map(Double::parseDouble).toList();
+            return new Range(choices.get(0), choices.get(choices.size() - 1), false, choices);
+        } catch (NumberFormatException e) {
+            m.problem(key, "'" + key + "' must be a number or a range [low, high] of numbers, got " + items);
+        }
+        return Range.fixed(0);
+    }
+
+    private static boolean isWhole(String s) {
+        return s.matches("-?\\d+");
+    }
+
+    private AnswerSpec answer(YamlMap a, DataSpec data, Set<String> givenNames) {
+        a.rejectUnknownKeys(ANSWER_KEYS);
+        String name = a.string("name", true);
+        if (name != null && !name.matches("[a-z][a-z0-9_]*")) a.problem("name", "answer names use a-z, 0-9 and _, starting with a letter");
+        String typeName = a.string("type", "number");
+        AnswerType type;
+        try {
+            type = AnswerType.valueOf(typeName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            a.problem("type", "unknown answer type '" + typeName + "': use number, vector, formula or choice");
+            return null;
+        }
+        String label = a.string("label", name == null ? "" : name);
+        String reference = null;
+        if (type == AnswerType.NUMBER || type == AnswerType.VECTOR) {
+            reference = a.string("reference", true);
+            if (reference != null && !References.NAMES.contains(reference)) {
+                a.problem("reference", "unknown reference '" + reference + "'" + hint(reference, References.NAMES));
+            } else if (reference != null && References.isVector(reference) != (type == AnswerType.VECTOR)) {
+                a.problem("reference", "reference '" + reference + "' gives " + (References.isVector(reference) ? "a vector: use type: vector" : "one number: use type: number"));
+            } else if (reference != null && data != null && data.family() != null && !References.fits(reference, data.family())) {
+                a.problem("reference", "reference '" + reference + "' does not apply to data of family '" + data.family() + "'");
+            } else if (reference != null) {
+                for (String needed : References.needs(reference)) {
+                    if (!givenNames.contains(needed)) {
+                        a.problem("reference", "reference '" + reference + "' needs '" + needed + "' under given:");
+                    }
+                }
+            }
+        }
+        Tolerance tolerance = tolerance(a);
+        String grading = a.string("grading", "value");
+        double llTolerance = 0;
+        if (grading.startsWith("likelihood")) {
+            llTolerance = 0.01;
+            if (reference != null && !References.supportsLikelihoodGrading(reference)) {
+                a.problem("grading", "grading by likelihood needs an MLE reference of one parameter; '" + reference + "' is not one");
+            }
+        } else if (!grading.equals("value")) {
+            a.problem("grading", "'grading' must be value or likelihood");
+        }
+        List<String> misconceptions = a.stringList("misconceptions", false);
+        for (String m : misconceptions) {
+            if (!Misconceptions.NAMES.contains(m)) {
+                a.problem("misconceptions", "unknown misconception '" + m + "'" + hint(m, Misconceptions.NAMES));
+            } else if (reference != null && References.NAMES.contains(reference) && !Misconceptions.appliesTo(m, reference)) {
+                a.problem("misconceptions", "misconception '" + m + "' does not apply to reference '" + reference + "'");
+            }
+        }
+        List<Mistake> mistakes = new ArrayList<>();
+        for (YamlMap m : a.maps("mistakes", false)) {
+            m.rejectUnknownKeys(Set.of("name", "formula", "message"));
+            mistakes.add(new Mistake(m.string("name", true), m.string("formula", true), m.string("message", true), m.line()));
+        }
+        List<Choice> choices = new ArrayList<>();
+        if (type == AnswerType.CHOICE) {
+            for (YamlMap c : a.maps("choices", true)) {
+                c.rejectUnknownKeys(Set.of("text", "correct", "feedback"));
+                choices.add(new Choice(c.string("text", true), c.bool("correct", false), c.string("feedback", "")));
+            }
+            if (choices.stream().filter(Choice::correct).count() != 1) a.problem("choices", "exactly one choice must have 'correct: true'");
+        }
+        List<String> variables = a.stringList("variables", type == AnswerType.FORMULA);
+        String expected = type == AnswerType.FORMULA ? a.string("expected", true) : null;
+        if (type == AnswerType.FORMULA && expected != null) {
+            String err = Formulas.validate(expected, variables);
+            if (err != null) a.problem("expected", "the expected formula does not work: " + err);
+        }
+        for (Mistake m : mistakes) {
+            if (m.formula() == null) continue;
+            List<String> vars = type == AnswerType.FORMULA ? variables : DataVariables.names(data == null ? null : data.family());
+            String err = Formulas.validate(m.formula(), vars);
+            if (err != null) a.problemAt(m.line(), "mistake '" + m.name() + "': " + err);
+        }
+        return new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
+                a.stringList("hints", false), choices, variables, expected, a.line());
+    }
+
+    private static Tolerance tolerance(YamlMap a) {
+        YamlMap t = a.map("tolerance", false);
+        if (t == null) return Tolerance.DEFAULT;
+        t.rejectUnknownKeys(Set.of("relative", "absolute", "digits"));
+        if (t.keys().size() != 1) {
+            t.problemAt(t.line(), "give exactly one of relative, absolute or digits");
+            return Tolerance.DEFAULT;
+        }
+        String k = t.keys().iterator().next();
+        Double v = t.number(k, 0.0);
+        if (v == null || v <= 0) {
+            t.problem(k, "the tolerance must be a positive number");
+            return Tolerance.DEFAULT;
+        }
+        return switch (k) {
+            case "relative" -> new Tolerance(Tolerance.Kind.RELATIVE, v);
+            case "absolute" -> new Tolerance(Tolerance.Kind.ABSOLUTE, v);
+            default -> new Tolerance(Tolerance.Kind.DIGITS, Math.rint(v));
+        };
+    }
+
+    private static String hint(String typed, java.util.Collection<String> known) {
+        return Suggestions.closest(typed, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+}

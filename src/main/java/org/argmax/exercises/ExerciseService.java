@@ -1,0 +1,155 @@
+package org.argmax.exercises;
+
+import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+import org.argmax.markdown.EmbedTargets;
+import org.argmax.markdown.MarkdownRenderer;
+import org.argmax.markdown.RenderedDocument;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The exercise workflow: per-learner data, views, submissions (graded, stored, committed before the
+ * response), new variants, giving up, CSV download and the instructor's preview. Data is always
+ * regenerated from the seed; only answers and verdicts are stored.
+ */
+public final class ExerciseService {
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z][a-z0-9_]*)\\s*}}");
+    /** The seed of the example data shown to visitors who are not signed in. */
+    public static final long EXAMPLE_USER = 0;
+
+    private final Supplier<Map<String, ExerciseSpec>> specs;
+    private final AttemptRepository attempts;
+    private final InstanceFactory factory = new InstanceFactory();
+    private final Grader grader = new Grader();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts) {
+        this.specs = specs;
+        this.attempts = attempts;
+    }
+
+    public ExerciseSpec spec(String id) {
+        ExerciseSpec spec = specs.get().get(id);
+        if (spec == null) throw new UnknownExerciseException(id);
+        return spec;
+    }
+
+    /** The exercise as {@code userId} sees it; {@code null} for a visitor, who sees example data and no form. */
+    public ExerciseView view(String id, Long userId) {
+        ExerciseSpec spec = spec(id);
+        ExerciseState state = userId == null ? ExerciseState.FIRST : attempts.state(userId, id);
+        long seed = InstanceFactory.seedFor(userId == null ? EXAMPLE_USER : userId, id, state.variant());
+        ExerciseInstance instance = factory.create(spec, seed);
+        List<Attempt> tries = userId == null ? List.of() : attempts.attempts(userId, id, state.variant());
+        Attempt last = tries.isEmpty() ? null : tries.get(tries.size() - 1);
+        boolean solved = tries.stream().anyMatch(Attempt::correct);
+        int left = spec.maxAttempts() == 0 ? Integer.MAX_VALUE : Math.max(0, spec.maxAttempts() - tries.size());
+        boolean closed = solved || state.revealed() || left == 0;
+        List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
+        List<ExerciseView.AnswerField> fields = new ArrayList<>();
+        for (AnswerSpec a : spec.answers()) {
+            fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(a.label()), a.type().name().toLowerCase(Locale.ROOT),
+                    a.type() == ExerciseSpec.AnswerType.CHOICE || a.type() == ExerciseSpec.AnswerType.FORMULA ? ""
+                            : a.grading().startsWith("likelihood") ? "accepted when the log-likelihood is within " + a.likelihoodTolerance() + " of its maximum"
+                            : a.tolerance().describe(),
+                    a.hints().stream().map(this::inlineHtml).toList(),
+                    a.choices().stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
+                    last == null ? "" : last.answers().getOrDefault(a.name(), "")));
+        }
+        Double best = userId == null ? null : attempts.bestScore(userId, id);
+        return new ExerciseView(spec, promptHtml(spec, instance), userId != null, DataPreview.text(instance.data(), spec.data().show()),
+                instance.data().n(), fields, tries, last, left, solved, state.revealed(), closed, best, revealedAnswers, state.variant());
+    }
+
+    /** Grades and stores one attempt. Unreadable input throws {@link InvalidAnswerException} and is not stored. */
+    public Attempt submit(long userId, String id, Map<String, String> answers) {
+        ExerciseSpec spec = spec(id);
+        ExerciseState state = attempts.state(userId, id);
+        if (state.revealed()) throw new ExerciseClosedException("You asked to see the answer to this variant; ask for new data to try again.");
+        List<Attempt> tries = attempts.attempts(userId, id, state.variant());
+        if (tries.stream().anyMatch(Attempt::correct)) throw new ExerciseClosedException("You already solved this exercise on this data.");
+        if (spec.maxAttempts() > 0 && tries.size() >= spec.maxAttempts()) {
+            throw new ExerciseClosedException("You have used all " + spec.maxAttempts() + " attempts on this data.");
+        }
+        Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
+                a -> answers.getOrDefault(a.name(), "").strip()));
+        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
+        Grade grade = grader.grade(instance, cleaned);
+        double penaltyFactor = Math.max(0, 1 - spec.penalty() * tries.size());
+        Grade kept = new Grade(grade.answers(), grade.correct(), grade.score() * penaltyFactor);
+        return attempts.save(userId, id, state.variant(), cleaned, kept);
+    }
+
+    public void newVariant(long userId, String id) {
+        ExerciseSpec spec = spec(id);
+        if (!spec.variants()) throw new ExerciseClosedException("This exercise has one data set per learner.");
+        ExerciseState state = attempts.state(userId, id);
+        attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false));
+    }
+
+    public void reveal(long userId, String id) {
+        ExerciseSpec spec = spec(id);
+        if (!spec.giveUp()) throw new ExerciseClosedException("This exercise does not show its answer before you solve it.");
+        ExerciseState state = attempts.state(userId, id);
+        attempts.saveState(userId, id, new ExerciseState(state.variant(), true));
+    }
+
+    public String csv(long userId, String id) {
+        ExerciseSpec spec = spec(id);
+        ExerciseState state = attempts.state(userId, id);
+        return factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())).data().csv();
+    }
+
+    /** Any seed, for the instructor's preview. */
+    public ExerciseInstance preview(String id, long seed) {
+        return factory.create(spec(id), seed);
+    }
+
+    public String promptHtml(ExerciseSpec spec, ExerciseInstance instance) {
+        String text = substitute(spec.prompt(), instance.variables());
+        RenderedDocument doc = markdown.render(text, spec.source(), spec.line(), new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
+        return doc.segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining());
+    }
+
+    /** Replaces {@code {{name}}} with the learner's values (given quantities and data summaries). */
+    static String substitute(String text, Map<String, Double> variables) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Double v = variables.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : DataPreview.format(v)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String inlineHtml(String markdownText) {
+        String html = markdown.render(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>())
+                .segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining()).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
+        return html;
+    }
+
+    /** "p = 0.7" per answer, for learners who solved the exercise or gave up. */
+    static List<String> answerTexts(ExerciseInstance instance) {
+        List<String> out = new ArrayList<>();
+        for (AnswerSpec a : instance.spec().answers()) {
+            String value = switch (a.type()) {
+                case NUMBER, VECTOR -> DataPreview.format(instance.references().get(a.name()));
+                case FORMULA -> a.expected();
+                case CHOICE -> a.choices().stream().filter(ExerciseSpec.Choice::correct).findFirst().map(ExerciseSpec.Choice::text).orElse("");
+            };
+            out.add(a.name() + " = " + value);
+        }
+        return out;
+    }
+}

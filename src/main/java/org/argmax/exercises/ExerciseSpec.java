@@ -1,0 +1,60 @@
+package org.argmax.exercises;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An exercise as the instructor wrote it in {@code content/exercises/<id>.yml}. Values drawn per
+ * learner (data parameters, sample size, given quantities) are {@link Range}s.
+ */
+public record ExerciseSpec(String id, String title, String prompt, DataSpec data, Map<String, Range> given,
+                           List<AnswerSpec> answers, int maxAttempts, double penalty, boolean variants,
+                           boolean giveUp, Path source, int line) {
+    public ExerciseSpec {
+        given = Map.copyOf(given);
+        answers = List.copyOf(answers);
+    }
+
+    /** What data the learner gets: a family of the core, its parameters and the sample size. */
+    public record DataSpec(String family, Range n, Map<String, Range> parameters, String show) {
+        public DataSpec {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    /** A number fixed by the author or drawn uniformly per learner (whole numbers when {@code integer}). */
+    public record Range(double from, double to, boolean integer, List<Double> choices) {
+        public static Range fixed(double v) {
+            return new Range(v, v, false, List.of());
+        }
+
+        public boolean isFixed() {
+            return choices.isEmpty() && from == to;
+        }
+    }
+
+    /** One named answer of the exercise. */
+    public record AnswerSpec(String name, String label, AnswerType type, String reference, Tolerance tolerance,
+                             String grading, double likelihoodTolerance, List<String> misconceptions,
+                             List<Mistake> mistakes, List<String> hints, List<Choice> choices,
+                             List<String> variables, String expected, int line) {
+        public AnswerSpec {
+            misconceptions = List.copyOf(misconceptions);
+            mistakes = List.copyOf(mistakes);
+            hints = List.copyOf(hints);
+            choices = List.copyOf(choices);
+            variables = List.copyOf(variables);
+        }
+    }
+
+    public enum AnswerType { NUMBER, VECTOR, FORMULA, CHOICE }
+
+    /** An author's named wrong answer: a formula in the data's variables, and what to tell the learner. */
+    public record Mistake(String name, String formula, String message, int line) {
+    }
+
+    /** A multiple-choice option. */
+    public record Choice(String text, boolean correct, String feedback) {
+    }
+}

@@ -1,0 +1,156 @@
+package org.argmax.exercises;
+
+import net.objecthunter.exp4j.Expression;
+import org.argmax.exercises.ExerciseInstance.MisconceptionValue;
+import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+import org.argmax.exercises.ExerciseSpec.Choice;
+import org.argmax.exercises.ExerciseSpec.Mistake;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Grades a submission against an {@link ExerciseInstance}: the reference within tolerance (or, for
+ * likelihood grading, a log-likelihood within tolerance of the maximum), then the misconceptions
+ * in the author's order, then the author's own mistakes. Unreadable input throws
+ * {@link InvalidAnswerException} before anything is graded, so it costs no attempt.
+ */
+public final class Grader {
+    private static final int FORMULA_TRIALS = 16;
+
+    public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
+        Map<String, Object> parsed = new HashMap<>();
+        for (AnswerSpec a : instance.spec().answers()) {
+            String raw = submitted.get(a.name());
+            try {
+                parsed.put(a.name(), parse(a, raw, instance));
+            } catch (InvalidAnswerException e) {
+                String label = instance.spec().answers().size() > 1 ? a.name() + ": " : "";
+                throw new InvalidAnswerException(label + e.getMessage());
+            }
+        }
+        List<Grade.AnswerVerdict> verdicts = new ArrayList<>();
+        for (AnswerSpec a : instance.spec().answers()) {
+            verdicts.add(verdict(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
+        }
+        long right = verdicts.stream().filter(Grade.AnswerVerdict::correct).count();
+        return new Grade(verdicts, right == verdicts.size(), (double) right / verdicts.size());
+    }
+
+    private static Object parse(AnswerSpec a, String raw, ExerciseInstance instance) {
+        return switch (a.type()) {
+            case NUMBER -> AnswerParser.number(raw);
+            case VECTOR -> AnswerParser.vector(raw, instance.references().get(a.name()).length);
+            case FORMULA -> Formulas.parse(raw, a.variables());
+            case CHOICE -> {
+                try {
+                    int i = Integer.parseInt(raw == null ? "" : raw.strip());
+                    if (i < 0 || i >= a.choices().size()) throw new NumberFormatException();
+                    yield i;
+                } catch (NumberFormatException e) {
+                    throw new InvalidAnswerException("Pick one of the options.");
+                }
+            }
+        };
+    }
+
+    private Grade.AnswerVerdict verdict(AnswerSpec a, String given, Object value, ExerciseInstance instance) {
+        return switch (a.type()) {
+            case NUMBER -> numeric(a, given, new double[]{(Double) value}, instance);
+            case VECTOR -> numeric(a, given, (double[]) value, instance);
+            case FORMULA -> formula(a, given, (Expression) value, instance);
+            case CHOICE -> {
+                Choice c = a.choices().get((Integer) value);
+                String msg = c.correct() ? "Correct." : (c.feedback().isEmpty() ? "That is not the right option." : c.feedback());
+                yield new Grade.AnswerVerdict(a.name(), c.text(), c.correct(), null, msg);
+            }
+        };
+    }
+
+    private Grade.AnswerVerdict numeric(AnswerSpec a, String given, double[] answer, ExerciseInstance instance) {
+        double[] reference = instance.references().get(a.name());
+        ToDoubleFunction<Double> gap = instance.likelihoodGaps().get(a.name());
+        if (gap != null) {
+            double g = gap.applyAsDouble(answer[0]);
+            if (g <= a.likelihoodTolerance()) {
+                return new Grade.AnswerVerdict(a.name(), given, true, null,
+                        "Correct: the log-likelihood at your value is within " + a.likelihoodTolerance() + " of its maximum.");
+            }
+        } else if (close(answer, reference, a.tolerance())) {
+            return new Grade.AnswerVerdict(a.name(), given, true, null, "Correct.");
+        }
+        for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
+            if (close(answer, m.value(), a.tolerance())) return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
+        }
+        for (Mistake m : a.mistakes()) {
+            double v = Formulas.evaluate(Formulas.parse(m.formula(), instance.variables().keySet()), instance.variables());
+            if (Double.isFinite(v) && answer.length == 1 && a.tolerance().accepts(answer[0], v)) {
+                return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
+            }
+        }
+        String direction = answer.length == 1 && reference.length == 1
+                ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
+        return new Grade.AnswerVerdict(a.name(), given, false, null,
+                "Not quite: that is not " + a.tolerance().describe() + " of the answer." + direction);
+    }
+
+    static boolean close(double[] answer, double[] reference, Tolerance tolerance) {
+        if (answer.length != reference.length) return false;
+        for (int i = 0; i < answer.length; i++) {
+            if (!tolerance.accepts(answer[i], reference[i])) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Two formulas are the same when they agree at many points: the learner's own data and random
+     * values of the variables in 1..50 (seeded by the exercise, so grading is repeatable).
+     */
+    private Grade.AnswerVerdict formula(AnswerSpec a, String given, Expression learner, ExerciseInstance instance) {
+        List<Map<String, Double>> points = formulaPoints(a, instance);
+        if (agrees(learner, Formulas.parse(a.expected(), a.variables()), points)) {
+            return new Grade.AnswerVerdict(a.name(), given, true, null, "Correct.");
+        }
+        for (Mistake m : a.mistakes()) {
+            if (agrees(learner, Formulas.parse(m.formula(), a.variables()), points)) {
+                return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
+            }
+        }
+        return new Grade.AnswerVerdict(a.name(), given, false, null, "Not quite: your formula gives other values than the right one.");
+    }
+
+    private static List<Map<String, Double>> formulaPoints(AnswerSpec a, ExerciseInstance instance) {
+        List<Map<String, Double>> points = new ArrayList<>();
+        Map<String, Double> own = new HashMap<>();
+        for (String v : a.variables()) own.put(v, instance.variables().getOrDefault(v, 7.0));
+        points.add(own);
+        org.argmax.estimation.Rng rng = new org.argmax.estimation.Rng(instance.seed() ^ a.name().hashCode());
+        for (int i = 0; i < FORMULA_TRIALS; i++) {
+            Map<String, Double> p = new HashMap<>();
+            for (String v : a.variables()) p.put(v, 1 + Math.floor(rng.uniform() * 50) + (i % 2 == 0 ? 0 : rng.uniform()));
+            points.add(p);
+        }
+        return points;
+    }
+
+    private static boolean agrees(Expression x, Expression y, List<Map<String, Double>> points) {
+        int compared = 0;
+        for (Map<String, Double> p : points) {
+            double a = Formulas.evaluate(x, p);
+            double b = Formulas.evaluate(y, p);
+            if (!Double.isFinite(b)) continue;
+            if (!Double.isFinite(a)) return false;
+            if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(b))) return false;
+            compared++;
+        }
+        return compared >= 5;
+    }
+
+    static String format(double[] v) {
+        return v.length == 1 ? String.valueOf(v[0]) : Arrays.toString(v);
+    }
+}

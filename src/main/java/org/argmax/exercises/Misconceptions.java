@@ -1,0 +1,51 @@
+package org.argmax.exercises;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The built-in library of named mistakes an author switches on per answer. Each one computes, with
+ * the estimation core on the same data, the value a learner who makes that mistake would get, so a
+ * matching wrong answer gets its own explanation.
+ */
+public final class Misconceptions {
+    /** A misconception: the references it applies to, its message, and the wrong value it predicts. */
+    record Misconception(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
+    }
+
+    static final Map<String, Misconception> ALL = new LinkedHashMap<>();
+    public static final List<String> NAMES;
+
+    static {
+        CoreMisconceptions.register();
+        NAMES = Collections.unmodifiableList(new ArrayList<>(ALL.keySet()));
+    }
+
+    private Misconceptions() {
+    }
+
+    static void add(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
+        ALL.put(name, new Misconception(name, message, Map.copyOf(byReference)));
+    }
+
+    public static boolean appliesTo(String misconception, String reference) {
+        return ALL.get(misconception).byReference().containsKey(reference);
+    }
+
+    public static String message(String misconception) {
+        return ALL.get(misconception).message();
+    }
+
+    public static double[] value(String misconception, String reference, ExerciseData data) {
+        return ALL.get(misconception).byReference().get(reference).apply(reference, data);
+    }
+
+    /** The misconceptions that apply to a reference, for the preview page and the README. */
+    public static List<String> applicableTo(String reference) {
+        return ALL.values().stream().filter(m -> m.byReference().containsKey(reference)).map(Misconception::name).toList();
+    }
+}

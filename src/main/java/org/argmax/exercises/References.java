@@ -1,0 +1,73 @@
+package org.argmax.exercises;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The reference answers an exercise can name, each computed by the estimation core on the
+ * learner's data (see {@link CoreReferences} for the calls). Names read {@code family.method.parameter}:
+ * {@code normal.mle.variance}, {@code bernoulli.map.p}, {@code regression.ols.slope},
+ * {@code mixture.estep.responsibility}. Quantities a reference needs beyond the data (a prior's
+ * {@code alpha} and {@code beta}, a starting mixture) come from the exercise's {@code given:}.
+ */
+public final class References {
+    /** A reference: the families it applies to, the given quantities it needs, and how to compute it. */
+    record Reference(String name, List<String> families, boolean vector, List<String> needs,
+                     Function<ExerciseData, double[]> compute, String mleFamily, String mleParameter) {
+    }
+
+    static final Map<String, Reference> ALL = new LinkedHashMap<>();
+    public static final List<String> NAMES;
+
+    static {
+        CoreReferences.register();
+        NAMES = Collections.unmodifiableList(new ArrayList<>(ALL.keySet()));
+    }
+
+    private References() {
+    }
+
+    static void add(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+        ALL.put(name, new Reference(name, List.of(family), false, needs, compute, null, null));
+    }
+
+    static void addVector(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+        ALL.put(name, new Reference(name, List.of(family), true, needs, compute, null, null));
+    }
+
+    /** An MLE of one parameter: such answers can also be graded by likelihood. */
+    static void addMle(String name, String family, String parameter, Function<ExerciseData, double[]> compute) {
+        ALL.put(name, new Reference(name, List.of(family), false, List.of(), compute, family, parameter));
+    }
+
+    public static boolean isVector(String name) {
+        return ALL.get(name).vector();
+    }
+
+    public static boolean fits(String name, String family) {
+        return ALL.get(name).families().contains(family);
+    }
+
+    public static List<String> needs(String name) {
+        return ALL.get(name).needs();
+    }
+
+    public static boolean supportsLikelihoodGrading(String name) {
+        Reference r = ALL.get(name);
+        return r != null && r.mleFamily() != null;
+    }
+
+    public static double[] compute(String name, ExerciseData data) {
+        return ALL.get(name).compute().apply(data);
+    }
+
+    /** How far below its maximum the log-likelihood is when the parameter is set to {@code value}. */
+    public static double likelihoodGap(String name, ExerciseData data, double value) {
+        Reference r = ALL.get(name);
+        return CoreReferences.likelihoodGap(r.mleFamily(), r.mleParameter(), data, value);
+    }
+}

@@ -1,0 +1,73 @@
+package org.argmax.progress;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import org.argmax.accounts.CurrentUser;
+import org.argmax.accounts.Csrf;
+import org.argmax.accounts.User;
+import org.argmax.content.Lesson;
+import org.argmax.lessons.CourseService;
+import org.argmax.lessons.CourseSnapshot;
+import org.argmax.web.Views;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** "My progress", marking a lesson completed, and the instructor's learner list. */
+public final class ProgressHandler {
+    private final ProgressRepository progress;
+    private final CourseService courses;
+    private final Views views;
+
+    public ProgressHandler(ProgressRepository progress, CourseService courses, Views views) {
+        this.progress = progress;
+        this.courses = courses;
+        this.views = views;
+    }
+
+    /** A lesson with this learner's status, for the progress page. */
+    public record Row(Lesson lesson, String status) {
+    }
+
+    public void show(Context ctx) {
+        User user = CurrentUser.require(ctx);
+        CourseSnapshot snapshot = courses.current();
+        Map<String, LessonProgress> mine = progress.byLesson(user.id());
+        List<Row> rows = new ArrayList<>();
+        int completed = 0;
+        for (Lesson l : snapshot.course().lessons()) {
+            LessonProgress p = mine.get(l.slug());
+            rows.add(new Row(l, p == null ? "not started" : p.status()));
+            if (p != null && p.completed()) completed++;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", rows);
+        model.put("completed", completed);
+        model.put("continueLesson", progress.lastVisited(user.id()).flatMap(s -> snapshot.course().lesson(s)).orElse(null));
+        views.render(ctx, "progress", model);
+    }
+
+    /** POST /lessons/{slug}/complete with completed=true|false. */
+    public void complete(Context ctx) {
+        Csrf.verify(ctx);
+        User user = CurrentUser.require(ctx);
+        String slug = ctx.pathParam("slug");
+        if (courses.current().course().lesson(slug).isEmpty()) throw new NotFoundResponse("There is no lesson called '" + slug + "'.");
+        boolean done = !"false".equals(ctx.formParam("completed"));
+        progress.setCompleted(user.id(), slug, done);
+        ctx.redirect("/lessons/" + slug + "#lesson-status", HttpStatus.SEE_OTHER);
+    }
+
+    public void instructorHome(Context ctx) {
+        CurrentUser.requireInstructor(ctx);
+        CourseSnapshot snapshot = courses.current();
+        Map<String, Object> model = new HashMap<>();
+        model.put("learners", progress.learners());
+        model.put("lessonCount", snapshot.course().lessons().size());
+        model.put("exercises", snapshot.exercises().values());
+        views.render(ctx, "instructor", model);
+    }
+}
