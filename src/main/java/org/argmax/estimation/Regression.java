@@ -27,16 +27,12 @@ public final class Regression {
             System.arraycopy(x[i], 0, ad, i * p + 1, d);
         }
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, p);
-        if (!qr.decompose(a)) throw new EstimationException("the least-squares problem could not be decomposed");
+        if (!qr.decompose(a)) throw dependent(x, d);
         DMatrixRMaj r = qr.getR(null, true);
         double scale = 0;
         for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(r.get(j, j)));
         for (int j = 0; j < p; j++) {
-            if (Math.abs(r.get(j, j)) <= 1e-10 * scale) {
-                String what = j == 0 ? "the intercept column" : "column " + j;
-                throw new EstimationException("the columns of X are linearly dependent (" + what
-                        + " is a combination of the columns before it, or constant), so the least-squares coefficients are not unique");
-            }
+            if (Math.abs(r.get(j, j)) <= 1e-10 * scale) throw dependent(x, d);
         }
         // Qᵀy without forming Q: apply the Householder reflections to y
         DMatrixRMaj qty = new DMatrixRMaj(n, 1, true, y.clone());
@@ -135,6 +131,38 @@ public final class Regression {
         // at σ̂² = RSS/n the Gaussian log-likelihood simplifies to −(n/2)(log 2πσ̂² + 1)
         double ll = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1);
         return new LinearFit(model, beta, sigma2, rss, ll, n, lambda, iterations, converged);
+    }
+
+    /** Names the first column of [1 X] that the earlier ones span (Gram–Schmidt), for the error message. */
+    private static EstimationException dependent(double[][] x, int d) {
+        int n = x.length;
+        java.util.List<double[]> basis = new java.util.ArrayList<>();
+        int column = d;
+        for (int j = 0; j <= d; j++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = j == 0 ? 1 : x[i][j - 1];
+            double norm0 = Math.sqrt(dot(v, v));
+            for (double[] b : basis) {
+                double c = dot(v, b);
+                for (int i = 0; i < n; i++) v[i] -= c * b[i];
+            }
+            double norm = Math.sqrt(dot(v, v));
+            if (norm <= 1e-10 * Math.max(norm0, 1e-300)) {
+                column = j;
+                break;
+            }
+            for (int i = 0; i < n; i++) v[i] /= norm;
+            basis.add(v);
+        }
+        String what = column == 0 ? "the intercept column" : "column " + column;
+        return new EstimationException("the columns of X are linearly dependent (" + what
+                + " is a combination of the columns before it, or constant), so the least-squares coefficients are not unique");
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     private static double[] backSubstitute(DMatrixRMaj r, double[] b) {
