@@ -74,6 +74,8 @@ final class Logistic {
         if (!converged && lambda == 0) throw separable();
         if (!converged) throw new EstimationException("logistic regression did not converge in " + maxIterations + " Newton steps");
         double nll = negativeLogLikelihood(x, y, beta);
+        // an (almost) zero cross-entropy without a penalty means the classes are separated: no finite maximum
+        if (lambda == 0 && nll < 1e-6 * n) throw separable();
         return new LogisticFit(beta, -nll, nll, n, lambda, it, true);
     }
 
