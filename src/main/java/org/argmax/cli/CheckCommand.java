@@ -17,15 +17,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "content", description = "The course folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
-            System.out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons");
+            out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons");
             return 0;
         } catch (ContentException e) {
-            e.problems().forEach(p -> System.out.println(p));
-            System.out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
+            e.problems().forEach(p -> out.println(p));
+            out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
             return 1;
         }
     }
