@@ -7,6 +7,8 @@ import org.argmax.db.Database;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.accounts.AccountHandler;
+import org.argmax.api.EstimateHandler;
+import org.argmax.api.EstimateService;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Csrf;
 import org.argmax.accounts.CurrentUser;
@@ -63,7 +65,8 @@ public final class App implements AutoCloseable {
                     new ExerciseHandler(exercises, views, CurrentUser::idOf, Csrf::verify,
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
                     new AccountHandler(accounts, views),
-                    new HealthHandler(database, courses));
+                    new HealthHandler(database, courses),
+                    new EstimateHandler(new EstimateService()));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.staticFiles.enableWebjars();

@@ -2,6 +2,7 @@ package org.argmax.web;
 
 import io.javalin.config.RoutesConfig;
 import org.argmax.accounts.AccountHandler;
+import org.argmax.api.EstimateHandler;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.progress.ProgressHandler;
@@ -33,11 +34,14 @@ public final class Routes {
         r.get("/instructor", h.progress()::instructorHome);
         r.get("/instructor/exercises/{id}/preview", h.exercises()::preview);
 
+        r.post("/api/estimate", h.estimate()::estimate);
+
         r.get("/health", h.health()::show);
     }
 
     /** The handlers the routes call, built once in {@link App}. */
     public record Handlers(LessonHandler lessons, ProgressHandler progress, ExerciseHandler exercises,
-                           AccountHandler accounts, HealthHandler health) {
+                           AccountHandler accounts, HealthHandler health,
+                           EstimateHandler estimate) {
     }
 }
