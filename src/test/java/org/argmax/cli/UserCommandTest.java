@@ -71,6 +71,22 @@ class UserCommandTest {
     }
 
     @Test
+    void exportWritesTheSameCsvAsThePages() throws Exception {
+        String db = "--db=jdbc:h2:" + dir.toAbsolutePath().resolve("argmax");
+        assertEquals(0, run("a learner's password\n", "user", "add", "lea", "--name", "Lea", "--password-stdin", db).code());
+        Path file = dir.resolve("book.csv");
+        Run export = run("", "export", "gradebook", "--out", file.toString(), db);
+        assertEquals(0, export.code(), export.err());
+        String csv = java.nio.file.Files.readString(file);
+        assertTrue(csv.startsWith("username,display_name,coin-mle,"), csv);
+        assertTrue(csv.contains("\r\nlea,Lea,"), csv);
+        Path attempts = dir.resolve("attempts.csv");
+        assertEquals(0, run("", "export", "attempts", "--out", attempts.toString(), db).code());
+        assertTrue(java.nio.file.Files.readString(attempts).startsWith("attempt_id,username,"));
+        assertEquals(2, run("", "export", "grades", db).code());
+    }
+
+    @Test
     void checkReportsProblemsWithFileAndLine() {
         TestCourse course = TestCourse.twoLessons(dir.resolve("content"));
         Run ok = run("", "check", course.root().toString());
