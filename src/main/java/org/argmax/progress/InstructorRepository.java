@@ -118,9 +118,9 @@ public final class InstructorRepository {
 
     /** Streams the gradebook: every learner with every (exercise, best score), learners in name order. */
     public void eachGradebookRow(Consumer<GradeRow> sink) {
-        query("SELECT u.id, u.username, u.display_name, a.exercise_id, MAX(a.score) FROM users u "
-                        + "LEFT JOIN exercise_attempts a ON a.user_id = u.id WHERE u.role = 'LEARNER' "
-                        + "GROUP BY u.id, u.username, u.display_name, a.exercise_id ORDER BY u.display_name, u.id",
+        query("SELECT u.id, u.username, u.display_name, g.exercise_id, g.best FROM users u LEFT JOIN ("
+                        + " SELECT user_id, exercise_id, MAX(score) AS best FROM exercise_attempts GROUP BY user_id, exercise_id"
+                        + ") g ON g.user_id = u.id WHERE u.role = 'LEARNER' ORDER BY u.display_name, u.id",
                 List.of(), rs -> {
                     double best = rs.getDouble(5);
                     sink.accept(new GradeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.wasNull() ? null : best));

@@ -70,9 +70,12 @@ public final class InstructorService {
         return new ArrayList<>(order);
     }
 
-    /** One page of the gradebook: learners × exercises, best score per cell. */
-    public record GradebookPage(List<LearnerSummary> learners, List<String> exercises,
-                                Map<Long, Map<String, InstructorRepository.Cell>> cells, int page, int pages) {
+    /** One page of the gradebook: learners × exercises, each cell already formatted ("90 %" or "—"). */
+    public record GradebookPage(List<GradebookRow> rows, List<String> exercises, int page, int pages) {
+    }
+
+    /** A learner's row of the gradebook. */
+    public record GradebookRow(LearnerSummary learner, List<String> cells) {
     }
 
     public GradebookPage gradebook(CourseSnapshot snapshot, int page, int pageSize) {
@@ -84,7 +87,18 @@ public final class InstructorService {
         for (var cell : repository.gradebook(learners.stream().map(LearnerSummary::userId).toList())) {
             cells.computeIfAbsent(cell.userId(), k -> new LinkedHashMap<>()).put(cell.exerciseId(), cell);
         }
-        return new GradebookPage(learners, exerciseOrder(snapshot), cells, p, pages);
+        List<String> exercises = exerciseOrder(snapshot);
+        List<GradebookRow> rows = new ArrayList<>();
+        for (LearnerSummary l : learners) {
+            Map<String, InstructorRepository.Cell> mine = cells.getOrDefault(l.userId(), Map.of());
+            List<String> texts = new ArrayList<>(exercises.size());
+            for (String e : exercises) {
+                var c = mine.get(e);
+                texts.add(c == null ? "—" : Math.round(c.bestScore() * 100) + " %");
+            }
+            rows.add(new GradebookRow(l, texts));
+        }
+        return new GradebookPage(rows, exercises, p, pages);
     }
 
     public List<InstructorRepository.AttemptRow> attemptsOf(long userId) {
