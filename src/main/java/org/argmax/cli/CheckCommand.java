@@ -2,6 +2,7 @@ package org.argmax.cli;
 
 import org.argmax.content.ContentException;
 import org.argmax.content.CourseLoader;
+import org.argmax.exercises.ExerciseChecker;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
 import picocli.CommandLine.Command;
@@ -17,15 +18,26 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "content", description = "The course folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
+    @picocli.CommandLine.Option(names = "--seeds", defaultValue = "200",
+            description = "Seeds to try per exercise (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
-            System.out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons");
+            var problems = new ExerciseChecker().check(snapshot.exercises(), seeds);
+            if (!problems.isEmpty()) throw new ContentException(problems);
+            out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons, " + snapshot.exercises().size()
+                    + " exercises (each checked on " + seeds + " seeds)");
             return 0;
         } catch (ContentException e) {
-            e.problems().forEach(p -> System.out.println(p));
-            System.out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
+            e.problems().forEach(p -> out.println(p));
+            out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
             return 1;
         }
     }

@@ -32,7 +32,7 @@ public final class ExerciseLoader {
             "attempts", "penalty", "variants", "give_up");
     private static final Set<String> DATA_KEYS = Set.of("family", "n", "parameters", "show");
     private static final Set<String> ANSWER_KEYS = Set.of("name", "label", "type", "reference", "tolerance", "grading",
-            "misconceptions", "mistakes", "hints", "choices", "variables", "expected");
+            "misconceptions", "mistakes", "hints", "choices", "variables", "expected", "input", "min", "max");
     private static final Set<String> SHOWS = Set.of("list", "table", "summary", "counts");
 
     public Map<String, ExerciseSpec> load(Path contentRoot, List<ContentProblem> problems) {
@@ -214,12 +214,23 @@ public final class ExerciseLoader {
         }
         for (Mistake m : mistakes) {
             if (m.formula() == null) continue;
-            List<String> vars = type == AnswerType.FORMULA ? variables : DataVariables.names(data == null ? null : data.family());
+            List<String> vars = new ArrayList<>(type == AnswerType.FORMULA ? variables : DataVariables.names(data == null ? null : data.family()));
+            if (type != AnswerType.FORMULA) vars.addAll(givenNames);
             String err = Formulas.validate(m.formula(), vars);
             if (err != null) a.problemAt(m.line(), "mistake '" + m.name() + "': " + err);
         }
+        ExerciseSpec.Input input = ExerciseSpec.Input.TEXT;
+        String inputKind = a.string("input", "text");
+        if (inputKind.equals("slider")) {
+            if (type != AnswerType.NUMBER) a.problem("input", "only number answers can use a slider");
+            double min = a.number("min", 0.0), max = a.number("max", 1.0);
+            if (!(max > min)) a.problem("max", "'max' must be greater than 'min'");
+            input = new ExerciseSpec.Input("slider", min, max);
+        } else if (!inputKind.equals("text")) {
+            a.problem("input", "'input' must be text or slider");
+        }
         return new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
-                a.stringList("hints", false), choices, variables, expected, a.line());
+                a.stringList("hints", false), choices, variables, expected, input, a.line());
     }
 
     private static Tolerance tolerance(YamlMap a) {

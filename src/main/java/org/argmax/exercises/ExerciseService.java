@@ -57,13 +57,13 @@ public final class ExerciseService {
         List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
         List<ExerciseView.AnswerField> fields = new ArrayList<>();
         for (AnswerSpec a : spec.answers()) {
-            fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(a.label()), a.type().name().toLowerCase(Locale.ROOT),
+            fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(substitute(a.label(), instance.variables())), a.type().name().toLowerCase(Locale.ROOT),
                     a.type() == ExerciseSpec.AnswerType.CHOICE || a.type() == ExerciseSpec.AnswerType.FORMULA ? ""
                             : a.grading().startsWith("likelihood") ? "accepted when the log-likelihood is within " + a.likelihoodTolerance() + " of its maximum"
                             : a.tolerance().describe(),
                     a.hints().stream().map(this::inlineHtml).toList(),
                     a.choices().stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
-                    last == null ? "" : last.answers().getOrDefault(a.name(), "")));
+                    last == null ? "" : last.answers().getOrDefault(a.name(), ""), a.input()));
         }
         Double best = userId == null ? null : attempts.bestScore(userId, id);
         return new ExerciseView(spec, promptHtml(spec, instance), userId != null, DataPreview.text(instance.data(), spec.data().show()),

@@ -38,7 +38,7 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
     public record AnswerSpec(String name, String label, AnswerType type, String reference, Tolerance tolerance,
                              String grading, double likelihoodTolerance, List<String> misconceptions,
                              List<Mistake> mistakes, List<String> hints, List<Choice> choices,
-                             List<String> variables, String expected, int line) {
+                             List<String> variables, String expected, Input input, int line) {
         public AnswerSpec {
             misconceptions = List.copyOf(misconceptions);
             mistakes = List.copyOf(mistakes);
@@ -49,6 +49,19 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
     }
 
     public enum AnswerType { NUMBER, VECTOR, FORMULA, CHOICE }
+
+    /** How a number is entered: typed, or picked on a slider from {@code min} to {@code max}. */
+    public record Input(String kind, double min, double max) {
+        public static final Input TEXT = new Input("text", 0, 1);
+
+        public boolean isSlider() {
+            return kind.equals("slider");
+        }
+
+        public double step() {
+            return (max - min) / 1000;
+        }
+    }
 
     /** An author's named wrong answer: a formula in the data's variables, and what to tell the learner. */
     public record Mistake(String name, String formula, String message, int line) {

@@ -13,7 +13,7 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
 
     /** One input of the form. */
     public record AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
-                              List<String> choices, List<String> variables, String lastValue) {
+                              List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input) {
     }
 
     public boolean unlimited() {

@@ -60,14 +60,4 @@ public final class ProgressHandler {
         progress.setCompleted(user.id(), slug, done);
         ctx.redirect("/lessons/" + slug + "#lesson-status", HttpStatus.SEE_OTHER);
     }
-
-    public void instructorHome(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
-        CourseSnapshot snapshot = courses.current();
-        Map<String, Object> model = new HashMap<>();
-        model.put("learners", progress.learners());
-        model.put("lessonCount", snapshot.course().lessons().size());
-        model.put("exercises", snapshot.exercises().values());
-        views.render(ctx, "instructor", model);
-    }
 }

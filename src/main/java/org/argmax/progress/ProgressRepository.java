@@ -6,9 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,24 +73,6 @@ public final class ProgressRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read progress", e);
-        }
-    }
-
-    /** Every learner with counts of lessons read and completed, computed by SQL. */
-    public List<LearnerSummary> learners() {
-        String sql = "SELECT u.id, u.username, u.display_name, COUNT(p.lesson_slug), "
-                + "COALESCE(SUM(CASE WHEN p.completed THEN 1 ELSE 0 END), 0), MAX(p.last_visited_at) "
-                + "FROM users u LEFT JOIN lesson_progress p ON p.user_id = u.id WHERE u.role = 'LEARNER' "
-                + "GROUP BY u.id, u.username, u.display_name ORDER BY u.display_name, u.id";
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<LearnerSummary> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new LearnerSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-                        rs.getObject(6, OffsetDateTime.class)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list learners", e);
         }
     }
 }

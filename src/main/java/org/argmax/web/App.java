@@ -21,6 +21,9 @@ import org.argmax.exercises.ExerciseExtras;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.exercises.ExerciseService;
 import org.argmax.progress.ProgressExtras;
+import org.argmax.progress.InstructorHandler;
+import org.argmax.progress.InstructorRepository;
+import org.argmax.progress.InstructorService;
 import org.argmax.progress.ProgressHandler;
 import org.argmax.progress.ProgressRepository;
 
@@ -62,6 +65,7 @@ public final class App implements AutoCloseable {
             Routes.Handlers handlers = new Routes.Handlers(
                     new LessonHandler(courses, views, List.of(new ProgressExtras(progress), new ExerciseExtras(exercises))),
                     new ProgressHandler(progress, courses, views),
+                    new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
                     new ExerciseHandler(exercises, views, CurrentUser::idOf, Csrf::verify,
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
                     new AccountHandler(accounts, views),

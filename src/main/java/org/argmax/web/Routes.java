@@ -5,6 +5,7 @@ import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.lessons.LessonHandler;
+import org.argmax.progress.InstructorHandler;
 import org.argmax.progress.ProgressHandler;
 
 /** Every route of the site in one place, read top to bottom like a site map. */
@@ -31,7 +32,11 @@ public final class Routes {
         r.post("/signout", h.accounts()::signOut);
         r.get("/progress", h.progress()::show);
 
-        r.get("/instructor", h.progress()::instructorHome);
+        r.get("/instructor", h.instructor()::overview);
+        r.get("/instructor/gradebook", h.instructor()::gradebook);
+        r.get("/instructor/gradebook.csv", h.instructor()::gradebookCsv);
+        r.get("/instructor/attempts.csv", h.instructor()::attemptsCsv);
+        r.get("/instructor/learners/{id}", h.instructor()::learner);
         r.get("/instructor/exercises/{id}/preview", h.exercises()::preview);
 
         r.post("/api/estimate", h.estimate()::estimate);
@@ -40,7 +45,7 @@ public final class Routes {
     }
 
     /** The handlers the routes call, built once in {@link App}. */
-    public record Handlers(LessonHandler lessons, ProgressHandler progress, ExerciseHandler exercises,
+    public record Handlers(LessonHandler lessons, ProgressHandler progress, InstructorHandler instructor, ExerciseHandler exercises,
                            AccountHandler accounts, HealthHandler health,
                            EstimateHandler estimate) {
     }

@@ -17,6 +17,11 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} (created if needed). */
+    public static WebDriver start(java.nio.file.Path downloads) {
         File chromium = new File("/usr/bin/chromium");
         File driver = new File("/usr/bin/chromedriver");
         if (!chromium.canExecute() || !driver.canExecute()) {
@@ -28,6 +33,16 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,900");
+        if (downloads != null) {
+            try {
+                java.nio.file.Files.createDirectories(downloads);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            options.setExperimentalOption("prefs", java.util.Map.of(
+                    "download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

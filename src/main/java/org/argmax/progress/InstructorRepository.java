@@ -1,0 +1,149 @@
+package org.argmax.progress;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The instructor's numbers, each one SQL aggregate over the progress and attempts tables; nothing
+ * loads every attempt into memory (exports stream row by row).
+ */
+public final class InstructorRepository {
+    private final DataSource db;
+
+    public InstructorRepository(DataSource db) {
+        this.db = db;
+    }
+
+    /** How many learners read / completed a lesson. */
+    public record LessonStats(String slug, int read, int completed) {
+    }
+
+    /** Per exercise: learners who tried, who solved, the median number of attempts per learner. */
+    public record ExerciseStats(String exerciseId, int tried, int solved, double medianAttempts) {
+        public double shareSolved() {
+            return tried == 0 ? 0 : (double) solved / tried;
+        }
+    }
+
+    /** One learner's best score on one exercise. */
+    public record Cell(long userId, String exerciseId, double bestScore, int attempts) {
+    }
+
+    /** A stored attempt as the instructor sees it. */
+    public record AttemptRow(long id, long userId, String username, String displayName, String exerciseId, int variant,
+                             String answers, String verdicts, boolean correct, double score, OffsetDateTime createdAt) {
+    }
+
+    public Map<String, LessonStats> lessonStats() {
+        Map<String, LessonStats> out = new HashMap<>();
+        query("SELECT lesson_slug, COUNT(*), SUM(CASE WHEN completed THEN 1 ELSE 0 END) FROM lesson_progress GROUP BY lesson_slug",
+                List.of(), rs -> out.put(rs.getString(1), new LessonStats(rs.getString(1), rs.getInt(2), rs.getInt(3))));
+        return out;
+    }
+
+    public Map<String, ExerciseStats> exerciseStats() {
+        Map<String, ExerciseStats> out = new HashMap<>();
+        query("SELECT exercise_id, COUNT(*), SUM(solved), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY attempts) FROM ("
+                        + " SELECT exercise_id, user_id, COUNT(*) AS attempts, MAX(CASE WHEN correct THEN 1 ELSE 0 END) AS solved"
+                        + " FROM exercise_attempts GROUP BY exercise_id, user_id) per_learner GROUP BY exercise_id",
+                List.of(), rs -> out.put(rs.getString(1), new ExerciseStats(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4))));
+        return out;
+    }
+
+    /** exercise → (rule → how often it fired), most frequent first. */
+    public Map<String, Map<String, Integer>> ruleCounts() {
+        Map<String, Map<String, Integer>> out = new HashMap<>();
+        query("SELECT exercise_id, rule, COUNT(*) AS fired FROM attempt_rules GROUP BY exercise_id, rule ORDER BY exercise_id, fired DESC, rule",
+                List.of(), rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3)));
+        return out;
+    }
+
+    /** Best score and attempt count per (learner, exercise) for a page of learners. */
+    public List<Cell> gradebook(List<Long> userIds) {
+        List<Cell> out = new ArrayList<>();
+        if (userIds.isEmpty()) return out;
+        String in = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
+        query("SELECT user_id, exercise_id, MAX(score), COUNT(*) FROM exercise_attempts WHERE user_id IN (" + in + ") GROUP BY user_id, exercise_id",
+                new ArrayList<>(userIds), rs -> out.add(new Cell(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4))));
+        return out;
+    }
+
+    /** Learners ordered by name, one page. */
+    public List<LearnerSummary> learnerPage(int offset, int limit) {
+        List<LearnerSummary> out = new ArrayList<>();
+        query("SELECT u.id, u.username, u.display_name, "
+                        + "(SELECT COUNT(*) FROM lesson_progress p WHERE p.user_id = u.id), "
+                        + "(SELECT COUNT(*) FROM lesson_progress p WHERE p.user_id = u.id AND p.completed), "
+                        + "(SELECT MAX(p.last_visited_at) FROM lesson_progress p WHERE p.user_id = u.id) "
+                        + "FROM users u WHERE u.role = 'LEARNER' ORDER BY u.display_name, u.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                List.of(offset, limit), rs -> out.add(new LearnerSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5), rs.getObject(6, OffsetDateTime.class))));
+        return out;
+    }
+
+    public int learnerCount() {
+        int[] n = {0};
+        query("SELECT COUNT(*) FROM users WHERE role = 'LEARNER'", List.of(), rs -> n[0] = rs.getInt(1));
+        return n[0];
+    }
+
+    /** Every attempt of one learner, newest first. */
+    public List<AttemptRow> attemptsOf(long userId) {
+        List<AttemptRow> out = new ArrayList<>();
+        streamAttempts("WHERE a.user_id = ? ORDER BY a.id DESC", List.of(userId), out::add);
+        return out;
+    }
+
+    /** Streams all attempts (oldest first) to {@code sink} without holding them in memory. */
+    public void eachAttempt(Consumer<AttemptRow> sink) {
+        streamAttempts("ORDER BY a.id", List.of(), sink);
+    }
+
+    private void streamAttempts(String tail, List<Object> params, Consumer<AttemptRow> sink) {
+        query("SELECT a.id, a.user_id, u.username, u.display_name, a.exercise_id, a.variant, a.answers, a.verdicts, a.correct, a.score, a.created_at "
+                        + "FROM exercise_attempts a JOIN users u ON u.id = a.user_id " + tail, params,
+                rs -> sink.accept(new AttemptRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getDouble(10), rs.getObject(11, OffsetDateTime.class))));
+    }
+
+    /** Streams the gradebook: every learner with every (exercise, best score), learners in name order. */
+    public void eachGradebookRow(Consumer<GradeRow> sink) {
+        query("SELECT u.id, u.username, u.display_name, a.exercise_id, MAX(a.score) FROM users u "
+                        + "LEFT JOIN exercise_attempts a ON a.user_id = u.id WHERE u.role = 'LEARNER' "
+                        + "GROUP BY u.id, u.username, u.display_name, a.exercise_id ORDER BY u.display_name, u.id",
+                List.of(), rs -> {
+                    double best = rs.getDouble(5);
+                    sink.accept(new GradeRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.wasNull() ? null : best));
+                });
+    }
+
+    /** One (learner, exercise, best score) of the streamed gradebook; exercise is null for a learner with no attempt. */
+    public record GradeRow(long userId, String username, String displayName, String exerciseId, Double bestScore) {
+    }
+
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> params, RowHandler handler) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(500);
+            for (int i = 0; i < params.size(); i++) s.setObject(i + 1, params.get(i));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) handler.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the instructor's statistics", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.argmax.accounts;
+
+import org.argmax.testing.Browser;
+import org.argmax.testing.TestCourse;
+import org.argmax.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A learner in headless Chromium: sign up, read a lesson, mark it completed, see it on My progress, sign out. */
+class AccountBrowserTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void signUpReadCompleteSeeProgressSignOut() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(server.url("/signup"));
+        browser.findElement(By.id("displayName")).sendKeys("Grace");
+        browser.findElement(By.id("username")).sendKeys("grace@example.org");
+        browser.findElement(By.id("password")).sendKeys("grace's long password");
+        browser.findElement(By.cssSelector("form.form-card button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), "Grace"));
+
+        browser.get(server.url("/lessons/first"));
+        assertEquals("read", browser.findElement(By.cssSelector("#lesson-status .status")).getText());
+        browser.findElement(By.cssSelector("#lesson-status button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#lesson-status .status"), "completed"));
+
+        browser.findElement(By.linkText("My progress")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".progress-table")));
+        String row = browser.findElement(By.cssSelector("tr[data-lesson=first]")).getText();
+        assertTrue(row.contains("completed"), row);
+        assertTrue(browser.findElement(By.cssSelector("tr[data-lesson=second]")).getText().contains("not started"));
+
+        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+        browser.get(server.url("/progress"));
+        wait.until(ExpectedConditions.urlContains("/signin"));
+    }
+}

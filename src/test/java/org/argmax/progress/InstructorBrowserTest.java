@@ -1,0 +1,78 @@
+package org.argmax.progress;
+
+import org.argmax.accounts.AccountService;
+import org.argmax.accounts.LoginThrottle;
+import org.argmax.accounts.PasswordHasher;
+import org.argmax.accounts.Role;
+import org.argmax.accounts.SessionRepository;
+import org.argmax.accounts.UserRepository;
+import org.argmax.exercises.AttemptRepository;
+import org.argmax.exercises.Grade;
+import org.argmax.testing.Browser;
+import org.argmax.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An instructor in headless Chromium opens the overview (chart drawn) and downloads the gradebook CSV. */
+class InstructorBrowserTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        server = new TestServer(Path.of("content"), tmp.resolve("db"));
+        DataSource db = server.app().database().dataSource();
+        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
+        var ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
+        new AttemptRepository(db).save(ada.id(), "coin-mle", 0, Map.of("theta", "0.3"),
+                new Grade(List.of(new Grade.AnswerVerdict("theta", "0.3", false, "share-of-tails", "m")), false, 0));
+        browser = Browser.start(tmp.resolve("downloads"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void overviewChartAndCsvDownload() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(server.url("/signin?next=/instructor"));
+        browser.findElement(By.id("username")).sendKeys("prof");
+        browser.findElement(By.id("password")).sendKeys("prof's long password");
+        browser.findElement(By.cssSelector("form.form-card button")).click();
+        wait.until(ExpectedConditions.urlContains("/instructor"));
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                "var c = document.querySelector('.rule-chart canvas'); return !!(window.Chart && c && Chart.getChart(c));"));
+        Object bars = ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.querySelector('.rule-chart canvas')).data.datasets[0].data[0];");
+        assertEquals(1L, ((Number) bars).longValue());
+
+        browser.findElement(By.linkText("Download gradebook (CSV)")).click();
+        Path file = tmp.resolve("downloads").resolve("gradebook.csv");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> java.nio.file.Files.exists(file));
+        String csv = java.nio.file.Files.readString(file);
+        assertTrue(csv.startsWith("username,display_name,coin-mle,"), csv);
+        assertTrue(csv.contains("ada,Ada,0,"), csv);
+    }
+}

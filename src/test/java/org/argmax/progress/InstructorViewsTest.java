@@ -1,0 +1,132 @@
+package org.argmax.progress;
+
+import org.argmax.accounts.AccountService;
+import org.argmax.accounts.LoginThrottle;
+import org.argmax.accounts.PasswordHasher;
+import org.argmax.accounts.Role;
+import org.argmax.accounts.SessionRepository;
+import org.argmax.accounts.User;
+import org.argmax.accounts.UserRepository;
+import org.argmax.exercises.AttemptRepository;
+import org.argmax.exercises.Grade;
+import org.argmax.testing.TestServer;
+import org.argmax.testing.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The instructor's numbers on a database seeded with known attempts, in the pages and the CSV files. */
+class InstructorViewsTest {
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+    static WebClient prof;
+    static User ada, bob, eve;
+
+    @BeforeAll
+    static void seed() {
+        server = new TestServer(Path.of("content"), tmp);
+        DataSource db = server.app().database().dataSource();
+        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
+        ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
+        bob = accounts.create("Bob", "bob", "bob's long password", Role.LEARNER);
+        eve = accounts.create("=HYPERLINK(\"http://evil\")", "eve", "eve's long password", Role.LEARNER);
+        AttemptRepository attempts = new AttemptRepository(db);
+        // ada: coin-mle wrong (share-of-tails) then right; bob: coin-mle wrong ×3 (share-of-tails twice); eve: one right coin-loglik
+        attempts.save(ada.id(), "coin-mle", 0, Map.of("theta", "0.3"), grade(false, 0, "share-of-tails"));
+        attempts.save(ada.id(), "coin-mle", 0, Map.of("theta", "0.7"), grade(true, 0.9, null));
+        attempts.save(bob.id(), "coin-mle", 0, Map.of("theta", "0.4"), grade(false, 0, "share-of-tails"));
+        attempts.save(bob.id(), "coin-mle", 0, Map.of("theta", "0.41"), grade(false, 0, "share-of-tails"));
+        attempts.save(bob.id(), "coin-mle", 0, Map.of("theta", "9"), grade(false, 0, null));
+        attempts.save(eve.id(), "coin-loglik", 0, Map.of("loglik", "=1+1"), grade(true, 1, null));
+        ProgressRepository progress = new ProgressRepository(db);
+        progress.recordVisit(ada.id(), "likelihood");
+        progress.setCompleted(ada.id(), "likelihood", true);
+        progress.recordVisit(bob.id(), "likelihood");
+        prof = new WebClient(server);
+        assertEquals(303, prof.signIn("prof", "prof's long password").statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Grade grade(boolean correct, double score, String rule) {
+        return new Grade(List.of(new Grade.AnswerVerdict("x", "v", correct, rule, "msg")), correct, score);
+    }
+
+    @Test
+    void overviewCountsReadersSolversMedianAttemptsAndMistakes() {
+        String page = prof.get("/instructor").body();
+        assertTrue(page.contains("Learners (<span>3</span>)"), page);
+        assertTrue(page.matches("(?s).*data-lesson=\"likelihood\">.*?<td class=\"read\">2</td>\\s*<td class=\"completed\">1</td>.*"), "2 read, 1 completed");
+        String coin = page.substring(page.indexOf("data-exercise=\"coin-mle\""));
+        coin = coin.substring(0, coin.indexOf("</article>"));
+        assertTrue(coin.contains("<dd class=\"tried\">2</dd>"), coin);
+        assertTrue(coin.contains("<dd class=\"solved\">1 (50 %)</dd>"), coin);
+        assertTrue(coin.contains("<dd class=\"median\">2.5</dd>"), "median of 2 and 3 attempts: " + coin);
+        assertTrue(coin.contains("data-labels=\"share-of-tails\" data-counts=\"3\""), coin);
+    }
+
+    @Test
+    void gradebookAndLearnerPages() {
+        String book = prof.get("/instructor/gradebook").body();
+        String adaRow = book.substring(book.indexOf("data-user=\"" + ada.id() + "\""));
+        adaRow = adaRow.substring(0, adaRow.indexOf("</tr>"));
+        assertTrue(adaRow.contains("<td>90 %</td>"), adaRow);
+        String learner = prof.get("/instructor/learners/" + bob.id()).body();
+        assertTrue(learner.contains("Attempts (<span>3</span>)"), learner);
+        assertTrue(learner.contains("&quot;theta&quot;:&quot;0.41&quot;"), "answers shown, escaped");
+        assertEquals(404, prof.get("/instructor/learners/99999").statusCode());
+    }
+
+    @Test
+    void csvExportsAreCorrectAndSafeAgainstFormulaInjection() {
+        HttpResponse<String> r = prof.get("/instructor/gradebook.csv");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        String[] lines = r.body().split("\r\n");
+        assertTrue(lines[0].startsWith("username,display_name,coin-mle,coin-peak,coin-loglik,"), lines[0]);
+        assertTrue(List.of(lines).contains("ada,Ada,0.9,,,,"), String.join("\n", lines));
+        String eveLine = List.of(lines).stream().filter(l -> l.startsWith("eve,")).findFirst().orElseThrow();
+        assertTrue(eveLine.startsWith("eve,\"'=HYPERLINK(\"\"http://evil\"\")\","), eveLine);
+        String attempts = prof.get("/instructor/attempts.csv").body();
+        assertEquals(7, attempts.split("\r\n").length, "header + 6 attempts");
+        assertTrue(attempts.contains("\"{\"\"loglik\"\":\"\"=1+1\"\"}\""), "JSON answers are quoted text");
+        assertFalse(attempts.contains("\n=") || attempts.contains(",=") , "no cell starts with =");
+    }
+
+    @Test
+    void learnersAreRefused() {
+        WebClient learner = new WebClient(server);
+        learner.signIn("ada", "ada's long password");
+        assertEquals(403, learner.get("/instructor").statusCode());
+        assertEquals(403, learner.get("/instructor/gradebook.csv").statusCode());
+        assertEquals(403, learner.get("/instructor/learners/" + bob.id()).statusCode());
+    }
+
+    @Test
+    void csvCellsAreQuotedAsNeeded() {
+        assertEquals("plain", Csv.cell("plain"));
+        assertEquals("\"'=1+1\"", Csv.cell("=1+1"));
+        assertEquals("\"'+1\"", Csv.cell("+1"));
+        assertEquals("\"'-1\"", Csv.cell("-1"));
+        assertEquals("\"'@SUM(A1)\"", Csv.cell("@SUM(A1)"));
+        assertEquals("\"a,b\"", Csv.cell("a,b"));
+        assertEquals("-1.5", Csv.cell(-1.5));
+        assertEquals("", Csv.cell(null));
+    }
+}
