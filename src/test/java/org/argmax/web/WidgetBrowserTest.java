@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,7 +56,7 @@ class WidgetBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class);
     }
 
     private static Object js(String script, Object... args) {
@@ -72,7 +73,13 @@ class WidgetBrowserTest {
 
     /** The values lists are rebuilt on every change, so read them afresh each time. */
     private static String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector(css)).getText();
+            } catch (StaleElementReferenceException rebuiltMeanwhile) {
+                if (attempt == 5) throw rebuiltMeanwhile;
+            }
+        }
     }
 
     private static long datasetPoints(String canvasSelector) {
