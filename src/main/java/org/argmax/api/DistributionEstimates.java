@@ -2,6 +2,7 @@ package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.argmax.estimation.Conjugate;
+import org.argmax.estimation.EstimationException;
 import org.argmax.estimation.Family;
 import org.argmax.estimation.Fit;
 import org.argmax.estimation.LikelihoodCurve;
@@ -111,8 +112,12 @@ final class DistributionEstimates {
 
     /** ℓ at the MAP estimate; null where the data is impossible there (ℓ = −∞). */
     private static Double logLikelihoodOrNull(Family family, double[] data, Map<String, Object> params, int trials) {
-        double ll = LogLikelihood.of(family, data, params, trials);
-        return Double.isFinite(ll) ? ll : null;
+        try {
+            double ll = LogLikelihood.of(family, data, params, trials);
+            return Double.isFinite(ll) ? ll : null;
+        } catch (EstimationException onTheBoundary) {
+            return null; // e.g. a Poisson MAP of λ = 0: outside the open parameter space
+        }
     }
 
     private static Map<String, Object> curve(Family family, double[] data, int trials, Fit mle, JsonNode spec) {

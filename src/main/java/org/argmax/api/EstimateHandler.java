@@ -47,9 +47,20 @@ public final class EstimateHandler {
         try {
             return ctx.jsonMapper().fromJsonString(new String(body, StandardCharsets.UTF_8), JsonNode.class);
         } catch (Exception e) {
-            String detail = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new EstimationException("the request body is not valid JSON: " + detail);
+            throw new EstimationException("the request body is not valid JSON" + describe(e));
         }
+    }
+
+    /** Jackson's message without its source excerpt, with the line and column where parsing stopped. */
+    private static String describe(Exception e) {
+        if (!(e instanceof JacksonException j)) return "";
+        String detail = j.getOriginalMessage() == null ? "" : j.getOriginalMessage();
+        int cut = detail.indexOf(" (for ");
+        if (cut < 0) cut = detail.indexOf(" at [Source");
+        if (cut >= 0) detail = detail.substring(0, cut);
+        detail = detail.split("\n")[0];
+        String where = j.getLocation() == null ? "" : " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+        return where + ": " + detail;
     }
 
     private static HttpResponseException tooLarge() {

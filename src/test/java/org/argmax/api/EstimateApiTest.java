@@ -201,7 +201,7 @@ class EstimateApiTest {
         String prior = error("{\"model\": \"bernoulli\", \"method\": \"map\", \"data\": [1], \"prior\": {\"alpha\": 2}}");
         assertTrue(prior.contains("'beta'"), prior);
         String json = error("{\"model\": \"bernoulli\", ");
-        assertTrue(json.contains("not valid JSON"), json);
+        assertTrue(json.contains("not valid JSON (line 1, column") && !json.contains("Source"), json);
         assertTrue(error("{\"model\": \"binomial\", \"data\": [1]}").contains("options.trials"));
         assertTrue(error("{\"model\": \"normal\", \"method\": \"map\", \"data\": [1, 2], \"prior\": {\"mean\": 0, \"variance\": 1}}").contains("knownVariance"));
     }
@@ -264,6 +264,10 @@ class EstimateApiTest {
                 "{\"model\": \"gmm\", \"data\": [1, 2, 3], \"options\": {\"init\": {\"weights\": [0.5, 0.5], \"means\": [1, 1], \"covariances\": [1e-300, 1e-300]}}}",
                 "{\"model\": \"kmeans\", \"data\": [[1, 1], [1, 1], [1, 1]], \"options\": {\"k\": 3}}",
                 "{\"model\": \"normal\", \"data\": [1e300, -1e300]}",
+                "{\"model\": \"poisson\", \"method\": \"map\", \"data\": [1], \"prior\": {\"shape\": 1e-320, \"rate\": 1}}",
+                "{\"model\": \"exponential\", \"data\": [1e-320]}",
+                "{\"model\": \"kmeans\", \"data\": [[1e308, 1e308], [-1e308, -1e308], [0, 0]], \"options\": {\"k\": 2}}",
+                "{\"model\": \"mvnormal\", \"data\": [[1e300, 1], [-1e300, 2], [0, 3]]}",
                 "{\"model\": \"mvnormal\", \"data\": [[1, 1], [2, 2], [3, 3]]}",
                 "{\"model\": \"bernoulli\", \"data\": [1, 1, 1], \"options\": {\"curve\": {\"points\": 11}}}",
                 "{\"model\": \"gmm\", \"data\": [[0, 0], [0, 1], [5, 5], [5, 6], [0, 0.5]], \"options\": {\"k\": 2, \"covariance\": \"diagonal\"}}"}) {

@@ -1,0 +1,214 @@
+// Shared pieces of the lesson widgets: the POST to /api/estimate with its error message, Chart.js
+// defaults (no animation, so what a test reads is what is drawn), number formatting, small DOM
+// builders, a seeded random source, and the ready/error flags on each widget's section.
+(function () {
+  'use strict';
+  var A = window.Argmax = window.Argmax || {};
+  A.widgets = A.widgets || {};
+
+  A.colors = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
+  A.rgb = [[31, 119, 180], [214, 39, 40], [44, 160, 44], [148, 103, 189], [255, 127, 14]];
+
+  /** POSTs a request to the estimation API; rejects with the API's own message on a 4xx. */
+  A.estimate = function (request) {
+    return fetch('/api/estimate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify(request)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (json) {
+        if (!response.ok) throw new Error(json.error || ('The server answered ' + response.status + '.'));
+        return json;
+      });
+    }, function () {
+      throw new Error('Could not reach the server. Check the connection and try again.');
+    });
+  };
+
+  /** Keeps only the newest answer when requests overlap (e.g. a slider dragged quickly). */
+  A.latest = function () {
+    var counter = 0;
+    return function (promise) {
+      var mine = ++counter;
+      return promise.then(function (value) {
+        if (mine !== counter) return new Promise(function () {});
+        return value;
+      }, function (error) {
+        if (mine !== counter) return new Promise(function () {});
+        throw error;
+      });
+    };
+  };
+
+  A.debounce = function (fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  };
+
+  /** A number for people: 4 significant digits, exponent form only for very large or small values. */
+  A.fmt = function (x, digits) {
+    if (x === null || x === undefined || !isFinite(x)) return '—';
+    digits = digits || 4;
+    var ax = Math.abs(x);
+    if (ax !== 0 && (ax < 1e-3 || ax >= 1e6)) return x.toExponential(digits - 1).replace('e', '×10^');
+    var s = Number(x.toPrecision(digits)).toString();
+    return s === '-0' ? '0' : s;
+  };
+
+  /** el('button', {type: 'button', class: 'secondary', text: 'Reset'}, [children]) */
+  A.el = function (tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') e.textContent = attrs[k];
+      else if (k === 'class') e.className = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  };
+
+  var ids = 0;
+  A.id = function (prefix) { ids += 1; return prefix + '-' + ids; };
+
+  /** A labelled control: <label for=id>text</label> followed by the control. */
+  A.labelled = function (text, control) {
+    if (!control.id) control.id = A.id('w');
+    return A.el('span', { class: 'widget-field' }, [A.el('label', { for: control.id, text: text }), control]);
+  };
+
+  /** A canvas in a .widget-canvas box, described for screen readers. */
+  A.canvas = function (label) {
+    var canvas = A.el('canvas', { role: 'img', 'aria-label': label });
+    return { box: A.el('div', { class: 'widget-canvas' }, [canvas]), canvas: canvas };
+  };
+
+  /** Creates or replaces the chart on a canvas; Chart.getChart(canvas) finds it. */
+  A.chart = function (canvas, config) {
+    var old = window.Chart.getChart(canvas);
+    if (old) old.destroy();
+    config.options = Object.assign({
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false },
+      plugins: {}
+    }, config.options || {});
+    config.options.plugins.legend = Object.assign({ labels: { boxWidth: 14 } }, config.options.plugins.legend || {});
+    return new window.Chart(canvas, config);
+  };
+
+  /** Replaces a chart's datasets (and optionally axis limits) and redraws without animation. */
+  A.redraw = function (chart, datasets, scales) {
+    chart.data.datasets = datasets;
+    if (scales) Object.keys(scales).forEach(function (axis) { Object.assign(chart.options.scales[axis], scales[axis]); });
+    chart.update('none');
+  };
+
+  /** A <dl class="widget-values"> filled from [[term, value], …]. */
+  A.values = function (dl, pairs) {
+    dl.textContent = '';
+    pairs.forEach(function (p) {
+      var dd = A.el('dd', { text: p[1] });
+      if (p[2]) dd.className = p[2];
+      dl.appendChild(A.el('dt', { text: p[0] }));
+      dl.appendChild(dd);
+    });
+  };
+
+  /** The parts every widget has: controls, values, a polite live region and an error line. */
+  A.frame = function (section) {
+    var parts = {
+      controls: A.el('div', { class: 'widget-controls' }),
+      values: A.el('dl', { class: 'widget-values' }),
+      live: A.el('p', { class: 'widget-live visually-hidden', 'aria-live': 'polite' }),
+      error: A.el('p', { class: 'widget-error', role: 'alert', hidden: '' })
+    };
+    section.appendChild(parts.controls);
+    return parts;
+  };
+
+  A.ready = function (section, parts) {
+    parts.error.hidden = true;
+    parts.error.textContent = '';
+    section.removeAttribute('data-error');
+    section.setAttribute('data-ready', 'true');
+  };
+
+  A.fail = function (section, parts, error) {
+    var message = error && error.message ? error.message : String(error);
+    parts.error.textContent = message;
+    parts.error.hidden = false;
+    section.setAttribute('data-error', message);
+  };
+
+  /** Numbers typed or pasted by a learner: separated by spaces, commas, semicolons or new lines. */
+  A.parseNumbers = function (text) {
+    var tokens = text.split(/[\s,;]+/).filter(function (t) { return t !== ''; });
+    var values = [];
+    for (var i = 0; i < tokens.length; i++) {
+      var v = Number(tokens[i]);
+      if (!isFinite(v)) return { error: '"' + tokens[i] + '" (value ' + (i + 1) + ') is not a number.' };
+      values.push(v);
+    }
+    return { values: values };
+  };
+
+  /** A seeded uniform source (mulberry32), so "new data" with seed s is the same for everyone. */
+  A.rng = function (seed) {
+    var a = seed >>> 0;
+    var next = function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    next.normal = function (mean, sd) {
+      var u = 1 - next(), v = next();
+      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    };
+    return next;
+  };
+
+  A.normalDensity = function (x, mean, variance) {
+    return Math.exp(-0.5 * (x - mean) * (x - mean) / variance) / Math.sqrt(2 * Math.PI * variance);
+  };
+
+  /** log Γ(x) by the Lanczos approximation (g = 7), for beta densities. */
+  A.logGamma = function (x) {
+    var c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+      -176.61508307284597, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+    if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - A.logGamma(1 - x);
+    x -= 1;
+    var s = c[0];
+    for (var i = 1; i < 9; i++) s += c[i] / (x + i);
+    var t = x + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
+  };
+
+  A.betaDensity = function (p, a, b) {
+    return Math.exp((a - 1) * Math.log(p) + (b - 1) * Math.log(1 - p) + A.logGamma(a + b) - A.logGamma(a) - A.logGamma(b));
+  };
+
+  /** Histogram as density: bar centres, heights (area 1) and the bin width. */
+  A.histogram = function (values, bins) {
+    var min = Math.min.apply(null, values), max = Math.max.apply(null, values);
+    if (max === min) { min -= 0.5; max += 0.5; }
+    var width = (max - min) / bins, counts = new Array(bins).fill(0);
+    values.forEach(function (v) { counts[Math.min(bins - 1, Math.floor((v - min) / width))] += 1; });
+    return {
+      min: min, max: max, width: width,
+      points: counts.map(function (c, i) { return { x: min + (i + 0.5) * width, y: c / (values.length * width) }; })
+    };
+  };
+
+  A.range = function (from, to, points) {
+    var out = [];
+    for (var i = 0; i < points; i++) out.push(from + (to - from) * i / (points - 1));
+    return out;
+  };
+})();

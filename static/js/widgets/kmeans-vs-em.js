@@ -1,0 +1,115 @@
+// K-means versus soft EM on the same 2-D points (three overlapping clusters, seeded): hard
+// assignments beside responsibilities, with the points where the two disagree most listed.
+(function () {
+  'use strict';
+  var A = window.Argmax;
+  var CLUSTERS = [{ mean: [0, 0], sd: [1, 0.8], n: 60 }, { mean: [3, 1], sd: [1.1, 1], n: 50 }, { mean: [1.2, 3.2], sd: [0.9, 1.2], n: 40 }];
+
+  function generate() {
+    var rng = A.rng(7), points = [];
+    CLUSTERS.forEach(function (c) {
+      for (var i = 0; i < c.n; i++) {
+        points.push([Math.round(rng.normal(c.mean[0], c.sd[0]) * 100) / 100, Math.round(rng.normal(c.mean[1], c.sd[1]) * 100) / 100]);
+      }
+    });
+    return points;
+  }
+
+  function distance2(a, b) { return (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]); }
+
+  /** Greedy matching of EM components to k-means clusters by the distance between their centres. */
+  function match(centers, means) {
+    var pairs = [], used = {}, taken = {}, map = [];
+    centers.forEach(function (c, i) { means.forEach(function (m, j) { pairs.push([distance2(c, m), i, j]); }); });
+    pairs.sort(function (a, b) { return a[0] - b[0]; });
+    pairs.forEach(function (p) { if (!(p[1] in used) && !(p[2] in taken)) { used[p[1]] = true; taken[p[2]] = true; map[p[1]] = p[2]; } });
+    return map; // k-means cluster i ↔ EM component map[i]
+  }
+
+  A.widgets['kmeans-vs-em'] = function (section) {
+    var parts = A.frame(section);
+    var latest = A.latest();
+    var points = generate(), seed = 1;
+    var k = A.el('select', {});
+    [2, 3, 4, 5].forEach(function (v) { k.appendChild(A.el('option', { value: String(v), text: String(v) })); });
+    k.value = '3';
+    var rerun = A.el('button', { type: 'button', class: 'secondary', text: 'Re-run with another seed' });
+    parts.controls.appendChild(A.labelled('Clusters k', k));
+    parts.controls.appendChild(rerun);
+    var hard = A.canvas('K-means: points coloured by their cluster, centres marked with crosses');
+    var soft = A.canvas('EM: points coloured by a blend of component colours weighted by responsibility, means marked with crosses');
+    section.appendChild(A.el('div', { class: 'widget-pair' }, [
+      A.el('figure', {}, [hard.box, A.el('figcaption', { text: 'K-means (hard assignments)' })]),
+      A.el('figure', {}, [soft.box, A.el('figcaption', { text: 'EM (soft responsibilities)' })])
+    ]));
+    section.appendChild(parts.values);
+    var disagreements = A.el('ol', { class: 'widget-disagreements' });
+    section.appendChild(A.el('h4', { text: 'Where hard and soft disagree most' }));
+    section.appendChild(disagreements);
+    section.appendChild(parts.live);
+    section.appendChild(parts.error);
+    var scatter = function () {
+      return { type: 'scatter', data: { datasets: [] }, options: { plugins: { legend: { display: false } }, scales: { x: { type: 'linear', title: { display: true, text: 'x₁' } }, y: { title: { display: true, text: 'x₂' } } } } };
+    };
+    var hardChart = A.chart(hard.canvas, scatter()), softChart = A.chart(soft.canvas, scatter());
+
+    function run() {
+      var kk = Number(k.value);
+      latest(Promise.all([
+        A.estimate({ model: 'kmeans', data: points, options: { k: kk, seed: seed } }),
+        A.estimate({ model: 'gmm', data: points, options: { k: kk, iterations: 200, tolerance: 1e-8, init: 'kmeans++', seed: seed } })
+      ])).then(function (answers) { draw(kk, answers[0], answers[1]); })
+        .catch(function (e) { A.fail(section, parts, e); });
+    }
+
+    function centres(list, label) {
+      return { label: label, data: list.map(function (c) { return { x: c[0], y: c[1] }; }), pointStyle: 'crossRot', pointRadius: 10, borderWidth: 3, borderColor: '#1d2433' };
+    }
+
+    function draw(kk, km, em) {
+      var centers = km.estimate.centers, means = em.estimate.means, resp = em.responsibilities;
+      var byCluster = [];
+      for (var c = 0; c < kk; c++) byCluster.push({ label: 'cluster ' + (c + 1), data: [], backgroundColor: A.colors[c], pointRadius: 4 });
+      points.forEach(function (p, i) { byCluster[km.assignments[i]].data.push({ x: p[0], y: p[1] }); });
+      A.redraw(hardChart, byCluster.concat([centres(centers, 'centres')]));
+
+      var map = match(centers, means), colorOf = [];
+      map.forEach(function (j, i) { colorOf[j] = A.rgb[i]; }); // EM component j gets the colour of its k-means twin
+      var blended = points.map(function (p, i) {
+        var rgb = [0, 0, 0];
+        resp[i].forEach(function (r, j) { for (var d = 0; d < 3; d++) rgb[d] += r * colorOf[j][d]; });
+        return 'rgba(' + rgb.map(Math.round).join(',') + ',' + (0.35 + 0.65 * Math.max.apply(null, resp[i])).toFixed(2) + ')';
+      });
+      A.redraw(softChart, [
+        { label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: blended, borderColor: blended, pointRadius: 4 },
+        centres(means, 'means')
+      ]);
+
+      var scored = points.map(function (p, i) {
+        var own = map[km.assignments[i]], best = 0;
+        resp[i].forEach(function (r, j) { if (r > resp[i][best]) best = j; });
+        return { i: i, p: p, cluster: km.assignments[i], agree: resp[i][own], best: best, bestR: resp[i][best] };
+      }).sort(function (a, b) { return a.agree - b.agree; });
+      var twin = function (j) { return map.indexOf(j) + 1; };
+      disagreements.textContent = '';
+      scored.slice(0, 5).forEach(function (s) {
+        disagreements.appendChild(A.el('li', { text: 'Point (' + s.p[0] + ', ' + s.p[1] + '): k-means puts it in cluster ' + (s.cluster + 1)
+            + '; EM gives that cluster ' + A.fmt(s.agree, 2) + (twin(s.best) !== s.cluster + 1 ? ' and cluster ' + twin(s.best) + ' ' + A.fmt(s.bestR, 2) : '') + '.' }));
+      });
+      var unsure = scored.filter(function (s) { return s.bestR < 0.9; }).length;
+      A.values(parts.values, [
+        ['k, seed', kk + ', ' + seed],
+        ['k-means inertia Σ‖x − c‖²', A.fmt(km.inertia), 'inertia'],
+        ['EM log-likelihood ℓ', A.fmt(em.logLikelihood, 6), 'log-likelihood'],
+        ['EM BIC', A.fmt(em.bic, 6)],
+        ['points EM is unsure about (max responsibility < 0.9)', String(unsure)]
+      ]);
+      parts.live.textContent = 'k = ' + kk + ': inertia ' + A.fmt(km.inertia) + ', log-likelihood ' + A.fmt(em.logLikelihood, 6) + '.';
+      A.ready(section, parts);
+    }
+
+    k.addEventListener('change', run);
+    rerun.addEventListener('click', function () { seed += 1; run(); });
+    run();
+  };
+})();
