@@ -42,6 +42,12 @@ public final class MultivariateNormal {
             throw new EstimationException("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others");
         }
         DMatrixRMaj l = chol.getT(null);
+        for (int i = 0; i < d; i++) {
+            // a pivot this small next to the variance means the columns are (numerically) dependent
+            if (l.get(i, i) * l.get(i, i) <= 1e-12 * covariance[i][i]) {
+                throw new EstimationException("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others");
+            }
+        }
         double logDet = 0;
         for (int i = 0; i < d; i++) logDet += 2 * Math.log(l.get(i, i));
         double[] z = new double[d];

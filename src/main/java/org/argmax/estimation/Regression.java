@@ -125,7 +125,11 @@ public final class Regression {
             rss += (y[i] - fitted) * (y[i] - fitted);
         }
         double sigma2 = rss / n;
-        if (sigma2 == 0) {
+        double mean = 0, spread = 0;
+        for (double v : y) mean += v / n;
+        for (double v : y) spread += (v - mean) * (v - mean);
+        // rounding leaves ~1e-30 of residual on exact data: treat a residual that tiny next to y's spread as zero
+        if (rss <= 1e-20 * spread || sigma2 == 0) {
             throw new EstimationException("the line fits every point exactly (the residuals are all 0), so the noise variance estimate is 0 and the likelihood has no maximum; add noise or points");
         }
         // at σ̂² = RSS/n the Gaussian log-likelihood simplifies to −(n/2)(log 2πσ̂² + 1)

@@ -53,6 +53,11 @@ class BadInputTest {
         Regression.logistic(new double[][]{{-2}, {-1}, {1}, {2}}, new double[]{0, 0, 1, 1}, 1.0);
         assertEquals("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others",
                 message(() -> LogLikelihood.mvnormal(new double[][]{{1, 1}}, new double[]{0, 0}, new double[][]{{1, 1}, {1, 1}})));
+        assertEquals("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others",
+                message(() -> Mle.mvnormal(new double[][]{{1, 1}, {2, 2}, {3, 3}})));
+        String exact = "the line fits every point exactly (the residuals are all 0), so the noise variance estimate is 0 and the likelihood has no maximum; add noise or points";
+        assertEquals(exact, message(() -> Regression.ols(new double[][]{{0}, {1}, {2}}, new double[]{1, 3, 5})));
+        assertEquals(exact, message(() -> Regression.ols(new double[][]{{0}, {1}, {2}, {3}}, new double[]{1, 3, 5, 7})));
         assertEquals("there are 3 rows of x but 2 values of y", message(() -> Regression.ols(new double[][]{{1}, {2}, {3}}, new double[]{1, 2})));
         assertEquals("missing parameter 'p'", message(() -> LogLikelihood.of(Family.BERNOULLI, new double[]{1}, Map.of(), 0)));
     }
