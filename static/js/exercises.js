@@ -26,6 +26,7 @@
         var fresh = holder.firstElementChild;
         section.replaceWith(fresh);
         if (window.ArgmaxMath) window.ArgmaxMath.renderIn(fresh);
+        initSliders(fresh);
         var focusTarget = fresh.querySelector('.feedback .verdict, .notice-error');
         if (focusTarget) { focusTarget.setAttribute('tabindex', '-1'); focusTarget.focus(); }
       } else {
@@ -36,5 +37,55 @@
     });
   }
 
+  // Slider answers: the value beside the slider and, for 0/1 data, the learner's own
+  // log-likelihood curve l(θ) = k log θ + (n − k) log(1 − θ) with the chosen θ marked.
+  function initSliders(root) {
+    root.querySelectorAll('.slider-answer').forEach(function (box) {
+      if (box.dataset.ready) return;
+      box.dataset.ready = '1';
+      var range = box.querySelector('input[type=range]');
+      var output = box.querySelector('output');
+      var canvas = box.querySelector('canvas');
+      var section = box.closest('.exercise');
+      var pre = section && section.querySelector('pre.data');
+      var values = pre ? pre.textContent.trim().split(/\s+/).map(Number) : [];
+      var binary = values.length > 0 && values.every(function (v) { return v === 0 || v === 1; });
+      var chart = null;
+      if (binary && window.Chart && canvas) {
+        var n = values.length, k = values.filter(function (v) { return v === 1; }).length;
+        var grid = [], curve = [];
+        for (var i = 1; i < 200; i++) {
+          var t = i / 200;
+          grid.push(t);
+          curve.push(k * Math.log(t) + (n - k) * Math.log(1 - t));
+        }
+        chart = new Chart(canvas, {
+          type: 'line',
+          data: { labels: grid, datasets: [
+            { label: 'log-likelihood', data: curve, pointRadius: 0, borderColor: '#1f4e79', borderWidth: 2 },
+            { label: 'your θ', data: [], type: 'scatter', pointRadius: 6, backgroundColor: '#c0392b' }] },
+          options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: true,
+            scales: { x: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'θ' } },
+                      y: { title: { display: true, text: 'log-likelihood' } } },
+            plugins: { legend: { display: false } } }
+        });
+        chart.$loglik = function (t) { return k * Math.log(t) + (n - k) * Math.log(1 - t); };
+      }
+      function update() {
+        var t = Number(range.value);
+        output.textContent = 'θ = ' + t.toFixed(3) + (chart ? ',  log-likelihood ' + chart.$loglik(t).toFixed(3) : '');
+        range.setAttribute('aria-valuetext', output.textContent);
+        if (chart) {
+          chart.data.datasets[1].data = [{ x: t, y: chart.$loglik(t) }];
+          chart.update();
+        }
+      }
+      range.addEventListener('input', update);
+      update();
+    });
+  }
+
   document.addEventListener('submit', onSubmit);
+  document.addEventListener('DOMContentLoaded', function () { initSliders(document); });
+  window.ArgmaxExercises = { initSliders: initSliders };
 })();
