@@ -133,10 +133,7 @@ public final class ExerciseService {
     }
 
     private String inlineHtml(String markdownText) {
-        String html = markdown.render(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>())
-                .segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining()).strip();
-        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
-        return html;
+        return markdown.renderInline(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
     }
 
     /** "p = 0.7" per answer, for learners who solved the exercise or gave up. */

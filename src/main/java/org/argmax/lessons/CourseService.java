@@ -73,15 +73,19 @@ public final class CourseService {
         Map<String, ExerciseSpec> specs = exercises.load(loader.root(), problems);
         EmbedTargets targets = new EmbedTargets(Widgets.titles().keySet(), specs.keySet());
         Map<String, RenderedDocument> lessons = new HashMap<>();
+        Map<String, List<String>> objectives = new HashMap<>();
+        EmbedTargets none = new EmbedTargets(java.util.Set.of(), java.util.Set.of());
         for (Lesson lesson : course.lessons()) {
             lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
+            objectives.put(lesson.slug(), lesson.objectives().stream()
+                    .map(o -> renderer.renderInline(o, lesson.source(), 2, none, problems)).toList());
         }
         Map<String, RenderedDocument> pages = new HashMap<>();
         for (Page page : course.pages().values()) {
             pages.put(page.slug(), renderer.render(page.markdown(), page.source(), page.bodyLine(), targets, problems));
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new CourseSnapshot(course, lessons, pages, specs, List.of());
+        return new CourseSnapshot(course, lessons, pages, specs, objectives, List.of());
     }
 
     static long fingerprint(Path root) {

@@ -16,8 +16,10 @@ import java.util.Map;
  * snapshot is still being served.
  */
 public record CourseSnapshot(Course course, Map<String, RenderedDocument> lessons, Map<String, RenderedDocument> pages,
-                             Map<String, ExerciseSpec> exercises, List<ContentProblem> problems) {
+                             Map<String, ExerciseSpec> exercises, Map<String, List<String>> objectivesHtml,
+                             List<ContentProblem> problems) {
     public CourseSnapshot {
+        objectivesHtml = Map.copyOf(objectivesHtml);
         lessons = Map.copyOf(lessons);
         pages = Map.copyOf(pages);
         exercises = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(exercises));
@@ -25,7 +27,7 @@ public record CourseSnapshot(Course course, Map<String, RenderedDocument> lesson
     }
 
     public CourseSnapshot withProblems(List<ContentProblem> newProblems) {
-        return new CourseSnapshot(course, lessons, pages, exercises, newProblems);
+        return new CourseSnapshot(course, lessons, pages, exercises, objectivesHtml, newProblems);
     }
 
     /** The slug of the lesson that embeds an exercise, if any. */

@@ -46,6 +46,7 @@ public final class LessonHandler {
         model.put("number", snapshot.course().indexOf(slug) + 1);
         model.put("lessonCount", snapshot.course().lessons().size());
         model.put("doc", snapshot.lessons().get(slug));
+        model.put("objectives", snapshot.objectivesHtml().get(slug));
         model.put("previous", snapshot.course().previous(slug).orElse(null));
         model.put("next", snapshot.course().next(slug).orElse(null));
         model.put("widgetTitles", Widgets.titles());

@@ -67,6 +67,14 @@ public final class MarkdownRenderer {
         return lines;
     }
 
+    /** One line of Markdown with math (an objective, a label) as inline HTML, without the paragraph. */
+    public String renderInline(String markdown, Path file, int line, EmbedTargets targets, List<ContentProblem> problems) {
+        String html = render(markdown, file, line, targets, problems).segments().stream()
+                .filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(java.util.stream.Collectors.joining()).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) html = html.substring(3, html.length() - 4);
+        return html;
+    }
+
     private static String cutEmbeds(String text, List<Integer> lines, Path file, EmbedTargets targets,
                                     List<RenderedDocument.Embed> embeds, List<ContentProblem> problems) {
         Matcher m = EMBED_LINE.matcher(text);
