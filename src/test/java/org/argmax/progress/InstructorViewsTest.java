@@ -110,6 +110,19 @@ class InstructorViewsTest {
     }
 
     @Test
+    void previewShowsDataReferenceAndEveryMisconceptionForAnySeed() {
+        String page = prof.get("/instructor/exercises/coin-loglik/preview?seed=17").body();
+        var instance = new org.argmax.exercises.InstanceFactory().create(
+                new org.argmax.lessons.CourseService(new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises().get("coin-loglik"), 17);
+        String reference = org.argmax.exercises.DataPreview.format(instance.references().get("loglik"));
+        assertTrue(page.contains("<td class=\"reference\">" + reference + "</td>"), page);
+        assertTrue(page.contains("forgot-log"), page);
+        assertTrue(page.contains("name=\"seed\" type=\"number\" value=\"17\""), page);
+        assertEquals(400, prof.get("/instructor/exercises/coin-loglik/preview?seed=abc").statusCode());
+        assertEquals(404, prof.get("/instructor/exercises/nope/preview?seed=1").statusCode());
+    }
+
+    @Test
     void learnersAreRefused() {
         WebClient learner = new WebClient(server);
         learner.signIn("ada", "ada's long password");

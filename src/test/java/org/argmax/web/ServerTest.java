@@ -119,6 +119,14 @@ class ServerTest {
     }
 
     @Test
+    void aBrokenCourseStopsTheStartWithFileAndLine() {
+        TestCourse broken = TestCourse.twoLessons(tmp.resolve("broken/content")).write("lessons/second.md", "---\ntitle: [x\n---\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.argmax.content.ContentException.class,
+                () -> new TestServer(broken.root(), tmp.resolve("broken/db")));
+        assertTrue(e.getMessage().contains("lessons/second.md:2: invalid YAML"), e.getMessage());
+    }
+
+    @Test
     void methodNotAllowedOrUnknownPostIsNotAServerError() {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/lessons/first")))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
