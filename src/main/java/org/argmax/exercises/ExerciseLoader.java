@@ -182,8 +182,10 @@ public final class ExerciseLoader {
             if (reference != null && !References.supportsLikelihoodGrading(reference)) {
                 a.problem("grading", "grading by likelihood needs an MLE reference of one parameter; '" + reference + "' is not one");
             }
+        } else if (grading.equals("unordered")) {
+            if (type != AnswerType.VECTOR) a.problem("grading", "'unordered' grading is for vector answers (e.g. mixture means in any order)");
         } else if (!grading.equals("value")) {
-            a.problem("grading", "'grading' must be value or likelihood");
+            a.problem("grading", "'grading' must be value, likelihood or unordered");
         }
         List<String> misconceptions = a.stringList("misconceptions", false);
         for (String m : misconceptions) {

@@ -71,8 +71,11 @@ public final class Grader {
         };
     }
 
-    private Grade.AnswerVerdict numeric(AnswerSpec a, String given, double[] answer, ExerciseInstance instance) {
-        double[] reference = instance.references().get(a.name());
+    private Grade.AnswerVerdict numeric(AnswerSpec a, String given, double[] typed, ExerciseInstance instance) {
+        // "unordered": components of a mixture may be listed in any order (label switching is not an error)
+        boolean unordered = a.grading().equals("unordered");
+        double[] answer = unordered ? sorted(typed) : typed;
+        double[] reference = unordered ? sorted(instance.references().get(a.name())) : instance.references().get(a.name());
         ToDoubleFunction<Double> gap = instance.likelihoodGaps().get(a.name());
         if (gap != null) {
             double g = gap.applyAsDouble(answer[0]);
@@ -84,7 +87,9 @@ public final class Grader {
             return new Grade.AnswerVerdict(a.name(), given, true, null, "Correct.");
         }
         for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
-            if (close(answer, m.value(), a.tolerance())) return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
+            if (close(answer, unordered ? sorted(m.value()) : m.value(), a.tolerance())) {
+                return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
+            }
         }
         for (Mistake m : a.mistakes()) {
             double v = Formulas.evaluate(Formulas.parse(m.formula(), instance.variables().keySet()), instance.variables());
@@ -150,7 +155,9 @@ public final class Grader {
         return compared >= 5;
     }
 
-    static String format(double[] v) {
-        return v.length == 1 ? String.valueOf(v[0]) : Arrays.toString(v);
+    private static double[] sorted(double[] v) {
+        double[] copy = v.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 }
