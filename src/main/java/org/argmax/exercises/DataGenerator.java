@@ -46,6 +46,7 @@ public final class DataGenerator {
         Map<String, Double> given = new LinkedHashMap<>();
         for (var e : spec.given().entrySet()) given.put(e.getKey(), draw(e.getValue(), rng));
         ExerciseSpec.DataSpec d = spec.data();
+        if (d == null) return new ExerciseData("none", new double[0], null, null, given); // a question without data
         int n = (int) Math.round(draw(d.n(), rng));
         Map<String, Double> truth = new LinkedHashMap<>();
         for (var e : d.parameters().entrySet()) truth.put(e.getKey(), draw(e.getValue(), rng));

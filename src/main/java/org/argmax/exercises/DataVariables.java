@@ -32,6 +32,10 @@ public final class DataVariables {
 
     public static Map<String, Double> values(ExerciseData data) {
         Map<String, Double> v = new LinkedHashMap<>();
+        if (data.n() == 0) {
+            v.putAll(data.given());
+            return v;
+        }
         if (data.isRegression()) {
             double[] x = new double[data.n()];
             for (int i = 0; i < x.length; i++) x[i] = data.x()[i][0];

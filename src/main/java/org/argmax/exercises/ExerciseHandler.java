@@ -119,7 +119,7 @@ public final class ExerciseHandler {
         model.put("instance", instance);
         model.put("seed", seed);
         model.put("promptHtml", exercises.promptHtml(instance.spec(), instance));
-        model.put("dataPreview", DataPreview.text(instance.data(), instance.spec().data().show()));
+        model.put("dataPreview", instance.spec().data() == null ? "(no data)" : DataPreview.text(instance.data(), instance.spec().data().show()));
         model.put("rows", PreviewRows.of(instance));
         views.render(ctx, "exercise-preview", model);
     }

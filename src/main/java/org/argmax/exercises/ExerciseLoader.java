@@ -81,6 +81,9 @@ public final class ExerciseLoader {
             if (spec != null) answers.add(spec);
         }
         if (y.has("answers") && answers.isEmpty()) y.problem("answers", "an exercise needs at least one answer");
+        if (data == null && answers.stream().anyMatch(a -> a.reference() != null)) {
+            y.problemAt(y.line(), "this exercise has answers computed from data: add a 'data:' section");
+        }
         Set<String> names = new java.util.HashSet<>();
         for (AnswerSpec a : answers) {
             if (!names.add(a.name())) y.problemAt(a.line(), "two answers are called '" + a.name() + "'");

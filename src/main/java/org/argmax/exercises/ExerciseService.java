@@ -66,7 +66,8 @@ public final class ExerciseService {
                     last == null ? "" : last.answers().getOrDefault(a.name(), ""), a.input()));
         }
         Double best = userId == null ? null : attempts.bestScore(userId, id);
-        return new ExerciseView(spec, promptHtml(spec, instance), userId != null, DataPreview.text(instance.data(), spec.data().show()),
+        String preview = spec.data() == null ? null : DataPreview.text(instance.data(), spec.data().show());
+        return new ExerciseView(spec, promptHtml(spec, instance), userId != null, preview,
                 instance.data().n(), fields, tries, last, left, solved, state.revealed(), closed, best, revealedAnswers, state.variant());
     }
 
