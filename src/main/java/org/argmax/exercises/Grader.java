@@ -64,9 +64,11 @@ public final class Grader {
             case VECTOR -> numeric(a, given, (double[]) value, instance);
             case FORMULA -> formula(a, given, (Expression) value, instance);
             case CHOICE -> {
-                Choice c = a.choices().get((Integer) value);
+                int index = (Integer) value;
+                Choice c = a.choices().get(index);
                 String msg = c.correct() ? "Correct." : (c.feedback().isEmpty() ? "That is not the right option." : c.feedback());
-                yield new Grade.AnswerVerdict(a.name(), c.text(), c.correct(), null, msg);
+                // a wrong option is a named mistake too, so the instructor sees which one learners pick
+                yield new Grade.AnswerVerdict(a.name(), c.text(), c.correct(), c.correct() ? null : "option-" + (index + 1), msg);
             }
         };
     }
