@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record ExerciseData(String family, double[] values, double[][] x, double[] y, Map<String, Double> given) {
     public ExerciseData {
-        given = Map.copyOf(given);
+        given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
     }
 
     public boolean isRegression() {

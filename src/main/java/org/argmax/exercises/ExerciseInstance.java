@@ -13,7 +13,7 @@ public record ExerciseInstance(ExerciseSpec spec, long seed, ExerciseData data, 
                                Map<String, double[]> references, Map<String, List<MisconceptionValue>> misconceptions,
                                Map<String, ToDoubleFunction<Double>> likelihoodGaps) {
     public ExerciseInstance {
-        variables = Map.copyOf(variables);
+        variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
         references = Map.copyOf(references);
         misconceptions = Map.copyOf(misconceptions);
         likelihoodGaps = Map.copyOf(likelihoodGaps);

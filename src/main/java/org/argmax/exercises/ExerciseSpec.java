@@ -12,14 +12,15 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
                            List<AnswerSpec> answers, int maxAttempts, double penalty, boolean variants,
                            boolean giveUp, Path source, int line) {
     public ExerciseSpec {
-        given = Map.copyOf(given);
+        // file order, not Map.copyOf: values are drawn in this order, so it must be the same in every JVM
+        given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
         answers = List.copyOf(answers);
     }
 
     /** What data the learner gets: a family of the core, its parameters and the sample size. */
     public record DataSpec(String family, Range n, Map<String, Range> parameters, String show) {
         public DataSpec {
-            parameters = Map.copyOf(parameters);
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         }
     }
 

@@ -1,0 +1,27 @@
+package org.argmax.exercises;
+
+import org.argmax.content.CourseLoader;
+import org.argmax.lessons.CourseService;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Learners' data is regenerated from seeds, so it must be identical in every JVM and after every
+ * upgrade. These values were recorded once; a change in the seed derivation, the generators or the
+ * order in which an exercise's values are drawn breaks this test.
+ */
+class PinnedExerciseDataTest {
+    @Test
+    void theSameSeedGivesTheSameDataForever() {
+        assertEquals(-8894003673482767497L, InstanceFactory.seedFor(42, "coin-mle", 0));
+        ExerciseSpec spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("em-loglik");
+        ExerciseInstance instance = new InstanceFactory().create(spec, 1);
+        assertEquals(Map.of("w1", 0.581, "mu1", -2.0, "mu2", 1.0, "sd1", 1.891, "sd2", 2.197), instance.data().given());
+        assertArrayEquals(new double[]{1.36, 5.67, 3.41, 1.69, 3.35}, instance.data().values());
+    }
+}
