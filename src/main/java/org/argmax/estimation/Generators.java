@@ -175,32 +175,31 @@ public final class Generators {
     }
 
     public static RegressionData linear(double[] coefficients, double noiseSd, double xMin, double xMax, int n, Rng rng) {
-        int d = coefficients.length - 1;
-        double[][] x = new double[n][d];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = coefficients[0];
-            for (int j = 0; j < d; j++) {
-                x[i][j] = rng.uniform(xMin, xMax);
-                s += coefficients[j + 1] * x[i][j];
-            }
-            y[i] = s + noiseSd * rng.standardNormal();
-        }
-        return new RegressionData(x, y);
+        return regression(coefficients, xMin, xMax, n, rng, (eta, r) -> eta + noiseSd * r.standardNormal());
     }
 
     /** Logistic data: y ~ Bernoulli(σ(β₀ + Σ βⱼ xⱼ)). */
     public static RegressionData logistic(double[] coefficients, double xMin, double xMax, int n, Rng rng) {
+        return regression(coefficients, xMin, xMax, n, rng, (eta, r) -> r.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0);
+    }
+
+    /** Draws y given the linear predictor η = β₀ + Σ βⱼ xⱼ. */
+    private interface Response {
+        double draw(double eta, Rng rng);
+    }
+
+    /** Per row: the x values in column order, then y (this order is part of the frozen algorithm). */
+    private static RegressionData regression(double[] coefficients, double xMin, double xMax, int n, Rng rng, Response response) {
         int d = coefficients.length - 1;
         double[][] x = new double[n][d];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            double s = coefficients[0];
+            double eta = coefficients[0];
             for (int j = 0; j < d; j++) {
                 x[i][j] = rng.uniform(xMin, xMax);
-                s += coefficients[j + 1] * x[i][j];
+                eta += coefficients[j + 1] * x[i][j];
             }
-            y[i] = rng.uniform() < 1 / (1 + Math.exp(-s)) ? 1 : 0;
+            y[i] = response.draw(eta, rng);
         }
         return new RegressionData(x, y);
     }

@@ -55,37 +55,41 @@ public final class PhysicsMacros {
         return i;
     }
 
-    /** Returns "end:replacement" or null when the macro is not followed by a group. */
-    private static String rewriteQty(String tex, int i) {
+    /** A bracketed group after a macro: where it opens and closes, and which brackets it uses. */
+    private record Group(int start, int end, char open, char close) {
+    }
+
+    private static Group group(String tex, int i) {
         int start = skipSpaces(tex, i);
         if (start >= tex.length()) return null;
         char open = tex.charAt(start);
         char close = closing(open);
         if (close == 0) return null;
         int end = matching(tex, start, open, close);
-        if (end < 0) return null;
-        String inner = expand(tex.substring(start + 1, end));
-        String l = open == '{' ? "\\{" : String.valueOf(open);
-        String r = close == '}' ? "\\}" : String.valueOf(close);
-        return (end + 1) + ":\\left" + l + " " + inner + " \\right" + r;
+        return end < 0 ? null : new Group(start, end, open, close);
+    }
+
+    /** Returns "end:replacement" or null when the macro is not followed by a group. */
+    private static String rewriteQty(String tex, int i) {
+        Group g = group(tex, i);
+        if (g == null) return null;
+        String inner = expand(tex.substring(g.start() + 1, g.end()));
+        String l = g.open() == '{' ? "\\{" : String.valueOf(g.open());
+        String r = g.close() == '}' ? "\\}" : String.valueOf(g.close());
+        return (g.end() + 1) + ":\\left" + l + " " + inner + " \\right" + r;
     }
 
     private static String rewriteMqty(String tex, int i) {
-        int start = skipSpaces(tex, i);
-        if (start >= tex.length()) return null;
-        char open = tex.charAt(start);
-        char close = closing(open);
-        if (close == 0) return null;
-        int end = matching(tex, start, open, close);
-        if (end < 0) return null;
-        String env = switch (open) {
+        Group g = group(tex, i);
+        if (g == null) return null;
+        String env = switch (g.open()) {
             case '(' -> "pmatrix";
             case '[' -> "bmatrix";
             case '|' -> "vmatrix";
             default -> "matrix";
         };
-        String inner = expand(tex.substring(start + 1, end));
-        return (end + 1) + ":\\begin{" + env + "}" + inner + "\\end{" + env + "}";
+        String inner = expand(tex.substring(g.start() + 1, g.end()));
+        return (g.end() + 1) + ":\\begin{" + env + "}" + inner + "\\end{" + env + "}";
     }
 
     private static String rewriteDerivative(String tex, int i, String d) {

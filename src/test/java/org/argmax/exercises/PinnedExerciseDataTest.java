@@ -23,5 +23,10 @@ class PinnedExerciseDataTest {
         ExerciseInstance instance = new InstanceFactory().create(spec, 1);
         assertEquals(Map.of("w1", 0.581, "mu1", -2.0, "mu2", 1.0, "sd1", 1.891, "sd2", 2.197), instance.data().given());
         assertArrayEquals(new double[]{1.36, 5.67, 3.41, 1.69, 3.35}, instance.data().values());
+
+        ExerciseSpec line = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("ols-line");
+        ExerciseData regression = new InstanceFactory().create(line, 1).data();
+        assertArrayEquals(new double[]{6.97, 3.81}, new double[]{regression.x()[0][0], regression.x()[1][0]});
+        assertArrayEquals(new double[]{20.39, 11.93}, new double[]{regression.y()[0], regression.y()[1]});
     }
 }
