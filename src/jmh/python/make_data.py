@@ -33,7 +33,7 @@ def main():
 
     # 2. GMM 10-D: N = 100,000, K = 5, full covariance
     n, d, k = 100_000, 10, 5
-    means = rng.normal(0, 3, size=(k, d))
+    means = rng.normal(0, 1, size=(k, d))
     covs = []
     for _ in range(k):
         a = rng.normal(0, 1, size=(d, d))

@@ -86,9 +86,12 @@ public class GmmBenchmark {
     /**
      * commons-math3 10-D: it runs maxIterations + 1 iterations and cannot be forced to 50 (it stops
      * at 15–17 when the log-likelihood repeats), so this times exactly 10 (maxIterations = 9; the
-     * ConvergenceException proves all ran) and run-benchmarks.sh scales the time by 5.
+     * ConvergenceException proves all ran) and run-benchmarks.sh scales the time by 5. About a
+     * minute per call here (GC-bound), so one measured call per fork and no warm-up.
      */
     @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
     public Object commonsMath10d10Iterations(TenDimensional s) {
         try {
             s.commonsEm.fit(s.commonsInitial, 9, Double.MIN_VALUE);

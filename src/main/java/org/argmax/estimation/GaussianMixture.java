@@ -96,6 +96,7 @@ public final class GaussianMixture {
     private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, CovarianceType type,
                                                  double[] responsibilities) {
         MixtureComponents comps = new MixtureComponents(theta);
+        if (d == 1) return pass1d(flat, n, comps, responsibilities);
         int k = theta.k();
         double[] shift = comps.means;
         int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
@@ -123,6 +124,60 @@ public final class GaussianMixture {
                 stats.add(flat, i * d, r);
             }
             parts[ch] = stats.result(ll);
+        });
+        MixtureStatistics.Result total = parts[0];
+        for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
+        return total;
+    }
+
+    /**
+     * The same pass for d = 1 on primitive arrays without the d-loops: log πₖN(x) = cₖ − ½(ℓₖ(x − μₖ))²
+     * with ℓₖ = 1/σₖ, and the statistics Nₖ, Σ rᵢₖ(xᵢ − μₖ), Σ rᵢₖ(xᵢ − μₖ)² around the current means.
+     * Same arithmetic in the same order as the general path, chunk by chunk.
+     */
+    private static MixtureStatistics.Result pass1d(double[] x, int n, MixtureComponents comps, double[] responsibilities) {
+        int k = comps.k;
+        double[] mean = comps.means.clone(), logConstant = comps.logConstant.clone(), invSd = new double[k];
+        for (int c = 0; c < k; c++) invSd[c] = comps.inverseCholesky[c];
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
+        int size = (n + chunks - 1) / chunks;
+        MixtureStatistics.Result[] parts = new MixtureStatistics.Result[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            int from = ch * size, to = Math.min(n, from + size);
+            double[] weight = new double[k], first = new double[k], second = new double[k];
+            double[] logp = new double[k], r = new double[k], v = new double[k];
+            double ll = 0;
+            for (int i = from; i < to; i++) {
+                double xi = x[i];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double centred = xi - mean[c];
+                    v[c] = centred;
+                    double z = invSd[c] * centred;
+                    double lp = logConstant[c] - 0.5 * (z * z);
+                    logp[c] = lp;
+                    max = Math.max(max, lp);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = Math.exp(logp[c] - max);
+                    r[c] = e;
+                    sum += e;
+                }
+                ll += max + Math.log(sum);
+                double inv = 1 / sum;
+                for (int c = 0; c < k; c++) {
+                    double rc = r[c] * inv;
+                    r[c] = rc;
+                    weight[c] += rc;
+                    double rv = rc * v[c];
+                    first[c] += rv;
+                    second[c] += rv * v[c];
+                }
+                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+            }
+            parts[ch] = new MixtureStatistics.Result(k, 1, mean, weight, first, second, ll);
         });
         MixtureStatistics.Result total = parts[0];
         for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
