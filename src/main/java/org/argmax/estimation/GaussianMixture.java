@@ -106,21 +106,15 @@ public final class GaussianMixture {
         (chunks > 1 ? range.parallel() : range).forEach(ch -> {
             int from = ch * size, to = Math.min(n, from + size);
             MixtureStatistics stats = new MixtureStatistics(k, d, shift);
-            double[] logp = new double[k], r = new double[k], scratch = new double[d];
+            double[] logp = new double[k], r = new double[4 * k], scratch = new double[2 * d];
             double ll = 0;
-            for (int i = from; i < to; i++) {
-                comps.logDensities(flat, i * d, logp, scratch);
-                double max = logp[0];
-                for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    r[c] = Math.exp(logp[c] - max);
-                    sum += r[c];
-                }
-                ll += max + Math.log(sum);
-                double inv = 1 / sum;
-                for (int c = 0; c < k; c++) r[c] *= inv;
-                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+            int i = from;
+            for (; i + 4 <= to; i += 4) {
+                for (int q = 0; q < 4; q++) ll += responsibilities(comps, flat, i + q, d, logp, r, q * k, scratch, responsibilities);
+                stats.add4(flat, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, r);
+            }
+            for (; i < to; i++) {
+                ll += responsibilities(comps, flat, i, d, logp, r, 0, scratch, responsibilities);
                 stats.add(flat, i * d, r);
             }
             parts[ch] = stats.result(ll);
@@ -128,6 +122,25 @@ public final class GaussianMixture {
         MixtureStatistics.Result total = parts[0];
         for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
         return total;
+    }
+
+    /** r[at…at+k) = the responsibilities of point i (also copied to {@code all} if given); returns log Σₖ πₖN(xᵢ). */
+    private static double responsibilities(MixtureComponents comps, double[] flat, int i, int d, double[] logp, double[] r, int at,
+                                           double[] scratch, double[] all) {
+        int k = comps.k;
+        comps.logDensities(flat, i * d, logp, scratch);
+        double max = logp[0];
+        for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(logp[c] - max);
+            r[at + c] = e;
+            sum += e;
+        }
+        double inv = 1 / sum;
+        for (int c = 0; c < k; c++) r[at + c] *= inv;
+        if (all != null) System.arraycopy(r, at, all, i * k, k);
+        return max + Math.log(sum);
     }
 
     /**
