@@ -96,6 +96,7 @@ public final class GaussianMixture {
     private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, CovarianceType type,
                                                  double[] responsibilities) {
         MixtureComponents comps = new MixtureComponents(theta);
+        if (d == 1) return pass1d(flat, n, comps, responsibilities);
         int k = theta.k();
         double[] shift = comps.means;
         int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
@@ -105,24 +106,91 @@ public final class GaussianMixture {
         (chunks > 1 ? range.parallel() : range).forEach(ch -> {
             int from = ch * size, to = Math.min(n, from + size);
             MixtureStatistics stats = new MixtureStatistics(k, d, shift);
-            double[] logp = new double[k], r = new double[k], scratch = new double[d];
+            double[] logp = new double[k], r = new double[4 * k], scratch = new double[2 * d];
             double ll = 0;
-            for (int i = from; i < to; i++) {
-                comps.logDensities(flat, i * d, logp, scratch);
-                double max = logp[0];
-                for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    r[c] = Math.exp(logp[c] - max);
-                    sum += r[c];
-                }
-                ll += max + Math.log(sum);
-                double inv = 1 / sum;
-                for (int c = 0; c < k; c++) r[c] *= inv;
-                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+            int i = from;
+            for (; i + 4 <= to; i += 4) {
+                for (int q = 0; q < 4; q++) ll += responsibilities(comps, flat, i + q, d, logp, r, q * k, scratch, responsibilities);
+                stats.add4(flat, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, r);
+            }
+            for (; i < to; i++) {
+                ll += responsibilities(comps, flat, i, d, logp, r, 0, scratch, responsibilities);
                 stats.add(flat, i * d, r);
             }
             parts[ch] = stats.result(ll);
+        });
+        MixtureStatistics.Result total = parts[0];
+        for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
+        return total;
+    }
+
+    /** r[at…at+k) = the responsibilities of point i (also copied to {@code all} if given); returns log Σₖ πₖN(xᵢ). */
+    private static double responsibilities(MixtureComponents comps, double[] flat, int i, int d, double[] logp, double[] r, int at,
+                                           double[] scratch, double[] all) {
+        int k = comps.k;
+        comps.logDensities(flat, i * d, logp, scratch);
+        double max = logp[0];
+        for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            double e = Math.exp(logp[c] - max);
+            r[at + c] = e;
+            sum += e;
+        }
+        double inv = 1 / sum;
+        for (int c = 0; c < k; c++) r[at + c] *= inv;
+        if (all != null) System.arraycopy(r, at, all, i * k, k);
+        return max + Math.log(sum);
+    }
+
+    /**
+     * The same pass for d = 1 on primitive arrays without the d-loops: log πₖN(x) = cₖ − ½(ℓₖ(x − μₖ))²
+     * with ℓₖ = 1/σₖ, and the statistics Nₖ, Σ rᵢₖ(xᵢ − μₖ), Σ rᵢₖ(xᵢ − μₖ)² around the current means.
+     * Same arithmetic in the same order as the general path, chunk by chunk.
+     */
+    private static MixtureStatistics.Result pass1d(double[] x, int n, MixtureComponents comps, double[] responsibilities) {
+        int k = comps.k;
+        double[] mean = comps.means.clone(), logConstant = comps.logConstant.clone(), invSd = new double[k];
+        for (int c = 0; c < k; c++) invSd[c] = comps.inverseCholesky[c];
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
+        int size = (n + chunks - 1) / chunks;
+        MixtureStatistics.Result[] parts = new MixtureStatistics.Result[chunks];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            int from = ch * size, to = Math.min(n, from + size);
+            double[] weight = new double[k], first = new double[k], second = new double[k];
+            double[] logp = new double[k], r = new double[k], v = new double[k];
+            double ll = 0;
+            for (int i = from; i < to; i++) {
+                double xi = x[i];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    double centred = xi - mean[c];
+                    v[c] = centred;
+                    double z = invSd[c] * centred;
+                    double lp = logConstant[c] - 0.5 * (z * z);
+                    logp[c] = lp;
+                    max = Math.max(max, lp);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = Math.exp(logp[c] - max);
+                    r[c] = e;
+                    sum += e;
+                }
+                ll += max + Math.log(sum);
+                double inv = 1 / sum;
+                for (int c = 0; c < k; c++) {
+                    double rc = r[c] * inv;
+                    r[c] = rc;
+                    weight[c] += rc;
+                    double rv = rc * v[c];
+                    first[c] += rv;
+                    second[c] += rv * v[c];
+                }
+                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+            }
+            parts[ch] = new MixtureStatistics.Result(k, 1, mean, weight, first, second, ll);
         });
         MixtureStatistics.Result total = parts[0];
         for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);

@@ -25,7 +25,6 @@ final class Logistic {
         }
         if (!sawZero || !sawOne) throw new EstimationException("all y values are " + (sawOne ? 1 : 0) + ": logistic regression needs both classes");
         double[] beta = new double[p];
-        double[] xi = new double[p];
         double[] hessian = new double[p * p];
         double[] gradient = new double[p];
         double previous = Double.POSITIVE_INFINITY;
@@ -33,24 +32,7 @@ final class Logistic {
         boolean converged = false;
         while (it < maxIterations) {
             it++;
-            java.util.Arrays.fill(hessian, 0);
-            java.util.Arrays.fill(gradient, 0);
-            double nll = 0;
-            for (int i = 0; i < n; i++) {
-                xi[0] = 1;
-                System.arraycopy(x[i], 0, xi, 1, d);
-                double eta = 0;
-                for (int j = 0; j < p; j++) eta += beta[j] * xi[j];
-                double prob = 1 / (1 + Math.exp(-eta));
-                nll += y[i] == 1 ? softplus(-eta) : softplus(eta);
-                double w = prob * (1 - prob), r = y[i] - prob;
-                for (int a = 0; a < p; a++) {
-                    gradient[a] += xi[a] * r;
-                    double wa = w * xi[a];
-                    int row = a * p;
-                    for (int b = 0; b <= a; b++) hessian[row + b] += wa * xi[b];
-                }
-            }
+            double nll = newtonSums(x, y, n, p, beta, gradient, hessian);
             double penalty = 0;
             for (int j = 1; j < p; j++) {
                 hessian[j * p + j] += lambda;
@@ -77,6 +59,111 @@ final class Logistic {
         // an (almost) zero cross-entropy without a penalty means the classes are separated: no finite maximum
         if (lambda == 0 && nll < 1e-6 * n) throw separable();
         return new LogisticFit(beta, -nll, nll, n, lambda, it, true);
+    }
+
+    private static final int PARALLEL_THRESHOLD = 20_000;
+    private static final int CHUNKS = 16;
+    private static final int BLOCK = 256;
+
+    /**
+     * One pass: fills the gradient Xᵀ(y − p) and the lower triangle of XᵀWX, returns the cross-entropy.
+     * Fixed chunks summed in a fixed order, so the result does not depend on the number of threads.
+     */
+    private static double newtonSums(double[][] x, double[] y, int n, int p, double[] beta, double[] gradient, double[] hessian) {
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
+        int size = (n + chunks - 1) / chunks;
+        double[][] grads = new double[chunks][p], hess = new double[chunks][p * p];
+        double[] nlls = new double[chunks];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            int from = ch * size, to = Math.min(n, from + size);
+            double[] g = grads[ch], h = hess[ch];
+            double[] w = new double[4], r = new double[4];
+            double[] design = new double[BLOCK * p]; // [1 x] for a block of rows, contiguous and cache-resident
+            double nll = 0;
+            for (int start = from; start < to; start += BLOCK) {
+                int rows = Math.min(BLOCK, to - start);
+                for (int i = 0; i < rows; i++) {
+                    design[i * p] = 1;
+                    System.arraycopy(x[start + i], 0, design, i * p + 1, p - 1);
+                }
+                nll += blockSums(design, y, start, rows, p, beta, g, h, w, r);
+            }
+            nlls[ch] = nll;
+        });
+        java.util.Arrays.fill(gradient, 0);
+        java.util.Arrays.fill(hessian, 0);
+        double nll = 0;
+        for (int ch = 0; ch < chunks; ch++) {
+            nll += nlls[ch];
+            for (int a = 0; a < p; a++) gradient[a] += grads[ch][a];
+            for (int a = 0; a < p * p; a++) hessian[a] += hess[ch][a];
+        }
+        return nll;
+    }
+
+    /** Adds a block's rows (design[0…rows), data rows offset…) to g and h; returns its cross-entropy. */
+    private static double blockSums(double[] design, double[] y, int offset, int rows, int p, double[] beta, double[] g, double[] h,
+                                    double[] w, double[] r) {
+        double nll = 0;
+        int i = 0, to = rows;
+        // four rows at a time: each entry of XᵀWX is loaded and stored once per four rows
+        for (; i + 4 <= to; i += 4) {
+            for (int q = 0; q < 4; q++) nll += weightAndResidual(design, y, offset, i + q, p, beta, w, r, q);
+            int o0 = i * p, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+            for (int a = 0; a < p; a++) {
+                g[a] += design[o0 + a] * r[0] + design[o1 + a] * r[1] + design[o2 + a] * r[2] + design[o3 + a] * r[3];
+            }
+            // and two rows of XᵀWX at a time, sharing the loads of the four x rows
+            int a = 0;
+            for (; a + 2 <= p; a += 2) {
+                double w0 = w[0] * design[o0 + a], w1 = w[1] * design[o1 + a], w2 = w[2] * design[o2 + a], w3 = w[3] * design[o3 + a];
+                double u0 = w[0] * design[o0 + a + 1], u1 = w[1] * design[o1 + a + 1], u2 = w[2] * design[o2 + a + 1], u3 = w[3] * design[o3 + a + 1];
+                int hr = a * p, hs = hr + p;
+                for (int b = 0; b <= a; b++) {
+                    double x0 = design[o0 + b], x1 = design[o1 + b], x2 = design[o2 + b], x3 = design[o3 + b];
+                    h[hr + b] += w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3;
+                    h[hs + b] += u0 * x0 + u1 * x1 + u2 * x2 + u3 * x3;
+                }
+                int b = a + 1;
+                h[hs + b] += u0 * design[o0 + b] + u1 * design[o1 + b] + u2 * design[o2 + b] + u3 * design[o3 + b];
+            }
+            for (; a < p; a++) {
+                double w0 = w[0] * design[o0 + a], w1 = w[1] * design[o1 + a], w2 = w[2] * design[o2 + a], w3 = w[3] * design[o3 + a];
+                int hr = a * p;
+                for (int b = 0; b <= a; b++) {
+                    h[hr + b] += w0 * design[o0 + b] + w1 * design[o1 + b] + w2 * design[o2 + b] + w3 * design[o3 + b];
+                }
+            }
+        }
+        for (; i < to; i++) {
+            nll += weightAndResidual(design, y, offset, i, p, beta, w, r, 0);
+            int row = i * p;
+            for (int a = 0; a < p; a++) {
+                double xa = design[row + a];
+                g[a] += xa * r[0];
+                double wa = w[0] * xa;
+                int hr = a * p;
+                for (int b = 0; b <= a; b++) h[hr + b] += wa * design[row + b];
+            }
+        }
+        return nll;
+    }
+
+    /** For row i: w[q] = pᵢ(1 − pᵢ), r[q] = yᵢ − pᵢ; returns the row's cross-entropy. */
+    private static double weightAndResidual(double[] design, double[] y, int offset, int i, int p, double[] beta, double[] w, double[] r, int q) {
+        int row = i * p;
+        double eta = 0;
+        for (int j = 0; j < p; j++) eta += beta[j] * design[row + j];
+        // one exponential for both p and log(1 + e^±η): e = exp(−|η|)
+        double e = Math.exp(-Math.abs(eta));
+        double onePlus = 1 + e;
+        double prob = eta >= 0 ? 1 / onePlus : e / onePlus;
+        w[q] = prob * (1 - prob);
+        r[q] = y[offset + i] - prob;
+        // softplus(−η) if y = 1, softplus(η) if y = 0; softplus(z) = max(z, 0) + log(1 + e^−|z|)
+        double z = y[offset + i] == 1 ? -eta : eta;
+        return Math.max(z, 0) + Math.log1p(e);
     }
 
     static double negativeLogLikelihood(double[][] x, double[] y, double[] beta) {

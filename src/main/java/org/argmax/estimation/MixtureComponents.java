@@ -10,6 +10,7 @@ final class MixtureComponents {
     final double[] logConstant;   // log πₖ − ½(d log 2π + log|Σₖ|)
     final double[] means;         // k × d, row major
     final double[] inverseCholesky; // k × d × d, lower triangular, row major
+    final double[] inverseCholeskyByColumn; // the same, column major: the E-step walks L⁻¹ column by column
 
     MixtureComponents(GmmParameters p) {
         k = p.k();
@@ -17,6 +18,7 @@ final class MixtureComponents {
         logConstant = new double[k];
         means = new double[k * d];
         inverseCholesky = new double[k * d * d];
+        inverseCholeskyByColumn = new double[k * d * d];
         double[][][] cov = p.covariances();
         double[][] mu = p.means();
         double[] w = p.weights();
@@ -38,23 +40,31 @@ final class MixtureComponents {
                     double s = row == col ? 1 : 0;
                     for (int m = col; m < row; m++) s -= l[row][m] * inverseCholesky[base + m * d + col];
                     inverseCholesky[base + row * d + col] = s / l[row][row];
+                    inverseCholeskyByColumn[base + col * d + row] = inverseCholesky[base + row * d + col];
                 }
             }
         }
     }
 
-    /** Fills {@code out[c]} with log πₖ N(x | μₖ, Σₖ) for the point at {@code data[offset…offset+d)}. */
+    /**
+     * Fills {@code out[c]} with log πₖ N(x | μₖ, Σₖ) for the point at {@code data[offset…offset+d)};
+     * {@code scratch} holds 2d values. z = L⁻¹(x − μ) is accumulated column by column (independent
+     * updates instead of one dependent chain per row), in the same order of terms as row by row.
+     */
     void logDensities(double[] data, int offset, double[] out, double[] scratch) {
         for (int c = 0; c < k; c++) {
             int mb = c * d, lb = c * d * d;
-            for (int j = 0; j < d; j++) scratch[j] = data[offset + j] - means[mb + j];
-            double quad = 0;
-            for (int row = 0; row < d; row++) {
-                double z = 0;
-                int rb = lb + row * d;
-                for (int m = 0; m <= row; m++) z += inverseCholesky[rb + m] * scratch[m];
-                quad += z * z;
+            for (int j = 0; j < d; j++) {
+                scratch[j] = data[offset + j] - means[mb + j];
+                scratch[d + j] = 0;
             }
+            for (int m = 0; m < d; m++) {
+                double s = scratch[m];
+                int cb = lb + m * d;
+                for (int row = m; row < d; row++) scratch[d + row] += inverseCholeskyByColumn[cb + row] * s;
+            }
+            double quad = 0;
+            for (int row = 0; row < d; row++) quad += scratch[d + row] * scratch[d + row];
             out[c] = logConstant[c] - 0.5 * quad;
         }
     }

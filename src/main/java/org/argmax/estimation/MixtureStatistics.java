@@ -20,7 +20,37 @@ final class MixtureStatistics {
         this.weight = new double[k];
         this.first = new double[k * d];
         this.second = new double[k * d * d];
-        this.centred = new double[d];
+        this.centred = new double[4 * d];
+    }
+
+    /**
+     * Four points at once (offsets o0…o3, responsibilities r[q·k + c]): every entry of the sums is
+     * loaded and stored once per four points. The four terms are added together, then to the sum.
+     */
+    void add4(double[] data, int o0, int o1, int o2, int o3, double[] r) {
+        double[] cv = centred;
+        for (int c = 0; c < k; c++) {
+            double r0 = r[c], r1 = r[k + c], r2 = r[2 * k + c], r3 = r[3 * k + c];
+            if (r0 == 0 && r1 == 0 && r2 == 0 && r3 == 0) continue;
+            weight[c] += r0 + r1 + r2 + r3;
+            int fb = c * d, sb = c * d * d;
+            for (int j = 0; j < d; j++) {
+                double s = shift[fb + j];
+                double v0 = data[o0 + j] - s, v1 = data[o1 + j] - s, v2 = data[o2 + j] - s, v3 = data[o3 + j] - s;
+                cv[j] = v0;
+                cv[d + j] = v1;
+                cv[2 * d + j] = v2;
+                cv[3 * d + j] = v3;
+                first[fb + j] += r0 * v0 + r1 * v1 + r2 * v2 + r3 * v3;
+            }
+            for (int a = 0; a < d; a++) {
+                double a0 = r0 * cv[a], a1 = r1 * cv[d + a], a2 = r2 * cv[2 * d + a], a3 = r3 * cv[3 * d + a];
+                int row = sb + a * d;
+                for (int b = 0; b <= a; b++) {
+                    second[row + b] += a0 * cv[b] + a1 * cv[d + b] + a2 * cv[2 * d + b] + a3 * cv[3 * d + b];
+                }
+            }
+        }
     }
 
     void add(double[] data, int offset, double[] r) {

@@ -4,7 +4,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * Linear models as maximum likelihood (OLS under Gaussian noise) and MAP (ridge: Gaussian prior;
@@ -15,31 +14,29 @@ public final class Regression {
     private Regression() {
     }
 
-    /** β̂ = argmin ‖y − Xβ‖² by Householder QR of [1 X]; σ̂² = RSS/n. */
+    /**
+     * β̂ = argmin ‖y − Xβ‖² by Householder QR of [1 X y] (Qᵀy is the last column of R, Q is never
+     * formed); σ̂² = RSS/n. The rows are reduced in blocks into a running triangular factor (TSQR:
+     * Demmel et al., "Communication-optimal parallel and sequential QR", 2012), in fixed chunks whose
+     * factors are merged in a fixed order, so the result does not depend on the number of threads.
+     */
     public static LinearFit ols(double[][] x, double[] y) {
         int d = checkXy(x, y, "linear regression");
         int n = y.length, p = d + 1;
         if (n < p) throw new EstimationException("need at least " + p + " observations for " + p + " coefficients, got " + n);
-        DMatrixRMaj a = new DMatrixRMaj(n, p);
-        double[] ad = a.data;
-        for (int i = 0; i < n; i++) {
-            ad[i * p] = 1;
-            System.arraycopy(x[i], 0, ad, i * p + 1, d);
-        }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, p);
-        if (!qr.decompose(a)) throw dependent(x, d);
-        DMatrixRMaj r = qr.getR(null, true);
+        double[] r = TallQr.factor(x, y, d);
+        int m = p + 1;
         double scale = 0;
-        for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(r.get(j, j)));
+        for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(r[j * m + j]));
         for (int j = 0; j < p; j++) {
-            if (Math.abs(r.get(j, j)) <= 1e-10 * scale) throw dependent(x, d);
+            if (!(Math.abs(r[j * m + j]) > 1e-10 * scale)) throw dependent(x, d);
         }
-        // Qᵀy without forming Q: apply the Householder reflections to y
-        DMatrixRMaj qty = new DMatrixRMaj(n, 1, true, y.clone());
-        DMatrixRMaj q = qr.getQ(null, true);
-        DMatrixRMaj qtyTop = new DMatrixRMaj(p, 1);
-        CommonOps_DDRM.multTransA(q, qty, qtyTop);
-        double[] beta = backSubstitute(r, qtyTop.data);
+        double[] beta = new double[p];
+        for (int i = p - 1; i >= 0; i--) {
+            double s = r[i * m + p];
+            for (int j = i + 1; j < p; j++) s -= r[i * m + j] * beta[j];
+            beta[i] = s / r[i * m + i];
+        }
         return linearFit("linear", x, y, beta, 0, 0, true);
     }
 
@@ -167,17 +164,6 @@ public final class Regression {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    private static double[] backSubstitute(DMatrixRMaj r, double[] b) {
-        int p = r.numCols;
-        double[] beta = new double[p];
-        for (int i = p - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int j = i + 1; j < p; j++) s -= r.get(i, j) * beta[j];
-            beta[i] = s / r.get(i, i);
-        }
-        return beta;
     }
 
     static double[] choleskySolve(DMatrixRMaj l, double[] b) {

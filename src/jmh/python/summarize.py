@@ -1,0 +1,51 @@
+"""Median seconds per case and ratios (peer / core) from target/bench-results/{jmh.json, sklearn-*.jsonl}."""
+import json
+import os
+import statistics
+import sys
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "target/bench-results"
+
+jmh = {}
+for b in json.load(open(os.path.join(OUT, "jmh.json"))):
+    name = b["benchmark"].rsplit(".", 1)[1]
+    raw = [v for fork in b["primaryMetric"]["rawData"] for v in fork]
+    jmh[name] = raw
+
+sk = {}
+for label, file in (("1", "sklearn-1thread.jsonl"), ("default", "sklearn-default-threads.jsonl")):
+    for line in open(os.path.join(OUT, file)):
+        r = json.loads(line)
+        if r["impl"] == "sklearn":
+            sk[(r["case"], label)] = r["times_s"]
+
+CASES = [
+    ("gmm1d", "GMM EM 1-D, N=1,000,000, K=3, 100 iterations", "core1d", [], None),
+    ("gmm10d", "GMM EM 10-D, N=100,000, K=5, full covariance, 50 iterations", "core10d",
+     [("commons-math3 3.6.1 (10 iterations × 5)", "commonsMath10d10Iterations", 5)], None),
+    ("ols", "OLS, N=1,000,000, D=20 (+ intercept)", "coreOls", [("commons-math3 3.6.1 OLSMultipleLinearRegression", "commonsMathOls", 1)], None),
+    ("logistic", "Logistic regression, N=200,000, D=20 (+ intercept), no penalty", "coreLogistic", [], None),
+]
+
+
+def fmt(t):
+    return f"{t:.3f}"
+
+
+for case, title, core, others, _ in CASES:
+    if core not in jmh:
+        continue
+    c = statistics.median(jmh[core])
+    print(f"### {title}\n")
+    print("| implementation | median s | runs | peer / core |")
+    print("|---|---:|---:|---:|")
+    print(f"| Argmax core (Java 17, 2 threads) | {fmt(c)} | {len(jmh[core])} | 1.00 |")
+    for label, name in (("1", "scikit-learn 1.2.1, 1 thread"), ("default", "scikit-learn 1.2.1, default threads (2)")):
+        if (case, label) in sk:
+            t = statistics.median(sk[(case, label)])
+            print(f"| {name} | {fmt(t)} | {len(sk[(case, label)])} | {t / c:.2f} |")
+    for name, key, scale in others:
+        if key in jmh:
+            t = statistics.median(jmh[key]) * scale
+            print(f"| {name} | {fmt(t)} | {len(jmh[key])} | {t / c:.2f} |")
+    print()

@@ -1,0 +1,82 @@
+package org.argmax.estimation;
+
+import java.util.stream.IntStream;
+
+/**
+ * The upper-triangular factor R of the Householder QR of the tall matrix [1 X y] (n × m, m = d + 2),
+ * computed block by block: each block of rows is reduced into the running R with Householder
+ * reflections that touch only R's row j and the block. R's last column holds Qᵀy, so least squares
+ * never forms Q. Fixed chunks (each its own R) are merged in order, independent of the thread count.
+ */
+final class TallQr {
+    private static final int BLOCK = 128;
+    private static final int CHUNKS = 16;
+    private static final int PARALLEL_THRESHOLD = 20_000;
+
+    private TallQr() {
+    }
+
+    /** R (m × m, row major) of [1 X y]. */
+    static double[] factor(double[][] x, double[] y, int d) {
+        int n = y.length, m = d + 2;
+        int chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
+        int size = (n + chunks - 1) / chunks;
+        double[][] parts = new double[chunks][];
+        IntStream range = IntStream.range(0, chunks);
+        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
+            int from = ch * size, to = Math.min(n, from + size);
+            double[] r = new double[m * m];
+            double[] block = new double[BLOCK * m];
+            double[] s = new double[m];
+            for (int start = from; start < to; start += BLOCK) {
+                int rows = Math.min(BLOCK, to - start);
+                for (int i = 0; i < rows; i++) {
+                    int o = i * m;
+                    block[o] = 1;
+                    System.arraycopy(x[start + i], 0, block, o + 1, d);
+                    block[o + m - 1] = y[start + i];
+                }
+                reduce(r, block, rows, m, s);
+            }
+            parts[ch] = r;
+        });
+        double[] r = parts[0];
+        double[] s = new double[m];
+        for (int ch = 1; ch < chunks; ch++) reduce(r, parts[ch].clone(), m, m, s);
+        return r;
+    }
+
+    /** Replaces R by the triangular factor of [R; block] (block: rows × m, row major; overwritten). */
+    static void reduce(double[] r, double[] block, int rows, int m, double[] s) {
+        for (int j = 0; j < m; j++) {
+            double sigma = 0;
+            for (int i = 0; i < rows; i++) {
+                double b = block[i * m + j];
+                sigma += b * b;
+            }
+            if (sigma == 0) continue;
+            double alpha = r[j * m + j];
+            double norm = Math.sqrt(alpha * alpha + sigma);
+            double diagonal = alpha > 0 ? -norm : norm;
+            double v0 = alpha - diagonal; // Householder vector v = (v0, block[·][j]), H = I − 2vvᵀ/vᵀv
+            double scale = 2 / (v0 * v0 + sigma);
+            int rj = j * m;
+            for (int c = j + 1; c < m; c++) s[c] = v0 * r[rj + c];
+            for (int i = 0; i < rows; i++) {
+                int o = i * m;
+                double b = block[o + j];
+                for (int c = j + 1; c < m; c++) s[c] += b * block[o + c];
+            }
+            for (int c = j + 1; c < m; c++) {
+                s[c] *= scale;
+                r[rj + c] -= s[c] * v0;
+            }
+            for (int i = 0; i < rows; i++) {
+                int o = i * m;
+                double b = block[o + j];
+                for (int c = j + 1; c < m; c++) block[o + c] -= s[c] * b;
+            }
+            r[rj + j] = diagonal;
+        }
+    }
+}
