@@ -30,9 +30,10 @@ final class Logistic {
         double previous = Double.POSITIVE_INFINITY;
         int it = 0;
         boolean converged = false;
+        double nll = Double.NaN;
         while (it < maxIterations) {
             it++;
-            double nll = newtonSums(x, y, n, p, beta, gradient, hessian);
+            nll = newtonSums(x, y, n, p, beta, gradient, hessian);
             double penalty = 0;
             for (int j = 1; j < p; j++) {
                 hessian[j * p + j] += lambda;
@@ -55,7 +56,7 @@ final class Logistic {
         }
         if (!converged && lambda == 0) throw separable();
         if (!converged) throw new EstimationException("logistic regression did not converge in " + maxIterations + " Newton steps");
-        double nll = negativeLogLikelihood(x, y, beta);
+        // nll is the cross-entropy at the returned β: the converged pass took no step
         // an (almost) zero cross-entropy without a penalty means the classes are separated: no finite maximum
         if (lambda == 0 && nll < 1e-6 * n) throw separable();
         return new LogisticFit(beta, -nll, nll, n, lambda, it, true);
