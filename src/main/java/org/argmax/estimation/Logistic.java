@@ -167,21 +167,6 @@ final class Logistic {
         return Math.max(z, 0) + Math.log1p(e);
     }
 
-    static double negativeLogLikelihood(double[][] x, double[] y, double[] beta) {
-        double nll = 0;
-        for (int i = 0; i < y.length; i++) {
-            double eta = beta[0];
-            for (int j = 0; j < x[i].length; j++) eta += beta[j + 1] * x[i][j];
-            nll += y[i] == 1 ? softplus(-eta) : softplus(eta);
-        }
-        return nll;
-    }
-
-    /** log(1 + eᶻ) without overflow. */
-    static double softplus(double z) {
-        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-    }
-
     private static double norm(double[] v) {
         double s = 0;
         for (double x : v) s += x * x;
