@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: data → scikit-learn (1 thread, default threads) → JMH (core, commons-math3)
-# → target/bench-results/summary.md. Run from anywhere; takes ~15–20 minutes on 2 vCPUs.
+# → Smile (Java 25) → target/bench-results/summary.md. Run from anywhere; ~14 minutes on 2 vCPUs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=target/bench-data
