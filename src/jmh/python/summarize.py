@@ -19,6 +19,13 @@ for label, file in (("1", "sklearn-1thread.jsonl"), ("default", "sklearn-default
         if r["impl"] == "sklearn":
             sk[(r["case"], label)] = r["times_s"]
 
+smile = {}
+if os.path.exists(os.path.join(OUT, "smile.jsonl")):
+    for line in open(os.path.join(OUT, "smile.jsonl")):
+        r = json.loads(line)
+        if not r["warmup"]:
+            smile.setdefault(r["case"], []).append(r["time_s"])
+
 CASES = [
     ("gmm1d", "GMM EM 1-D, N=1,000,000, K=3, 100 iterations", "core1d", [], None),
     ("gmm10d", "GMM EM 10-D, N=100,000, K=5, full covariance, 50 iterations", "core10d",
@@ -44,6 +51,9 @@ for case, title, core, others, _ in CASES:
         if (case, label) in sk:
             t = statistics.median(sk[(case, label)])
             print(f"| {name} | {fmt(t)} | {len(sk[(case, label)])} | {t / c:.2f} |")
+    if case in smile:
+        t = statistics.median(smile[case])
+        print(f"| Smile 6.3.0 (Java 25, OpenBLAS via FFM; plain loop, not JMH) | {fmt(t)} | {len(smile[case])} | {t / c:.2f} |")
     for name, key, scale in others:
         if key in jmh:
             t = statistics.median(jmh[key]) * scale

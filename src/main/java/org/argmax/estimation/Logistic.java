@@ -30,9 +30,10 @@ final class Logistic {
         double previous = Double.POSITIVE_INFINITY;
         int it = 0;
         boolean converged = false;
+        double nll = Double.NaN;
         while (it < maxIterations) {
             it++;
-            double nll = newtonSums(x, y, n, p, beta, gradient, hessian);
+            nll = newtonSums(x, y, n, p, beta, gradient, hessian);
             double penalty = 0;
             for (int j = 1; j < p; j++) {
                 hessian[j * p + j] += lambda;
@@ -55,7 +56,7 @@ final class Logistic {
         }
         if (!converged && lambda == 0) throw separable();
         if (!converged) throw new EstimationException("logistic regression did not converge in " + maxIterations + " Newton steps");
-        double nll = negativeLogLikelihood(x, y, beta);
+        // nll is the cross-entropy at the returned β: the converged pass took no step
         // an (almost) zero cross-entropy without a penalty means the classes are separated: no finite maximum
         if (lambda == 0 && nll < 1e-6 * n) throw separable();
         return new LogisticFit(beta, -nll, nll, n, lambda, it, true);
@@ -164,21 +165,6 @@ final class Logistic {
         // softplus(−η) if y = 1, softplus(η) if y = 0; softplus(z) = max(z, 0) + log(1 + e^−|z|)
         double z = y[offset + i] == 1 ? -eta : eta;
         return Math.max(z, 0) + Math.log1p(e);
-    }
-
-    static double negativeLogLikelihood(double[][] x, double[] y, double[] beta) {
-        double nll = 0;
-        for (int i = 0; i < y.length; i++) {
-            double eta = beta[0];
-            for (int j = 0; j < x[i].length; j++) eta += beta[j + 1] * x[i][j];
-            nll += y[i] == 1 ? softplus(-eta) : softplus(eta);
-        }
-        return nll;
-    }
-
-    /** log(1 + eᶻ) without overflow. */
-    static double softplus(double z) {
-        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     }
 
     private static double norm(double[] v) {

@@ -43,7 +43,21 @@ final class MixtureStatistics {
                 cv[3 * d + j] = v3;
                 first[fb + j] += r0 * v0 + r1 * v1 + r2 * v2 + r3 * v3;
             }
-            for (int a = 0; a < d; a++) {
+            // two rows of the lower triangle at a time, sharing the loads of the four centred points
+            int a = 0;
+            for (; a + 2 <= d; a += 2) {
+                double a0 = r0 * cv[a], a1 = r1 * cv[d + a], a2 = r2 * cv[2 * d + a], a3 = r3 * cv[3 * d + a];
+                double b0 = r0 * cv[a + 1], b1 = r1 * cv[d + a + 1], b2 = r2 * cv[2 * d + a + 1], b3 = r3 * cv[3 * d + a + 1];
+                int row = sb + a * d, next = row + d;
+                for (int b = 0; b <= a; b++) {
+                    double c0 = cv[b], c1 = cv[d + b], c2 = cv[2 * d + b], c3 = cv[3 * d + b];
+                    second[row + b] += a0 * c0 + a1 * c1 + a2 * c2 + a3 * c3;
+                    second[next + b] += b0 * c0 + b1 * c1 + b2 * c2 + b3 * c3;
+                }
+                int b = a + 1;
+                second[next + b] += b0 * cv[b] + b1 * cv[d + b] + b2 * cv[2 * d + b] + b3 * cv[3 * d + b];
+            }
+            for (; a < d; a++) {
                 double a0 = r0 * cv[a], a1 = r1 * cv[d + a], a2 = r2 * cv[2 * d + a], a3 = r3 * cv[3 * d + a];
                 int row = sb + a * d;
                 for (int b = 0; b <= a; b++) {
