@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EstimateHandler {
     public static final int MAX_BODY_BYTES = 1_000_000;
+    /**
+     * An oversized body up to this size is read and thrown away before the 413 is sent: a client
+     * still writing its body when the server answers and closes would otherwise see a reset
+     * connection instead of the message. Anything larger is cut off.
+     */
+    static final long DRAIN_LIMIT_BYTES = 16_000_000;
 
     private final EstimateService service;
 
@@ -31,14 +37,26 @@ public final class EstimateHandler {
 
     private static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) throw tooLarge();
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BODY_BYTES) {
+                if (declared <= DRAIN_LIMIT_BYTES) discard(in);
+                throw tooLarge();
+            }
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+            if (bytes.length > MAX_BODY_BYTES) {
+                discard(in);
+                throw tooLarge();
+            }
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        for (int n; read < DRAIN_LIMIT_BYTES && (n = in.read(buffer)) > 0; ) read += n;
     }
 
     /** With the app's own JSON mapper (Jackson, which rejects NaN and Infinity literals). */
