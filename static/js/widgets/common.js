@@ -1,6 +1,7 @@
 // Shared pieces of the lesson widgets: the POST to /api/estimate with its error message, Chart.js
 // defaults (no animation, so what a test reads is what is drawn), number formatting, small DOM
-// builders, a seeded random source, and the ready/error flags on each widget's section.
+// builders, and the ready/error flags on each widget's section. Data is drawn by the core
+// (/api/sample), so a widget's sample is the same generator and seed an exercise would use.
 (function () {
   'use strict';
   var A = window.Argmax = window.Argmax || {};
@@ -9,9 +10,9 @@
   A.colors = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
   A.rgb = [[31, 119, 180], [214, 39, 40], [44, 160, 44], [148, 103, 189], [255, 127, 14]];
 
-  /** POSTs a request to the estimation API; rejects with the API's own message on a 4xx. */
-  A.estimate = function (request) {
-    return fetch('/api/estimate', {
+  /** POSTs JSON to one of the public API routes; rejects with the API's own message on a 4xx. */
+  function post(path, request) {
+    return fetch(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
       body: JSON.stringify(request)
@@ -23,7 +24,13 @@
     }, function () {
       throw new Error('Could not reach the server. Check the connection and try again.');
     });
-  };
+  }
+
+  /** A fit by the estimation core: POST /api/estimate. */
+  A.estimate = function (request) { return post('/api/estimate', request); };
+
+  /** Seeded data from the core's generators (the ones exercises use): POST /api/sample. */
+  A.sample = function (request) { return post('/api/sample', request); };
 
   /** Keeps only the newest answer when requests overlap (e.g. a slider dragged quickly). */
   A.latest = function () {
@@ -155,23 +162,6 @@
       values.push(v);
     }
     return { values: values };
-  };
-
-  /** A seeded uniform source (mulberry32), so "new data" with seed s is the same for everyone. */
-  A.rng = function (seed) {
-    var a = seed >>> 0;
-    var next = function () {
-      a = (a + 0x6D2B79F5) >>> 0;
-      var t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    next.normal = function (mean, sd) {
-      var u = 1 - next(), v = next();
-      return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    };
-    return next;
   };
 
   A.normalDensity = function (x, mean, variance) {

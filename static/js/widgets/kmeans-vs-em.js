@@ -1,18 +1,25 @@
-// K-means versus soft EM on the same 2-D points (three overlapping clusters, seeded): hard
-// assignments beside responsibilities, with the points where the two disagree most listed.
+// K-means versus soft EM on the same 2-D points: hard assignments beside responsibilities, with
+// the points where the two disagree most listed. The points start as a sample the core draws from
+// three overlapping clusters; the learner adds points by clicking a chart, edits the list, or
+// clears it and draws their own.
 (function () {
   'use strict';
   var A = window.Argmax;
-  var CLUSTERS = [{ mean: [0, 0], sd: [1, 0.8], n: 60 }, { mean: [3, 1], sd: [1.1, 1], n: 50 }, { mean: [1.2, 3.2], sd: [0.9, 1.2], n: 40 }];
+  var CLUSTERS = { weights: [60 / 150, 50 / 150, 40 / 150], means: [[0, 0], [3, 1], [1.2, 3.2]], sds: [[1, 0.8], [1.1, 1], [0.9, 1.2]] };
 
-  function generate() {
-    var rng = A.rng(7), points = [];
-    CLUSTERS.forEach(function (c) {
-      for (var i = 0; i < c.n; i++) {
-        points.push([Math.round(rng.normal(c.mean[0], c.sd[0]) * 100) / 100, Math.round(rng.normal(c.mean[1], c.sd[1]) * 100) / 100]);
-      }
-    });
-    return points;
+  /** Both charts show at least this box, so clicks land where expected even with few points. */
+  var BOX = { min: -4, max: 7 };
+
+  function round2(x) { return Math.round(x * 100) / 100; }
+
+  /** "x₁ x₂" pairs, one per line (any separators): an even count of numbers. */
+  function parsePoints(text) {
+    var parsed = A.parseNumbers(text);
+    if (parsed.error) return parsed;
+    if (parsed.values.length % 2 !== 0) return { error: 'Give the points as pairs x₁, x₂: there are ' + parsed.values.length + ' numbers, an odd count.' };
+    var points = [];
+    for (var i = 0; i < parsed.values.length; i += 2) points.push([parsed.values[i], parsed.values[i + 1]]);
+    return { values: points };
   }
 
   function distance2(a, b) { return (a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]); }
@@ -29,13 +36,24 @@
   A.widgets['kmeans-vs-em'] = function (section) {
     var parts = A.frame(section);
     var latest = A.latest();
-    var points = generate(), seed = 1;
+    var points = [], seed = 1, dataSeed = 7;
     var k = A.el('select', {});
     [2, 3, 4, 5].forEach(function (v) { k.appendChild(A.el('option', { value: String(v), text: String(v) })); });
     k.value = '3';
     var rerun = A.el('button', { type: 'button', class: 'secondary', text: 'Re-run with another seed' });
+    var fresh = A.el('button', { type: 'button', class: 'secondary', text: 'New sample' });
+    var clear = A.el('button', { type: 'button', class: 'secondary', text: 'Clear all points' });
     parts.controls.appendChild(A.labelled('Clusters k', k));
     parts.controls.appendChild(rerun);
+    parts.controls.appendChild(fresh);
+    parts.controls.appendChild(clear);
+    var list = A.el('textarea', { rows: '3', spellcheck: 'false', class: 'points' });
+    var fitList = A.el('button', { type: 'button', class: 'secondary', text: 'Fit these points' });
+    var listField = A.labelled('The points, one "x₁ x₂" pair per line (edit, paste, or click a chart to add one)', list);
+    listField.classList.add('widget-field-wide');
+    var edit = A.el('details', { class: 'widget-settings' }, [A.el('summary', { text: 'Points' }), A.el('div', { class: 'widget-controls' }, [listField, fitList])]);
+    section.appendChild(edit);
+    section.appendChild(A.el('p', { class: 'widget-hint', text: 'Click anywhere on either chart to add a point there.' }));
     var hard = A.canvas('K-means: points coloured by their cluster, centres marked with crosses');
     var soft = A.canvas('EM: points coloured by a blend of component colours weighted by responsibility, means marked with crosses');
     section.appendChild(A.el('div', { class: 'widget-pair' }, [
@@ -49,16 +67,50 @@
     section.appendChild(parts.live);
     section.appendChild(parts.error);
     var scatter = function () {
-      return { type: 'scatter', data: { datasets: [] }, options: { plugins: { legend: { display: false } }, scales: { x: { type: 'linear', title: { display: true, text: 'x₁' } }, y: { title: { display: true, text: 'x₂' } } } } };
+      return { type: 'scatter', data: { datasets: [] }, options: {
+        plugins: { legend: { display: false } },
+        scales: { x: { type: 'linear', title: { display: true, text: 'x₁' } }, y: { title: { display: true, text: 'x₂' } } },
+        onClick: function (event, elements, chart) { add([chart.scales.x.getValueForPixel(event.x), chart.scales.y.getValueForPixel(event.y)]); }
+      } };
     };
+    hard.canvas.classList.add('clickable');
+    soft.canvas.classList.add('clickable');
     var hardChart = A.chart(hard.canvas, scatter()), softChart = A.chart(soft.canvas, scatter());
+
+    function add(point) {
+      if (!isFinite(point[0]) || !isFinite(point[1])) return;
+      points.push([round2(point[0]), round2(point[1])]);
+      run();
+    }
+
+    /** Fixed axes: the box above widened to the points, the same on both charts. */
+    function axes() {
+      var lo = [BOX.min, BOX.min], hi = [BOX.max, BOX.max];
+      points.forEach(function (p) {
+        for (var d = 0; d < 2; d++) { lo[d] = Math.min(lo[d], Math.floor(p[d] - 0.5)); hi[d] = Math.max(hi[d], Math.ceil(p[d] + 0.5)); }
+      });
+      return { x: { min: lo[0], max: hi[0] }, y: { min: lo[1], max: hi[1] } };
+    }
 
     function run() {
       var kk = Number(k.value);
+      list.value = points.map(function (p) { return p[0] + ' ' + p[1]; }).join('\n');
+      if (points.length < kk) {
+        A.redraw(hardChart, [{ label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: '#1d2433', pointRadius: 4 }], axes());
+        A.redraw(softChart, [{ label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: '#1d2433', pointRadius: 4 }], axes());
+        A.fail(section, parts, new Error('There are ' + points.length + ' points; click on a chart to add at least ' + kk + ' (one per cluster).'));
+        return;
+      }
       latest(Promise.all([
         A.estimate({ model: 'kmeans', data: points, options: { k: kk, seed: seed } }),
         A.estimate({ model: 'gmm', data: points, options: { k: kk, iterations: 200, tolerance: 1e-8, init: 'kmeans++', seed: seed } })
       ])).then(function (answers) { draw(kk, answers[0], answers[1]); })
+        .catch(function (e) { A.fail(section, parts, e); });
+    }
+
+    function sample() {
+      latest(A.sample({ model: 'gmm', parameters: CLUSTERS, n: 150, seed: dataSeed, decimals: 2 }))
+        .then(function (answer) { points = answer.data; run(); })
         .catch(function (e) { A.fail(section, parts, e); });
     }
 
@@ -71,7 +123,7 @@
       var byCluster = [];
       for (var c = 0; c < kk; c++) byCluster.push({ label: 'cluster ' + (c + 1), data: [], backgroundColor: A.colors[c], pointRadius: 4 });
       points.forEach(function (p, i) { byCluster[km.assignments[i]].data.push({ x: p[0], y: p[1] }); });
-      A.redraw(hardChart, byCluster.concat([centres(centers, 'centres')]));
+      A.redraw(hardChart, byCluster.concat([centres(centers, 'centres')]), axes());
 
       var map = match(centers, means), colorOf = [];
       map.forEach(function (j, i) { colorOf[j] = A.rgb[i]; }); // EM component j gets the colour of its k-means twin
@@ -83,7 +135,7 @@
       A.redraw(softChart, [
         { label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: blended, borderColor: blended, pointRadius: 4 },
         centres(means, 'means')
-      ]);
+      ], axes());
 
       var scored = points.map(function (p, i) {
         var own = map[km.assignments[i]], best = 0;
@@ -98,11 +150,12 @@
       });
       var unsure = scored.filter(function (s) { return s.bestR < 0.9; }).length;
       A.values(parts.values, [
+        ['points', String(points.length), 'points'],
         ['k, seed', kk + ', ' + seed],
         ['k-means inertia Σ‖x − c‖²', A.fmt(km.inertia), 'inertia'],
         ['EM log-likelihood ℓ', A.fmt(em.logLikelihood, 6), 'log-likelihood'],
         ['EM BIC', A.fmt(em.bic, 6)],
-        ['points EM is unsure about (max responsibility < 0.9)', String(unsure)]
+        ['points EM is unsure about (max responsibility < 0.9)', String(unsure), 'unsure']
       ]);
       parts.live.textContent = 'k = ' + kk + ': inertia ' + A.fmt(km.inertia) + ', log-likelihood ' + A.fmt(em.logLikelihood, 6) + '.';
       A.ready(section, parts);
@@ -110,6 +163,14 @@
 
     k.addEventListener('change', run);
     rerun.addEventListener('click', function () { seed += 1; run(); });
-    run();
+    fresh.addEventListener('click', function () { dataSeed += 1; sample(); });
+    clear.addEventListener('click', function () { points = []; run(); });
+    fitList.addEventListener('click', function () {
+      var parsed = parsePoints(list.value);
+      if (parsed.error) { A.fail(section, parts, new Error(parsed.error)); return; }
+      points = parsed.values;
+      run();
+    });
+    sample();
   };
 })();

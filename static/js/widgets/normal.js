@@ -1,4 +1,4 @@
-// Normal data: the learner types or pastes numbers; the API returns μ̂, σ̂² (divided by n) and the
+// Normal data: the learner types or pastes numbers (or asks the core for a random sample); the API returns μ̂, σ̂² (divided by n) and the
 // n − 1 version; a histogram shows the data with the fitted density on top.
 (function () {
   'use strict';
@@ -8,7 +8,8 @@
   A.widgets.normal = function (section) {
     var parts = A.frame(section);
     var latest = A.latest();
-    var random = A.rng(Date.now() % 100000);
+    // Each press asks the core for 20 points from a new normal; the seed only varies the example.
+    var presses = Math.floor(Date.now() / 1000) % 100000;
 
     var text = A.el('textarea', { rows: '3', spellcheck: 'false' });
     text.value = EXAMPLE;
@@ -63,11 +64,11 @@
     fit.addEventListener('click', run);
     text.addEventListener('input', A.debounce(run, 400));
     sample.addEventListener('click', function () {
-      var mean = Math.round(random() * 10), sd = 0.5 + Math.round(random() * 30) / 10;
-      var xs = [];
-      for (var i = 0; i < 20; i++) xs.push(Math.round(random.normal(mean, sd) * 100) / 100);
-      text.value = xs.join(' ');
-      run();
+      presses += 1;
+      var mean = presses % 11, sd = 0.5 + (presses * 7 % 31) / 10;
+      latest(A.sample({ model: 'normal', parameters: { mean: mean, variance: sd * sd }, n: 20, seed: presses, decimals: 2 }))
+        .then(function (answer) { text.value = answer.data.join(' '); run(); })
+        .catch(function (e) { A.fail(section, parts, e); });
     });
     run();
   };

@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code POST /api/estimate}: public and stateless (it changes nothing, so it needs no CSRF token).
+ * {@code POST /api/estimate} and {@code POST /api/sample}: public and stateless (they change
+ * nothing, so they need no CSRF token).
  * Bodies over {@value #MAX_BODY_BYTES} bytes get 413; anything that is not JSON gets 400.
  */
 public final class EstimateHandler {
@@ -25,14 +26,21 @@ public final class EstimateHandler {
     static final long DRAIN_LIMIT_BYTES = 16_000_000;
 
     private final EstimateService service;
+    private final SampleService samples;
 
-    public EstimateHandler(EstimateService service) {
+    public EstimateHandler(EstimateService service, SampleService samples) {
         this.service = service;
+        this.samples = samples;
     }
 
     public void estimate(Context ctx) {
         JsonNode request = parse(ctx, body(ctx));
         ctx.json(service.estimate(request));
+    }
+
+    public void sample(Context ctx) {
+        JsonNode request = parse(ctx, body(ctx));
+        ctx.json(JsonOutput.safe(samples.sample(request)));
     }
 
     private static byte[] body(Context ctx) {

@@ -9,6 +9,7 @@ import org.argmax.lessons.LessonHandler;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.api.EstimateService;
+import org.argmax.api.SampleService;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Csrf;
 import org.argmax.accounts.CurrentUser;
@@ -70,7 +71,7 @@ public final class App implements AutoCloseable {
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
                     new AccountHandler(accounts, views),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService()));
+                    new EstimateHandler(new EstimateService(), new SampleService()));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.staticFiles.enableWebjars();

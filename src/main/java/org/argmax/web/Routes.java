@@ -40,6 +40,7 @@ public final class Routes {
         r.get("/instructor/exercises/{id}/preview", h.exercises()::preview);
 
         r.post("/api/estimate", h.estimate()::estimate);
+        r.post("/api/sample", h.estimate()::sample);
 
         r.get("/health", h.health()::show);
     }

@@ -13,6 +13,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
@@ -156,5 +157,92 @@ class WidgetBrowserTest {
         slider.sendKeys(Keys.HOME);
         assertEquals("0", text(iteration));
         assertEquals(first, Double.parseDouble(text(ll)));
+    }
+
+    @Test
+    void emOnAMixtureTheLearnerChoseAndOnTheirOwnNumbers() {
+        open();
+        WebElement section = browser.findElement(By.id("widget-em"));
+        assertTrue(text("#widget-em dd.data").contains("200 points drawn by the core, seed 1"), text("#widget-em dd.data"));
+        section.findElement(By.cssSelector("details.widget-settings summary")).click();
+        WebElement mean2 = section.findElement(By.xpath(".//label[normalize-space()='μ₂']/following-sibling::input"));
+        mean2.sendKeys(Keys.chord(Keys.CONTROL, "a"), "8");
+        waitFor().until(d -> text("#widget-em dd.data").contains("μ -2, 8"));
+        section.findElement(By.cssSelector("input[type=range]")).sendKeys(Keys.END);
+        String[] means = text("#widget-em dd.means").split(", ");
+        assertEquals(-2, Double.parseDouble(means[0]), 0.5, "component 1 found the cluster at −2");
+        assertEquals(8, Double.parseDouble(means[1]), 0.5, "component 2 found the cluster at 8");
+
+        WebElement mine = section.findElement(By.cssSelector("textarea"));
+        mine.sendKeys("1 1.2 1.1 0.7\n5 5.3 5.1 4.8");
+        section.findElement(By.xpath(".//button[normalize-space()='Fit my numbers']")).click();
+        waitFor().until(d -> text("#widget-em dd.data").equals("your 8 numbers"));
+        section.findElement(By.cssSelector("input[type=range]")).sendKeys(Keys.END);
+        String[] own = text("#widget-em dd.means").split(", ");
+        assertEquals(1.0, Double.parseDouble(own[0]), 0.01, text("#widget-em dd.means"));
+        assertEquals(5.05, Double.parseDouble(own[1]), 0.01, text("#widget-em dd.means"));
+
+        mine.sendKeys(" x");
+        section.findElement(By.xpath(".//button[normalize-space()='Fit my numbers']")).click();
+        waitFor().until(d -> section.getAttribute("data-error") != null);
+        assertTrue(section.getAttribute("data-error").contains("\"x\" (value 9) is not a number"), section.getAttribute("data-error"));
+    }
+
+    @Test
+    void kmeansVersusEmOnPointsTheLearnerClicks() {
+        open();
+        WebElement section = browser.findElement(By.id("widget-kmeans-vs-em"));
+        assertEquals("150", text("#widget-kmeans-vs-em dd.points"));
+        section.findElement(By.xpath(".//button[normalize-space()='Clear all points']")).click();
+        waitFor().until(d -> section.getAttribute("data-error") != null);
+        assertTrue(section.getAttribute("data-error").contains("There are 0 points"), section.getAttribute("data-error"));
+
+        WebElement canvas = section.findElement(By.cssSelector("canvas.clickable"));
+        js("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        int w = canvas.getSize().getWidth(), h = canvas.getSize().getHeight();
+        int[][] clicks = {{-w / 3, -h / 4}, {-w / 3 + 8, -h / 4 + 6}, {-w / 3 - 6, -h / 4 + 4}, {w / 3, h / 4}, {w / 3 - 7, h / 4 - 5}, {w / 3 + 5, h / 4 + 3}};
+        k("2");
+        for (int i = 0; i < clicks.length; i++) {
+            new Actions(browser).moveToElement(canvas, clicks[i][0], clicks[i][1]).click().perform();
+            int expected = i + 1;
+            waitFor().until(d -> pointLines(section) == expected);
+        }
+        waitFor().withMessage(() -> "after the clicks: " + section.getAttribute("data-error") + " / " + section.findElement(By.cssSelector("textarea.points")).getAttribute("value"))
+                .until(d -> "6".equals(text("#widget-kmeans-vs-em dd.points")) && section.getAttribute("data-error") == null);
+        // Two tight groups far apart: both methods split them 3 + 3, and EM is sure about every point.
+        assertEquals("0", text("#widget-kmeans-vs-em dd.unsure"));
+
+        WebElement list = section.findElement(By.cssSelector("textarea.points"));
+        section.findElement(By.cssSelector("details.widget-settings summary")).click();
+        list.clear();
+        list.sendKeys("0 0\n0 1\n1 0\n10 10\n10 11\n11");
+        section.findElement(By.xpath(".//button[normalize-space()='Fit these points']")).click();
+        waitFor().until(d -> section.getAttribute("data-error") != null);
+        assertTrue(section.getAttribute("data-error").contains("odd count"), section.getAttribute("data-error"));
+        list.sendKeys(" 10");
+        section.findElement(By.xpath(".//button[normalize-space()='Fit these points']")).click();
+        waitFor().until(d -> "6".equals(text("#widget-kmeans-vs-em dd.points")) && section.getAttribute("data-error") == null);
+        assertEquals(8 / 3.0, Double.parseDouble(text("#widget-kmeans-vs-em dd.inertia")), 1e-3, "each group of three has Σ‖x − c‖² = 4/3");
+    }
+
+    private static int pointLines(WebElement section) {
+        String list = section.findElement(By.cssSelector("textarea.points")).getAttribute("value");
+        return list.isBlank() ? 0 : list.split("\n").length;
+    }
+
+    private static void k(String value) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#widget-kmeans-vs-em select"))).selectByValue(value);
+    }
+
+    @Test
+    void normalSampleComesFromTheCore() {
+        open();
+        WebElement section = browser.findElement(By.id("widget-normal"));
+        String before = section.findElement(By.cssSelector("textarea")).getAttribute("value");
+        section.findElement(By.xpath(".//button[normalize-space()='Sample 20 random points']")).click();
+        waitFor().until(d -> !before.equals(d.findElement(By.cssSelector("#widget-normal textarea")).getAttribute("value")));
+        String[] values = section.findElement(By.cssSelector("textarea")).getAttribute("value").split(" ");
+        assertEquals(20, values.length);
+        for (String v : values) assertTrue(v.matches("-?\\d+(\\.\\d{1,2})?"), "two decimals at most: " + v);
     }
 }
