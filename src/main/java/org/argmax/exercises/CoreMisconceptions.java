@@ -1,6 +1,7 @@
 package org.argmax.exercises;
 
 import org.argmax.estimation.Conjugate;
+import org.argmax.estimation.GaussianMixture;
 import org.argmax.estimation.GmmParameters;
 import org.argmax.estimation.Mle;
 import org.argmax.estimation.Regression;
@@ -35,6 +36,7 @@ final class CoreMisconceptions {
         m.put("categorical.map.probabilities", (r, d) -> Mle.categorical(d.values()).vector("probabilities"));
         m.put("regression.ridge.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
         m.put("regression.ridge.coefficients", (r, d) -> Regression.ols(d.x(), d.y()).coefficients());
+        m.put("regression.lasso.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
         Misconceptions.add("map-without-prior",
                 "That is the maximum likelihood estimate: it ignores the prior. The MAP estimate maximizes likelihood × prior.", m);
 
@@ -90,6 +92,66 @@ final class CoreMisconceptions {
                     }
                     return one(total);
                 }));
+
+        Misconceptions.add("smoothed-counts",
+                "You added one to every count (Laplace smoothing). That is a Bayesian estimate under a flat Dirichlet prior; the maximum likelihood estimate is the plain share nᵢ / n, zeros included.",
+                Map.of("categorical.mle.probabilities", (r, d) -> {
+                    double[] counts = d.values();
+                    double total = 0;
+                    for (double c : counts) total += c;
+                    double[] out = new double[counts.length];
+                    for (int i = 0; i < counts.length; i++) out[i] = (counts[i] + 1) / (total + counts.length);
+                    return out;
+                }));
+
+        Misconceptions.add("hard-assignments",
+                "You gave each point wholly to its more likely component: that is a k-means update. EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
+                Map.of("mixture.mstep.means", (r, d) -> {
+                    double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
+                    double[] hard = new double[resp.length * 2];
+                    for (int i = 0; i < resp.length; i++) hard[2 * i + (resp[i][1] > resp[i][0] ? 1 : 0)] = 1;
+                    double[] start = {d.given().get("mu1"), d.given().get("mu2")};
+                    return weightedMeans(d.values(), hard, start);
+                }));
+
+        Misconceptions.add("soft-assignments",
+                "You weighted the points by soft responsibilities, as EM does. K-means assigns each point wholly to its nearest centre and moves each centre to the plain average of its points.",
+                Map.of("kmeans.step.centers", (r, d) -> {
+                    // the soft update a learner would make: equal weights, unit variances, means at the centres
+                    double[][] c = CoreReferences.givenCenters(d);
+                    double[][] resp = GaussianMixture.eStep(CoreReferences.column(d),
+                            GmmParameters.oneDimensional(new double[]{0.5, 0.5}, new double[]{c[0][0], c[1][0]}, new double[]{1, 1}));
+                    double[] flat = new double[resp.length * 2];
+                    for (int i = 0; i < resp.length; i++) {
+                        flat[2 * i] = resp[i][0];
+                        flat[2 * i + 1] = resp[i][1];
+                    }
+                    return weightedMeans(d.values(), flat, new double[]{c[0][0], c[1][0]});
+                }));
+
+        Misconceptions.add("distance-not-squared",
+                "You added the distances themselves. The k-means objective adds squared distances: J = Σᵢ (xᵢ − c of its cluster)².",
+                Map.of("kmeans.inertia", (r, d) -> {
+                    double[][] c = CoreReferences.givenCenters(d);
+                    double total = 0;
+                    for (double x : d.values()) total += Math.min(Math.abs(x - c[0][0]), Math.abs(x - c[1][0]));
+                    return one(total);
+                }));
+        Misconceptions.add("mean-for-sum",
+                "You divided by the number of points. The k-means objective is the sum of the squared distances, not their average.",
+                Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
+    }
+
+    /** Means of 1-D data under n × 2 weights (row-major); a component with no weight keeps its starting mean. */
+    private static double[] weightedMeans(double[] x, double[] weights, double[] start) {
+        double[] sum = new double[2], mass = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            for (int c = 0; c < 2; c++) {
+                sum[c] += weights[2 * i + c] * x[i];
+                mass[c] += weights[2 * i + c];
+            }
+        }
+        return new double[]{mass[0] > 0 ? sum[0] / mass[0] : start[0], mass[1] > 0 ? sum[1] / mass[1] : start[1]};
     }
 
     private static double[] offByOne(ExerciseData d) {

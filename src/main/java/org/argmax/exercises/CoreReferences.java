@@ -66,6 +66,8 @@ final class CoreReferences {
                 d -> one(Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients()[1]));
         References.addVector("regression.ridge.coefficients", "regression", List.of("lambda"),
                 d -> Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients());
+        References.add("regression.lasso.slope", "regression", List.of("lambda"),
+                d -> one(Regression.lasso(d.x(), d.y(), d.given().get("lambda")).coefficients()[1]));
 
         List<String> start = List.of("w1", "mu1", "mu2", "sd1", "sd2");
         References.add("mixture.estep.responsibility", "mixture", start,
@@ -77,9 +79,15 @@ final class CoreReferences {
         });
         References.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
         References.addVector("kmeans.step.centers", "mixture", List.of("c1", "c2"), d -> {
-            double[][] c = KMeans.fromCenters(column(d), new double[][]{{d.given().get("c1")}, {d.given().get("c2")}}, 1).centers();
+            double[][] c = KMeans.fromCenters(column(d), givenCenters(d), 1).centers();
             return new double[]{c[0][0], c[1][0]};
         });
+        // the k-means objective at the given centres: every point assigned to its nearer centre, no update
+        References.add("kmeans.inertia", "mixture", List.of("c1", "c2"), d -> one(KMeans.fromCenters(column(d), givenCenters(d), 0).inertia()));
+    }
+
+    static double[][] givenCenters(ExerciseData d) {
+        return new double[][]{{d.given().get("c1")}, {d.given().get("c2")}};
     }
 
     private static void mle(String family, String parameter) {

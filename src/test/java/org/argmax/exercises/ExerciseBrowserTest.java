@@ -125,6 +125,13 @@ class ExerciseBrowserTest {
         String[] lines = exercise("category-mle").findElement(By.cssSelector("pre.data")).getText().trim().split("\n");
         double[] counts = Arrays.stream(lines).mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim())).toArray();
         double total = Arrays.stream(counts).sum();
+        // first the classic slip of smoothing the counts: the named misconception answers it
+        StringBuilder smoothed = new StringBuilder();
+        for (double c : counts) {
+            smoothed.append(smoothed.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", (c + 1) / (total + counts.length)));
+        }
+        String slip = submit("category-mle", "probabilities", smoothed.toString());
+        assertTrue(slip.contains("Laplace smoothing") && !slip.contains("Right"), slip);
         StringBuilder answer = new StringBuilder();
         for (double c : counts) answer.append(answer.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", c / total));
         String feedback = submit("category-mle", "probabilities", answer.toString());

@@ -67,4 +67,29 @@ class LessonBrowserTest {
         assertFalse(browser.getTitle().isBlank());
         assertTrue(browser.getCurrentUrl().contains("/lessons/"));
     }
+
+    /** Every lesson of the shipped course, reached by its "next" link: all math rendered, no raw markup left. */
+    @Test
+    void everyShippedLessonRendersAllItsMathAndEmbeds() {
+        browser.get(server.url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        String href = browser.findElement(By.cssSelector(".lesson-list a")).getAttribute("href");
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        while (href != null && href.contains("/lessons/")) {
+            browser.get(href);
+            wait.until(d -> !d.findElements(By.cssSelector(".lesson-body")).isEmpty()
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            String where = browser.getCurrentUrl();
+            visited.add(where);
+            assertEquals(browser.findElements(By.cssSelector(".math")).size(), browser.findElements(By.cssSelector(".math .katex")).size(),
+                    where + ": every formula rendered by KaTeX");
+            assertTrue(browser.findElements(By.cssSelector(".math")).size() > 3, where + ": formulas");
+            assertTrue(browser.findElements(By.cssSelector(".katex-error")).isEmpty(), where + ": no KaTeX parse errors");
+            String text = browser.findElement(By.cssSelector(".lesson-body")).getText();
+            assertFalse(text.contains("$$") || text.contains("{{") || text.contains("\\begin"), where + ": raw markup left");
+            var next = browser.findElements(By.cssSelector("a[rel=next]"));
+            href = next.isEmpty() ? null : next.get(0).getAttribute("href");
+        }
+        assertEquals(13, visited.size(), visited.toString());
+    }
 }
