@@ -1,5 +1,7 @@
 package org.argmax.cli;
 
+import io.javalin.util.JavalinBindException;
+import org.argmax.db.DatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,12 +15,23 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine(new Main()).execute(args);
         if (code != 0) System.exit(code);
     }
 
     @Override
     public Integer call() {
-        return new CommandLine(new ServeCommand()).execute();
+        return commandLine(new ServeCommand()).execute();
+    }
+
+    /** A command line whose expected start-up failures print one clear sentence instead of a stack trace. */
+    public static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler((e, cli, parsed) -> {
+            if (e instanceof DatabaseException || e instanceof JavalinBindException) {
+                cli.getErr().println(e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
     }
 }

@@ -20,6 +20,10 @@ public final class Database implements AutoCloseable {
     private final String url;
 
     public Database(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new DatabaseException("The database must be given as a JDBC URL, such as " + DEFAULT_URL
+                    + " (an H2 file) or jdbc:postgresql://host/argmax; got '" + jdbcUrl + "'.", null);
+        }
         this.url = durable(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -27,8 +31,35 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setPoolName("argmax");
-        this.pool = new HikariDataSource(config);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseException(cannotOpen(jdbcUrl, e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new DatabaseException("The database " + jdbcUrl + " opened, but its tables could not be created or updated: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static String cannotOpen(String jdbcUrl, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // H2 90020: the file is locked by another process (embedded H2 allows one process at a time)
+            if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return "The database " + jdbcUrl + " is in use by another process, probably a running Argmax server. "
+                        + "Stop that process first (the embedded database is opened by one process at a time), or give another --db.";
+            }
+        }
+        return "Cannot open the database " + jdbcUrl + ": " + rootMessage(e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** Adds WRITE_DELAY=0 to an embedded H2 file URL that does not set it. */
