@@ -1,5 +1,6 @@
-// Least squares and ridge: scatter of (x, y) pairs the learner can edit; the OLS line and the
-// ridge line for λ on a log slider (0, then 0.01 … 1000), coefficients of both listed.
+// Least squares, ridge and lasso: scatter of (x, y) pairs the learner can edit; the OLS line, and
+// the ridge and lasso lines for λ on a log slider (0, then 0.01 … 1000), coefficients listed.
+// Each penalized line uses the objective of the lesson: ridge Σr² + λΣβ², lasso ½Σr² + λΣ|β|.
 (function () {
   'use strict';
   var A = window.Argmax;
@@ -35,11 +36,11 @@
     field.classList.add('widget-field-wide');
     var slider = A.el('input', { type: 'range', min: '0', max: '100', step: '1', value: '50' });
     var shown = A.el('output', {});
-    var lambdaField = A.labelled('Ridge penalty λ', slider);
+    var lambdaField = A.labelled('Penalty λ', slider);
     lambdaField.appendChild(shown);
     parts.controls.appendChild(field);
     parts.controls.appendChild(lambdaField);
-    var plot = A.canvas('Scatter of the points with the least-squares line and the ridge line');
+    var plot = A.canvas('Scatter of the points with the least-squares, ridge and lasso lines');
     section.appendChild(plot.box);
     section.appendChild(parts.values);
     section.appendChild(parts.live);
@@ -66,28 +67,33 @@
       }
       latest(Promise.all([
         A.estimate({ model: 'linear', data: data }),
-        A.estimate({ model: 'ridge', data: data, options: { lambda: lambda } })
-      ])).then(function (answers) { draw(data, lambda, answers[0], answers[1]); })
+        A.estimate({ model: 'ridge', data: data, options: { lambda: lambda } }),
+        A.estimate({ model: 'lasso', data: data, options: { lambda: lambda } })
+      ])).then(function (answers) { draw(data, lambda, answers[0], answers[1], answers[2]); })
         .catch(function (e) { A.fail(section, parts, e); });
     }
 
-    function draw(data, lambda, ols, ridge) {
+    function draw(data, lambda, ols, ridge, lasso) {
       var xs = data.x.map(function (r) { return r[0]; });
       var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs), pad = 0.05 * (hi - lo || 1);
       var line = function (c) { return [{ x: lo - pad, y: c[0] + c[1] * (lo - pad) }, { x: hi + pad, y: c[0] + c[1] * (hi + pad) }]; };
-      var b = ols.estimate.coefficients, r = ridge.estimate.coefficients;
+      var b = ols.estimate.coefficients, r = ridge.estimate.coefficients, l = lasso.estimate.coefficients;
       A.redraw(chart, [
         { label: 'points', data: xs.map(function (x, i) { return { x: x, y: data.y[i] }; }), backgroundColor: 'rgba(29,36,51,0.7)', pointRadius: 4 },
         { type: 'line', label: 'least squares (MLE)', data: line(b), borderColor: A.colors[0], borderWidth: 2, pointRadius: 0 },
-        { type: 'line', label: 'ridge, λ = ' + A.fmt(lambda, 3), data: line(r), borderColor: A.colors[1], borderDash: [7, 4], borderWidth: 2, pointRadius: 0 }
+        { type: 'line', label: 'ridge, λ = ' + A.fmt(lambda, 3), data: line(r), borderColor: A.colors[1], borderDash: [7, 4], borderWidth: 2, pointRadius: 0 },
+        { type: 'line', label: 'lasso, λ = ' + A.fmt(lambda, 3), data: line(l), borderColor: A.colors[2], borderDash: [2, 3], borderWidth: 2, pointRadius: 0 }
       ]);
       A.values(parts.values, [
         ['least squares', 'intercept ' + A.fmt(b[0]) + ', slope ' + A.fmt(b[1]), 'ols'],
         ['ridge (λ = ' + A.fmt(lambda, 3) + ')', 'intercept ' + A.fmt(r[0]) + ', slope ' + A.fmt(r[1]), 'ridge'],
-        ['residual sum of squares', 'least squares ' + A.fmt(ols.residualSumOfSquares) + ', ridge ' + A.fmt(ridge.residualSumOfSquares)],
+        ['lasso (λ = ' + A.fmt(lambda, 3) + ')', 'intercept ' + A.fmt(l[0]) + ', slope ' + A.fmt(l[1]) + (l[1] === 0 ? ' (dropped)' : ''), 'lasso'],
+        ['residual sum of squares', 'least squares ' + A.fmt(ols.residualSumOfSquares) + ', ridge ' + A.fmt(ridge.residualSumOfSquares)
+          + ', lasso ' + A.fmt(lasso.residualSumOfSquares)],
         ['n', String(ols.n)]
       ]);
-      parts.live.textContent = 'Least squares slope ' + A.fmt(b[1]) + '; ridge slope ' + A.fmt(r[1]) + ' at λ = ' + A.fmt(lambda, 3) + '.';
+      parts.live.textContent = 'Least squares slope ' + A.fmt(b[1]) + '; ridge slope ' + A.fmt(r[1]) + ' and lasso slope ' + A.fmt(l[1])
+        + ' at λ = ' + A.fmt(lambda, 3) + '.';
       A.ready(section, parts);
     }
 

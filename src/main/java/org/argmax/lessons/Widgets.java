@@ -11,7 +11,7 @@ public final class Widgets {
         TITLES.put("coin", "Coin flips: the likelihood of θ");
         TITLES.put("normal", "Normal data: fitting μ and σ²");
         TITLES.put("prior-posterior", "From prior to posterior");
-        TITLES.put("regression", "Least squares and ridge");
+        TITLES.put("regression", "Least squares, ridge and lasso");
         TITLES.put("em", "EM on a mixture of two Gaussians");
         TITLES.put("kmeans-vs-em", "K-means versus soft EM");
     }

@@ -245,4 +245,30 @@ class WidgetBrowserTest {
         assertEquals(20, values.length);
         for (String v : values) assertTrue(v.matches("-?\\d+(\\.\\d{1,2})?"), "two decimals at most: " + v);
     }
+
+    @Test
+    void regressionLinesShrinkWithTheSliderAndLassoDropsTheSlope() {
+        open();
+        WebElement section = browser.findElement(By.id("widget-regression"));
+        WebElement points = section.findElement(By.cssSelector("textarea"));
+        points.clear();
+        points.sendKeys("0, 1\n1, 3\n2, 2\n3, 5\n4, 6"); // Sxx = 10, Sxy = 12: least squares slope 1.2, ȳ = 3.4
+        WebElement slider = section.findElement(By.cssSelector("input[type=range]"));
+        slider.sendKeys(Keys.HOME); // λ = 0: all three lines coincide
+        waitFor().until(d -> text("#widget-regression dd.lasso").equals("intercept 1, slope 1.2"));
+        assertEquals("intercept 1, slope 1.2", text("#widget-regression dd.ols"));
+        assertEquals("intercept 1, slope 1.2", text("#widget-regression dd.ridge"));
+
+        js("arguments[0].value = '50'; arguments[0].dispatchEvent(new Event('input'));", slider);
+        double lambda = Math.pow(10, -2 + 5 * 49 / 99.0);
+        String ridgeSlope = "slope " + new java.math.BigDecimal(12 / (10 + lambda)).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        String lassoSlope = "slope " + new java.math.BigDecimal((12 - lambda) / 10).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        waitFor().until(d -> text("#widget-regression dd.ridge").endsWith(ridgeSlope));
+        assertTrue(text("#widget-regression dd.lasso").endsWith(lassoSlope), text("#widget-regression dd.lasso") + " vs " + lassoSlope);
+
+        slider.sendKeys(Keys.END); // λ = 1000 > |Sxy|: the lasso slope is exactly zero, the line flat at ȳ
+        waitFor().until(d -> text("#widget-regression dd.lasso").equals("intercept 3.4, slope 0 (dropped)"));
+        assertEquals(3, ((Number) js("return Chart.getChart(arguments[0]).data.datasets.filter(function (d) { return d.type === 'line'; }).length;",
+                section.findElement(By.cssSelector(".widget-canvas canvas")))).intValue(), "least squares, ridge and lasso lines");
+    }
 }
