@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A committed row survives {@code kill -9} of the JVM that wrote it (H2's default WRITE_DELAY loses ~0.5 s). */
+/**
+ * A committed row survives {@code kill -9} of the JVM that wrote it: while it writes as fast as it can
+ * (H2's default WRITE_DELAY loses ~0.5 s) and after an idle pause (H2's default retention lost it).
+ */
 class DatabaseDurabilityTest {
     @TempDir
     Path dir;
@@ -49,11 +52,38 @@ class DatabaseDurabilityTest {
         }
     }
 
+    /**
+     * H2 2.5.252 with its default 45 s retention time wrote the first commit after an idle pause of
+     * more than 45 s into reused space, and that commit was gone after kill -9 (also with
+     * WRITE_DELAY=0): the case of a server that sits idle between requests. About 50 s of waiting.
+     */
     @Test
-    void embeddedFileUrlsGetWriteDelayZero() {
-        assertEquals("jdbc:h2:./db/argmax;WRITE_DELAY=0", Database.durable("jdbc:h2:./db/argmax"));
+    void aCommitAfterAnIdlePauseSurvivesKillMinus9() throws Exception {
+        String url = "jdbc:h2:" + dir.toAbsolutePath().resolve("idle");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DurabilityProbe.class.getName(), url, "idle", "48000")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("ready", out.readLine());
+            assertEquals("2", out.readLine(), "row 2 committed after the idle pause");
+            Thread.sleep(1000); // the server would be idle again: nothing else is written
+            child.destroyForcibly();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        }
+        try (Database db = new Database(url, "sa", "");
+             Connection c = db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM probe")) {
+            rs.next();
+            assertEquals(2, rs.getInt(1), "both committed rows are there after kill -9");
+        }
+    }
+
+    @Test
+    void embeddedFileUrlsGetTheDurableSettings() {
+        assertEquals("jdbc:h2:./db/argmax;WRITE_DELAY=0;RETENTION_TIME=2147483647", Database.durable("jdbc:h2:./db/argmax"));
         assertEquals("jdbc:h2:mem:x", Database.durable("jdbc:h2:mem:x"));
-        assertEquals("jdbc:h2:./x;write_delay=100", Database.durable("jdbc:h2:./x;write_delay=100"));
+        assertEquals("jdbc:h2:./x;write_delay=100;RETENTION_TIME=2147483647", Database.durable("jdbc:h2:./x;write_delay=100"));
+        assertEquals("jdbc:h2:./x;RETENTION_TIME=0;WRITE_DELAY=0", Database.durable("jdbc:h2:./x;RETENTION_TIME=0"));
         assertEquals("jdbc:postgresql://localhost/argmax", Database.durable("jdbc:postgresql://localhost/argmax"));
     }
 }
