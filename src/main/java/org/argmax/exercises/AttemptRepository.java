@@ -29,11 +29,11 @@ public final class AttemptRepository {
 
     public ExerciseState state(long userId, String exerciseId) {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT variant, revealed FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT variant, revealed, gave_up FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
             s.setLong(1, userId);
             s.setString(2, exerciseId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new ExerciseState(rs.getInt(1), rs.getBoolean(2)) : ExerciseState.FIRST;
+                return rs.next() ? new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)) : ExerciseState.FIRST;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read exercise state", e);
@@ -44,15 +44,17 @@ public final class AttemptRepository {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      // standard MERGE: runs on H2 and PostgreSQL 15+
-                     "MERGE INTO exercise_state t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(100)), CAST(? AS INT), CAST(? AS BOOLEAN)))"
-                             + " AS v (user_id, exercise_id, variant, revealed) ON t.user_id = v.user_id AND t.exercise_id = v.exercise_id"
-                             + " WHEN MATCHED THEN UPDATE SET variant = v.variant, revealed = v.revealed"
-                             + " WHEN NOT MATCHED THEN INSERT (user_id, exercise_id, variant, revealed)"
-                             + " VALUES (v.user_id, v.exercise_id, v.variant, v.revealed)")) {
+                     "MERGE INTO exercise_state t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(100)), CAST(? AS INT), CAST(? AS BOOLEAN),"
+                             + " CAST(? AS BOOLEAN))) AS v (user_id, exercise_id, variant, revealed, gave_up)"
+                             + " ON t.user_id = v.user_id AND t.exercise_id = v.exercise_id"
+                             + " WHEN MATCHED THEN UPDATE SET variant = v.variant, revealed = v.revealed, gave_up = v.gave_up"
+                             + " WHEN NOT MATCHED THEN INSERT (user_id, exercise_id, variant, revealed, gave_up)"
+                             + " VALUES (v.user_id, v.exercise_id, v.variant, v.revealed, v.gave_up)")) {
             s.setLong(1, userId);
             s.setString(2, exerciseId);
             s.setInt(3, state.variant());
             s.setBoolean(4, state.revealed());
+            s.setBoolean(5, state.gaveUp());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot save exercise state", e);
@@ -124,6 +126,21 @@ public final class AttemptRepository {
             return out;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot read attempts", e);
+        }
+    }
+
+    /** Wrong attempts on the exercise over all variants: each one costs the exercise's penalty. */
+    public int wrongAttempts(long userId, String exerciseId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ? AND NOT correct")) {
+            s.setLong(1, userId);
+            s.setString(2, exerciseId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count attempts", e);
         }
     }
 

@@ -31,6 +31,11 @@ public final class ExerciseService {
     private final InstanceFactory factory = new InstanceFactory();
     private final Grader grader = new Grader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final Object[] locks = new Object[64];
+
+    {
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+    }
 
     public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts) {
         this.specs = specs;
@@ -68,14 +73,29 @@ public final class ExerciseService {
         Double best = userId == null ? null : attempts.bestScore(userId, id);
         String preview = spec.data() == null ? null : DataPreview.text(instance.data(), spec.data().show());
         return new ExerciseView(spec, promptHtml(spec, instance), userId != null, preview,
-                instance.data().n(), fields, tries, last, left, solved, state.revealed(), closed, best, revealedAnswers, state.variant());
+                instance.data().n(), fields, tries, last, left, solved, state.revealed(), closed, best, revealedAnswers, state.variant(),
+                state.gaveUp() && !state.revealed());
     }
 
-    /** Grades and stores one attempt. Unreadable input throws {@link InvalidAnswerException} and is not stored. */
+    /**
+     * Grades and stores one attempt. Unreadable input throws {@link InvalidAnswerException} and is not
+     * stored. The attempt limit is per variant; the penalty counts wrong attempts on every variant, and
+     * after the learner once asked to see the answer, right answers are graded but score 0, so new
+     * data is a chance to practise, not a way around the limit, the penalty or giving up.
+     */
     public Attempt submit(long userId, String id, Map<String, String> answers) {
         ExerciseSpec spec = spec(id);
+        synchronized (lockFor(userId, id)) { // check-then-insert: parallel submits must not pass the limit together
+            return submitLocked(spec, userId, id, answers);
+        }
+    }
+
+    private Attempt submitLocked(ExerciseSpec spec, long userId, String id, Map<String, String> answers) {
         ExerciseState state = attempts.state(userId, id);
-        if (state.revealed()) throw new ExerciseClosedException("You asked to see the answer to this variant; ask for new data to try again.");
+        if (state.revealed()) {
+            throw new ExerciseClosedException("You asked to see the answer to this variant"
+                    + (spec.variants() && spec.data() != null ? "; ask for new data to try again." : "."));
+        }
         List<Attempt> tries = attempts.attempts(userId, id, state.variant());
         if (tries.stream().anyMatch(Attempt::correct)) throw new ExerciseClosedException("You already solved this exercise on this data.");
         if (spec.maxAttempts() > 0 && tries.size() >= spec.maxAttempts()) {
@@ -85,7 +105,7 @@ public final class ExerciseService {
                 a -> answers.getOrDefault(a.name(), "").strip()));
         ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
         Grade grade = grader.grade(instance, cleaned);
-        double penaltyFactor = Math.max(0, 1 - spec.penalty() * tries.size());
+        double penaltyFactor = state.gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * attempts.wrongAttempts(userId, id));
         Grade kept = new Grade(grade.answers(), grade.correct(), grade.score() * penaltyFactor);
         return attempts.save(userId, id, state.variant(), cleaned, kept);
     }
@@ -93,15 +113,26 @@ public final class ExerciseService {
     public void newVariant(long userId, String id) {
         ExerciseSpec spec = spec(id);
         if (!spec.variants()) throw new ExerciseClosedException("This exercise has one data set per learner.");
-        ExerciseState state = attempts.state(userId, id);
-        attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false));
+        // without data a new variant would be the same question with fresh attempts
+        if (spec.data() == null) throw new ExerciseClosedException("This exercise has no data, so there is no new data to draw.");
+        synchronized (lockFor(userId, id)) {
+            ExerciseState state = attempts.state(userId, id);
+            attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false, state.gaveUp()));
+        }
     }
 
     public void reveal(long userId, String id) {
         ExerciseSpec spec = spec(id);
         if (!spec.giveUp()) throw new ExerciseClosedException("This exercise does not show its answer before you solve it.");
-        ExerciseState state = attempts.state(userId, id);
-        attempts.saveState(userId, id, new ExerciseState(state.variant(), true));
+        synchronized (lockFor(userId, id)) {
+            ExerciseState state = attempts.state(userId, id);
+            attempts.saveState(userId, id, new ExerciseState(state.variant(), true, true));
+        }
+    }
+
+    /** One of a fixed set of locks, so one learner's requests on one exercise run one at a time. */
+    private Object lockFor(long userId, String id) {
+        return locks[Math.floorMod(31 * Long.hashCode(userId) + id.hashCode(), locks.length)];
     }
 
     public String csv(long userId, String id) {

@@ -9,7 +9,12 @@ import java.util.List;
 public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedIn, String dataPreview, int n,
                            List<AnswerField> fields, List<Attempt> attempts, Attempt lastAttempt, int attemptsLeft,
                            boolean solved, boolean revealed, boolean closed, Double bestScore,
-                           List<String> revealedAnswers, int variant) {
+                           List<String> revealedAnswers, int variant, boolean practiceOnly) {
+
+    /** New data makes sense only for an exercise that has data. */
+    public boolean offersNewData() {
+        return spec.variants() && spec.data() != null;
+    }
 
     /** One input of the form. */
     public record AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,

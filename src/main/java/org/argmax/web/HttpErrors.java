@@ -39,6 +39,8 @@ public final class HttpErrors {
         routes.exception(EstimationException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(org.argmax.exercises.UnknownExerciseException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
+        // new data or the answer asked of an exercise that does not offer it
+        routes.exception(org.argmax.exercises.ExerciseClosedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");

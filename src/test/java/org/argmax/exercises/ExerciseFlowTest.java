@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +133,63 @@ class ExerciseFlowTest {
         submit(web, "coin-mle", Map.of("theta", "-3"), 200);
         JsonNode right = submit(web, "coin-mle", Map.of("theta", String.valueOf(mine.references().get("theta")[0])), 200);
         assertEquals(0.8, right.get("score").asDouble(), 1e-12, "two wrong attempts × 0.1 penalty");
+    }
+
+    @Test
+    void newDataIsNoWayAroundThePenaltyOrGivingUp() throws Exception {
+        WebClient web = learner();
+        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
+        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
+        web.get("/exercises/coin-mle");
+        assertEquals(303, web.post("/exercises/coin-mle/variant", Map.of()).statusCode());
+        ExerciseInstance fresh = instanceOf(web, "coin-mle");
+        JsonNode right = submit(web, "coin-mle", Map.of("theta", String.valueOf(fresh.references().get("theta")[0])), 200);
+        assertTrue(right.get("correct").asBoolean());
+        assertEquals(0.8, right.get("score").asDouble(), 1e-12, "the two wrong attempts on the first data still cost 0.1 each");
+
+        WebClient quitter = learner();
+        submit(quitter, "coin-loglik", Map.of("loglik", "1"), 200);
+        quitter.get("/exercises/coin-loglik");
+        assertEquals(303, quitter.post("/exercises/coin-loglik/reveal", Map.of()).statusCode());
+        assertEquals(303, quitter.post("/exercises/coin-loglik/variant", Map.of()).statusCode());
+        assertTrue(quitter.get("/exercises/coin-loglik").body().contains("checked for practice and not scored"));
+        ExerciseInstance next = instanceOf(quitter, "coin-loglik");
+        JsonNode practised = submit(quitter, "coin-loglik", Map.of("loglik", String.valueOf(next.references().get("loglik")[0])), 200);
+        assertTrue(practised.get("correct").asBoolean(), practised.toString());
+        assertEquals(0.0, practised.get("score").asDouble(), "no score after seeing the answer");
+
+        // an exercise without data has no new data: asking for it is refused, not a new set of attempts
+        quitter.get("/exercises/lab-which-method");
+        HttpResponse<String> noData = quitter.postRaw("/exercises/lab-which-method/variant", Map.of("_csrf", quitter.csrf()), Map.of("Accept", "application/json"));
+        assertEquals(409, noData.statusCode(), noData.body());
+        assertTrue(noData.body().contains("no new data"), noData.body());
+        assertFalse(quitter.get("/exercises/lab-which-method").body().contains("/exercises/lab-which-method/variant"), "no New data button");
+    }
+
+    @Test
+    void parallelSubmissionsCannotPassTheAttemptLimit() throws Exception {
+        WebClient web = learner();
+        web.get("/exercises/coin-mle");
+        String csrf = web.csrf();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                codes.add(pool.submit(() -> web.postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", "-3", "_csrf", csrf),
+                        Map.of("Accept", "application/json")).statusCode()));
+            }
+            int accepted = 0;
+            for (var f : codes) accepted += f.get() == 200 ? 1 : 0;
+            assertEquals(5, accepted, "the limit of 5 attempts holds under 24 parallel submissions");
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = server.app().database().dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM exercise_attempts WHERE exercise_id = 'coin-mle' AND user_id = (SELECT MAX(id) FROM users)")) {
+            rs.next();
+            assertEquals(5, rs.getInt(1));
+        }
     }
 
     @Test
