@@ -72,10 +72,13 @@ public final class AccountHandler {
     }
 
     /** Only local paths, so the sign-in form cannot send people to another site. */
+    /** A local path only: browsers ignore tabs and newlines in URLs, so "/\t/evil.example" would leave the site. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\n")) return "/";
+        if (next == null || !LOCAL_PATH.matcher(next).matches()) return "/";
         return next;
     }
+
+    private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~!$&'()*+,;=:@%/?#-]*");
 
     private static String value(String s) {
         return s == null ? "" : s;

@@ -47,6 +47,15 @@ public final class AccountService {
     /** Checks the password; the same message for an unknown user and a wrong password. */
     public User signIn(String username, String password, String address) {
         String user = normalize(username);
+        // check, verify and record as one step per account, so parallel guesses cannot all pass the check
+        synchronized (signInLocks[Math.floorMod(user.hashCode(), signInLocks.length)]) {
+            return signInLocked(user, password, address);
+        }
+    }
+
+    private final Object[] signInLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+
+    private User signInLocked(String user, String password, String address) {
         long wait = throttle.minutesToWait(user, address);
         if (wait > 0) throw new AccountException(429, "Too many sign-in attempts; try again in " + wait + " minute" + (wait == 1 ? "" : "s") + ".");
         Optional<UserRepository.Credentials> found = users.credentials(user);

@@ -26,8 +26,8 @@ public final class LoginThrottle {
 
     /** Minutes to wait, or 0 when this sign-in may be tried. */
     public long minutesToWait(String username, String address) {
-        long user = waitFor("user:" + username, PER_ACCOUNT);
-        long addr = waitFor("address:" + address, PER_ADDRESS);
+        long user = waitFor(key("user:", username), PER_ACCOUNT);
+        long addr = waitFor(key("address:", address), PER_ADDRESS);
         return Math.max(user, addr);
     }
 
@@ -35,9 +35,9 @@ public final class LoginThrottle {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO login_failures (failure_key, failed_at) VALUES (?, ?), (?, ?)")) {
             OffsetDateTime now = OffsetDateTime.now();
-            s.setString(1, "user:" + username);
+            s.setString(1, key("user:", username));
             s.setObject(2, now);
-            s.setString(3, "address:" + address);
+            s.setString(3, key("address:", address));
             s.setObject(4, now);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -48,12 +48,18 @@ public final class LoginThrottle {
     public void clear(String username) {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM login_failures WHERE failure_key = ? OR failed_at < ?")) {
-            s.setString(1, "user:" + username);
+            s.setString(1, key("user:", username));
             s.setObject(2, OffsetDateTime.now().minus(WINDOW));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clear failed sign-ins", e);
         }
+    }
+
+    /** The column holds 250 characters; anything typed into the username box must fit. */
+    private static String key(String kind, String value) {
+        String v = value == null ? "" : value;
+        return kind + (v.length() > 200 ? v.substring(0, 200) : v);
     }
 
     private long waitFor(String key, int limit) {

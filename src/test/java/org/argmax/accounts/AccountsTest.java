@@ -117,6 +117,52 @@ class AccountsTest {
     }
 
     @Test
+    void parallelGuessesCannotPassTheThrottle(@TempDir Path own) throws Exception {
+        // a server of its own: these failures must not count against the address of the other tests
+        try (TestServer isolated = new TestServer(TestCourse.twoLessons(own.resolve("content")).root(), own.resolve("db"))) {
+            new WebClient(isolated).signUp("Gus", "gus", "gus's long password");
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
+            try {
+                List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+                for (int i = 0; i < 15; i++) {
+                    int guess = i;
+                    codes.add(pool.submit(() -> new WebClient(isolated).signIn("gus", "guess number " + guess).statusCode()));
+                }
+                int wrong = 0, blocked = 0;
+                for (var f : codes) {
+                    int code = f.get();
+                    if (code == 401) wrong++;
+                    if (code == 429) blocked++;
+                }
+                assertEquals(LoginThrottle.PER_ACCOUNT, wrong, "only five guesses were checked");
+                assertEquals(15 - LoginThrottle.PER_ACCOUNT, blocked);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void signInRedirectsOnlyToLocalPathsAndLongUsernamesAreJustWrong() {
+        WebClient web = new WebClient(server);
+        web.signUp("Hal", "hal", "hal's long password");
+        web.post("/signout", Map.of());
+        for (String next : List.of("/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", " /x")) {
+            web.get("/signin");
+            HttpResponse<String> r = web.post("/signin", Map.of("username", "hal", "password", "hal's long password", "next", next));
+            assertEquals(303, r.statusCode());
+            assertEquals("/", r.headers().firstValue("location").orElse(""), "next = " + next);
+            web.post("/signout", Map.of());
+        }
+        web.get("/signin");
+        HttpResponse<String> local = web.post("/signin", Map.of("username", "hal", "password", "hal's long password", "next", "/lessons/first?x=1#top"));
+        assertEquals("/lessons/first?x=1#top", local.headers().firstValue("location").orElse(""));
+
+        HttpResponse<String> longName = new WebClient(server).signIn("h".repeat(300), "some password");
+        assertEquals(401, longName.statusCode(), "a 300-character username is a wrong username, not a server error");
+    }
+
+    @Test
     void formsWithoutTheRightCsrfTokenAreRejected() {
         WebClient web = new WebClient(server);
         web.signUp("Gil", "gil", "gil's long password");
