@@ -41,7 +41,13 @@ public final class Grader {
         return new Grade(verdicts, right == verdicts.size(), (double) right / verdicts.size());
     }
 
+    /** Longer than any honest answer; the stored answers must fit their column (4,000 characters). */
+    static final int MAX_ANSWER_LENGTH = 500;
+
     private static Object parse(AnswerSpec a, String raw, ExerciseInstance instance) {
+        if (raw != null && raw.length() > MAX_ANSWER_LENGTH) {
+            throw new InvalidAnswerException("That answer is " + raw.length() + " characters long; answers are at most " + MAX_ANSWER_LENGTH + ".");
+        }
         return switch (a.type()) {
             case NUMBER -> AnswerParser.number(raw);
             case VECTOR -> AnswerParser.vector(raw, instance.references().get(a.name()).length);
@@ -101,8 +107,9 @@ public final class Grader {
         }
         String direction = answer.length == 1 && reference.length == 1
                 ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
-        return new Grade.AnswerVerdict(a.name(), given, false, null,
-                "Not quite: that is not " + a.tolerance().describe() + " of the answer." + direction);
+        String how = gap != null ? "the log-likelihood at your value is more than " + a.likelihoodTolerance() + " below its maximum."
+                : "that is not " + a.tolerance().describe() + " of the answer.";
+        return new Grade.AnswerVerdict(a.name(), given, false, null, "Not quite: " + how + direction);
     }
 
     static boolean close(double[] answer, double[] reference, Tolerance tolerance) {

@@ -118,6 +118,8 @@ class ExerciseFlowTest {
         JsonNode abc = submit(web, "coin-mle", Map.of("theta", "abc"), 400);
         assertTrue(abc.get("error").asText().contains("'abc' is not a known variable"));
         JsonNode formula = submit(web, "poisson-mle", Map.of("formula", "sum_x / m", "value", "3"), 400);
+        JsonNode huge = submit(web, "coin-mle", Map.of("theta", "1+".repeat(2500) + "1"), 400);
+        assertEquals("That answer is 5001 characters long; answers are at most 500.", huge.get("error").asText());
         assertTrue(formula.get("error").asText().startsWith("formula: 'm' is not a known variable"), formula.toString());
         for (int i = 0; i < 5; i++) submit(web, "coin-mle", Map.of("theta", "-3"), 200);
         JsonNode closed = submit(web, "coin-mle", Map.of("theta", "-3"), 409);
@@ -211,6 +213,8 @@ class ExerciseFlowTest {
         double peak = mine.references().get("theta")[0];
         JsonNode far = submit(web, "coin-peak", Map.of("theta", String.valueOf(peak > 0.5 ? peak - 0.3 : peak + 0.3)), 200);
         assertFalse(far.get("correct").asBoolean());
+        String message = far.get("verdicts").get(0).get("message").asText();
+        assertTrue(message.startsWith("Not quite: the log-likelihood at your value is more than 0.01 below its maximum."), message);
         JsonNode near = submit(web, "coin-peak", Map.of("theta", String.valueOf(peak + 0.004)), 200);
         assertTrue(near.get("correct").asBoolean(), near.toString());
     }
