@@ -22,13 +22,16 @@ import static org.argmax.api.JsonInput.field;
 
 /**
  * Regression, Gaussian mixtures and k-means. The endpoint is public, so the work of the iterative
- * fits is bounded: points × iterations at most {@value #MAX_WORK}, k ≤ {@value #MAX_K}.
+ * fits is bounded: points × iterations × k × d² (GMM) or × k × d (k-means) at most {@value #MAX_WORK},
+ * k ≤ {@value #MAX_K}, and a GMM trace of at most {@value #MAX_TRACE_NUMBERS} numbers.
  */
 final class ModelEstimates {
     static final List<String> NAMES = List.of("linear", "ridge", "lasso", "logistic", "gmm", "kmeans");
     static final long MAX_WORK = 20_000_000;
     static final int MAX_K = 10;
     static final int MAX_DIMENSION = 20;
+    /** A trace entry holds k weights, k·d means and k·d² covariance entries; 500,000 numbers is about 10 MB of JSON. */
+    static final long MAX_TRACE_NUMBERS = 500_000;
     /** Responsibilities are n × k numbers; above this many points they are left out of the answer. */
     static final int MAX_RESPONSIBILITY_ROWS = 10_000;
     private static final double CONVERGED_PER_POINT = 1e-6;
@@ -89,7 +92,12 @@ final class ModelEstimates {
         int d = dimension(data);
         int k = JsonInput.whole(options, "k", "options.", 2, 1, MAX_K);
         int iterations = JsonInput.whole(options, "iterations", "options.", 100, 0, 1000);
-        limitWork(data.length, iterations + 1, "EM iterations");
+        limitWork(data.length, iterations + 1, k, (long) d * d, "EM iterations", "k × d²");
+        long traceNumbers = (long) (iterations + 1) * k * (1 + d + (long) d * d);
+        if (traceNumbers > MAX_TRACE_NUMBERS) {
+            throw bad("the trace of " + iterations + " iterations of " + k + " components in " + d + " dimensions would hold " + traceNumbers
+                    + " numbers; at most " + MAX_TRACE_NUMBERS + " here: use fewer iterations, components or dimensions");
+        }
         double tolerance = JsonInput.number(options, "tolerance", "options.", 0);
         if (tolerance < 0) throw bad("options.tolerance must be ≥ 0");
         CovarianceType type = CovarianceType.fromName(JsonInput.text(options, "covariance", "full"));
@@ -169,10 +177,10 @@ final class ModelEstimates {
     }
 
     private static Map<String, Object> kmeans(double[][] data, JsonNode options) {
-        dimension(data);
+        int d = dimension(data);
         int k = JsonInput.whole(options, "k", "options.", 2, 1, MAX_K);
         int iterations = JsonInput.whole(options, "iterations", "options.", 100, 1, 1000);
-        limitWork(data.length, iterations, "k-means iterations");
+        limitWork(data.length, iterations, k, d, "k-means iterations", "k × d");
         long seed = JsonInput.seed(options, "seed", "options.", 1);
         KMeansFit fit = KMeans.fit(data, k, seed, iterations, true);
         Map<String, Object> a = new LinkedHashMap<>();
@@ -201,9 +209,11 @@ final class ModelEstimates {
         return d;
     }
 
-    private static void limitWork(int n, int iterations, String what) {
-        if ((long) n * iterations > MAX_WORK) {
-            throw bad(n + " points × " + iterations + " " + what + " is more work than this public endpoint does; use fewer points or iterations (points × iterations ≤ " + MAX_WORK + ")");
+    private static void limitWork(int n, int iterations, int k, long perComponent, String what, String factor) {
+        if ((long) n * iterations * k * perComponent > MAX_WORK) {
+            throw bad(n + " points × " + iterations + " " + what + " × " + factor + " = " + k * perComponent
+                    + " is more work than this public endpoint does; use fewer points, iterations, components or dimensions (points × iterations × "
+                    + factor + " ≤ " + MAX_WORK + ")");
         }
     }
 }

@@ -296,6 +296,20 @@ class EstimateApiTest {
 
         String work = error("{\"model\": \"gmm\", \"data\": [" + "1,2,".repeat(49_999) + "3,4], \"options\": {\"iterations\": 1000}}");
         assertTrue(work.contains("points × iterations"), work);
+        // few points but many dimensions and components: the work (and the trace) grow with k × d²
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            rows.append(i == 0 ? "" : ",").append('[');
+            for (int j = 0; j < 20; j++) rows.append(j == 0 ? "" : ",").append((i * 7 + j * 3) % 11);
+            rows.append(']');
+        }
+        String wide = error("{\"model\": \"gmm\", \"data\": [" + rows + "], \"options\": {\"k\": 10, \"iterations\": 1000}}");
+        assertTrue(wide.contains("k × d²") && wide.contains("4000"), wide);
+        // ten points: little work, but 200 iterations × 10 components × (1 + 20 + 400) numbers of trace
+        String tenRows = rows.substring(0, rows.indexOf("],[", rows.indexOf("],[") + 1) + 1);
+        for (int i = 2; i < 10; i++) tenRows = tenRows + ",[" + "1,".repeat(19) + (i + 1) + "]";
+        String traced = error("{\"model\": \"gmm\", \"data\": [" + tenRows + "], \"options\": {\"k\": 10, \"iterations\": 200}}");
+        assertTrue(traced.contains("the trace of 200 iterations"), traced);
     }
 
     @Test
