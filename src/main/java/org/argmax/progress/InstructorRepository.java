@@ -46,7 +46,9 @@ public final class InstructorRepository {
 
     public Map<String, LessonStats> lessonStats() {
         Map<String, LessonStats> out = new HashMap<>();
-        query("SELECT lesson_slug, COUNT(*), SUM(CASE WHEN completed THEN 1 ELSE 0 END) FROM lesson_progress GROUP BY lesson_slug",
+        // learners only: an instructor trying the course must not move the class's numbers
+        query("SELECT p.lesson_slug, COUNT(*), SUM(CASE WHEN p.completed THEN 1 ELSE 0 END) FROM lesson_progress p"
+                        + " JOIN users u ON u.id = p.user_id WHERE u.role = 'LEARNER' GROUP BY p.lesson_slug",
                 List.of(), rs -> out.put(rs.getString(1), new LessonStats(rs.getString(1), rs.getInt(2), rs.getInt(3))));
         return out;
     }
@@ -54,8 +56,9 @@ public final class InstructorRepository {
     public Map<String, ExerciseStats> exerciseStats() {
         Map<String, ExerciseStats> out = new HashMap<>();
         query("SELECT exercise_id, COUNT(*), SUM(solved), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY attempts) FROM ("
-                        + " SELECT exercise_id, user_id, COUNT(*) AS attempts, MAX(CASE WHEN correct THEN 1 ELSE 0 END) AS solved"
-                        + " FROM exercise_attempts GROUP BY exercise_id, user_id) per_learner GROUP BY exercise_id",
+                        + " SELECT a.exercise_id, a.user_id, COUNT(*) AS attempts, MAX(CASE WHEN a.correct THEN 1 ELSE 0 END) AS solved"
+                        + " FROM exercise_attempts a JOIN users u ON u.id = a.user_id WHERE u.role = 'LEARNER'"
+                        + " GROUP BY a.exercise_id, a.user_id) per_learner GROUP BY exercise_id",
                 List.of(), rs -> out.put(rs.getString(1), new ExerciseStats(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4))));
         return out;
     }
@@ -63,7 +66,9 @@ public final class InstructorRepository {
     /** exercise → (rule → how often it fired), most frequent first. */
     public Map<String, Map<String, Integer>> ruleCounts() {
         Map<String, Map<String, Integer>> out = new HashMap<>();
-        query("SELECT exercise_id, rule, COUNT(*) AS fired FROM attempt_rules GROUP BY exercise_id, rule ORDER BY exercise_id, fired DESC, rule",
+        query("SELECT r.exercise_id, r.rule, COUNT(*) AS fired FROM attempt_rules r JOIN exercise_attempts a ON a.id = r.attempt_id"
+                        + " JOIN users u ON u.id = a.user_id WHERE u.role = 'LEARNER'"
+                        + " GROUP BY r.exercise_id, r.rule ORDER BY r.exercise_id, fired DESC, r.rule",
                 List.of(), rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3)));
         return out;
     }
@@ -106,7 +111,7 @@ public final class InstructorRepository {
 
     /** Streams all attempts (oldest first) to {@code sink} without holding them in memory. */
     public void eachAttempt(Consumer<AttemptRow> sink) {
-        streamAttempts("ORDER BY a.id", List.of(), sink);
+        streamAttempts("WHERE u.role = 'LEARNER' ORDER BY a.id", List.of(), sink);
     }
 
     private void streamAttempts(String tail, List<Object> params, Consumer<AttemptRow> sink) {
