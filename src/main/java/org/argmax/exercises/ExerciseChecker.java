@@ -24,6 +24,33 @@ public final class ExerciseChecker {
         return problems;
     }
 
+    /**
+     * The quick check run whenever the course is loaded: the data and every reference compute on a
+     * few seeds (a range that makes every draw fail, such as p: [2, 3], is caught before learners see
+     * it). Ambiguous feedback is left to the full {@code check}.
+     */
+    public List<ContentProblem> computable(Map<String, ExerciseSpec> specs, int seeds) {
+        List<ContentProblem> problems = new ArrayList<>();
+        for (ExerciseSpec spec : specs.values()) {
+            for (long seed = 1; seed <= seeds; seed++) {
+                try {
+                    ExerciseInstance instance = factory.create(spec, seed);
+                    for (AnswerSpec a : spec.answers()) {
+                        double[] reference = instance.references().get(a.name());
+                        if (reference == null) continue;
+                        for (double v : reference) {
+                            if (!Double.isFinite(v)) throw new IllegalStateException("the reference '" + a.reference() + "' is not a finite number");
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(new ContentProblem(spec.source(), spec.line(), "the data or a reference cannot be computed for seed " + seed + ": " + e.getMessage()));
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
     public List<ContentProblem> check(ExerciseSpec spec, int seeds) {
         List<ContentProblem> problems = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {

@@ -115,6 +115,27 @@ class ServerTest {
             assertEquals(200, r.statusCode());
             assertTrue(r.body().contains("The edited estimate."), "last good version still served");
             assertTrue(r.body().contains("course.yml:2: unknown lesson &#39;missing&#39;"), r.body());
+
+            // valid YAML whose ranges make every draw fail: caught at reload, not on the learners' page
+            c.write("course.yml", "title: T\nlessons: [first, second]\n");
+            c.write("exercises/flips.yml", """
+                    id: flips
+                    title: "Flips"
+                    prompt: "Estimate p."
+                    data:
+                      family: bernoulli
+                      n: 10
+                      parameters:
+                        p: [2, 3]
+                    answers:
+                      - name: p
+                        type: number
+                        reference: bernoulli.mle.p
+                        tolerance: {absolute: 0.01}
+                    """);
+            HttpResponse<String> bad = s.get("/lessons/second");
+            assertEquals(200, bad.statusCode());
+            assertTrue(bad.body().contains("exercises/flips.yml:1: the data or a reference cannot be computed for seed 1"), bad.body());
         }
     }
 
