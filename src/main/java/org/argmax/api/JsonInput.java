@@ -56,7 +56,9 @@ final class JsonInput {
         JsonNode v = field(object, name);
         if (v == null) return fallback;
         double d = number(v, where + "'" + name + "'");
-        if (d != Math.rint(d) || Math.abs(d) > 9.0e15) throw bad(where + "'" + name + "' must be a whole number, got " + describe(v));
+        if (d != Math.rint(d)) throw bad(where + "'" + name + "' must be a whole number, got " + describe(v));
+        // larger JSON numbers are not exact in a double (nor in the browser's JavaScript)
+        if (Math.abs(d) > 9.0e15) throw bad(where + "'" + name + "' must be between -9000000000000000 and 9000000000000000, got " + describe(v));
         return (long) d;
     }
 

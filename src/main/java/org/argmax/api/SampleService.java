@@ -66,7 +66,14 @@ public final class SampleService {
             answer.put("labels", drawn.labels());
         } else {
             Family family = Family.fromName(model);
-            answer.put("data", round(Generators.sample(family, familyParameters(family, parameters), n, rng), decimals));
+            Map<String, Object> params = familyParameters(family, parameters);
+            if (params.get("probabilities") instanceof double[] p) checkProbabilities(p);
+            double[] data = Generators.sample(family, params, n, rng);
+            for (double v : data) {
+                // e.g. beta with α = β = 1e-300: the gamma draws underflow to 0/0
+                if (!Double.isFinite(v)) throw bad("these " + family.jsonName() + " parameters are too extreme to draw data from; use less extreme values");
+            }
+            answer.put("data", round(data, decimals));
         }
         return answer;
     }
@@ -76,6 +83,15 @@ public final class SampleService {
         for (Family f : Family.values()) if (f != Family.MVNORMAL) all.add(f.jsonName());
         all.add("gmm");
         return all;
+    }
+
+    private static void checkProbabilities(double[] p) {
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0)) throw bad("parameters.probabilities must not be negative; value " + (i + 1) + " is " + p[i]);
+            sum += p[i];
+        }
+        if (Math.abs(sum - 1) > 1e-9) throw bad("parameters.probabilities must sum to 1; they sum to " + sum);
     }
 
     /** Numbers stay numbers; arrays become double[] (the categorical's probabilities). */

@@ -50,7 +50,10 @@ public final class Generators {
             case GEOMETRIC -> {
                 double p = DataChecks.probabilityParameter(LogLikelihood.scalar(params, "p"), "p");
                 if (p == 0) throw new EstimationException("p must be greater than 0 for geometric data");
-                for (int i = 0; i < n; i++) out[i] = p == 1 ? 1 : Math.max(1, Math.ceil(Math.log(1 - rng.uniform()) / Math.log(1 - p)));
+                // log(1 − p) is 0 in doubles for p below ~1e-16; log1p keeps it exact (only for tiny p,
+                // so the data of every ordinary seed and p stays what it was)
+                double logQ = p < 1e-10 ? Math.log1p(-p) : Math.log(1 - p);
+                for (int i = 0; i < n; i++) out[i] = p == 1 ? 1 : Math.max(1, Math.ceil(Math.log(1 - rng.uniform()) / logQ));
             }
             case EXPONENTIAL -> {
                 double rate = DataChecks.positiveParameter(LogLikelihood.scalar(params, "rate"), "rate");

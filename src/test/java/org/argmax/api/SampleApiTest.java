@@ -163,6 +163,15 @@ class SampleApiTest {
         assertTrue(error("{\"model\": \"normal\", \"parameters\": {\"mean\": \"zero\", \"variance\": 1}}").contains("parameters.mean must be a number"));
         assertTrue(error("{\"model\": \"normal\", \"parameters\": {\"mean\": 0, \"variance\": 1}, \"n\": 10001}").contains("from 1 to 10000"));
         assertTrue(error("{\"model\": \"normal\", \"parameters\": {\"mean\": 0, \"variance\": 1}, \"seed\": 1.5}").contains("whole number"));
+        assertTrue(error("{\"model\": \"normal\", \"parameters\": {\"mean\": 0, \"variance\": 1}, \"seed\": 9007199254740993}")
+                .contains("must be between -9000000000000000 and 9000000000000000"));
+        assertEquals("parameters.probabilities must sum to 1; they sum to 0.4",
+                error("{\"model\": \"categorical\", \"parameters\": {\"probabilities\": [0.2, 0.2]}}"));
+        assertTrue(error("{\"model\": \"categorical\", \"parameters\": {\"probabilities\": [1.5, -0.5]}}").contains("must not be negative; value 2"));
+        assertTrue(error("{\"model\": \"beta\", \"parameters\": {\"alpha\": 1e-300, \"beta\": 1e-300}}").contains("too extreme"));
+        // a tiny success probability means long waits, not instant successes
+        JsonNode waits = ok("{\"model\": \"geometric\", \"parameters\": {\"p\": 1e-17}, \"n\": 5, \"seed\": 3}").get("data");
+        for (JsonNode w : waits) assertTrue(w.asDouble() > 1e12, waits.toString());
         assertTrue(error("{\"model\": \"binomial\", \"parameters\": {\"p\": 0.5, \"trials\": 2.5}}").contains("trials must be a whole number"));
         assertTrue(error("{\"model\": \"gmm\", \"parameters\": {\"weights\": [0.5, 0.6], \"means\": [0, 1], \"sds\": [1, 1]}}").contains("add up to 1"));
         assertTrue(error("{\"model\": \"gmm\", \"parameters\": {\"weights\": [0.5, 0.5], \"means\": [0], \"sds\": [1, 1]}}").contains("means has 1 entries"));
