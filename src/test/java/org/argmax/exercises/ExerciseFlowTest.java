@@ -235,6 +235,8 @@ class ExerciseFlowTest {
         String page = visitor.get("/lessons/likelihood").body();
         assertTrue(page.contains("This is example data."), "visitors are asked to sign in");
         assertFalse(page.contains("exercise-form"), "no form for visitors");
+        assertTrue(page.contains("href=\"/signin?next=%2Fexercises%2Fcoin-mle\""), "signing in leads back to the exercise");
+        assertTrue(visitor.get("/signin?next=%2Fexercises%2Fcoin-mle").body().contains("value=\"/exercises/coin-mle\""));
         assertEquals(401, visitor.get("/exercises/coin-mle/data.csv").statusCode(), "data of their own needs an account");
         visitor.get("/signin");
         HttpResponse<String> anonymous = visitor.postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", "0.5", "_csrf", visitor.csrf()),
