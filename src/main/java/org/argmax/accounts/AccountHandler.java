@@ -12,9 +12,27 @@ public final class AccountHandler {
     private final AccountService accounts;
     private final Views views;
 
-    public AccountHandler(AccountService accounts, Views views) {
+    public AccountHandler(AccountService accounts, Views views, boolean trustProxy) {
         this.accounts = accounts;
         this.views = views;
+        this.trustProxy = trustProxy;
+    }
+
+    private final boolean trustProxy;
+
+    /**
+     * The address sign-in failures are counted against. Behind a reverse proxy every request comes
+     * from the proxy, so with --trust-proxy the last X-Forwarded-For entry (the one our proxy added)
+     * is used; without it the header is ignored, since any client can send it.
+     */
+    String clientAddress(Context ctx) {
+        String forwarded = trustProxy ? ctx.header("X-Forwarded-For") : null;
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty()) return last;
+        }
+        return ctx.ip();
     }
 
     public void signInForm(Context ctx) {
@@ -28,7 +46,7 @@ public final class AccountHandler {
     public void signIn(Context ctx) {
         Csrf.verify(ctx);
         try {
-            User user = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), ctx.ip());
+            User user = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), clientAddress(ctx));
             startSession(ctx, user);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {

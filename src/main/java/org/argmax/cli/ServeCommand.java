@@ -23,6 +23,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--static", defaultValue = "static", description = "The site's own CSS/JS folder (default: ${DEFAULT-VALUE}).")
     Path staticDir;
 
+    @Option(names = "--trust-proxy", defaultValue = "${env:ARGMAX_TRUST_PROXY:-false}",
+            description = "Behind a reverse proxy: count sign-in failures per address from its X-Forwarded-For header (or $ARGMAX_TRUST_PROXY=true).")
+    boolean trustProxy;
+
     @picocli.CommandLine.Mixin
     DatabaseOptions db = new DatabaseOptions();
 
@@ -31,7 +35,8 @@ public final class ServeCommand implements Callable<Integer> {
         int chosenPort = port != null ? port : portFromEnvironment();
         App app;
         try {
-            app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword));
+            app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword,
+                    org.argmax.accounts.PasswordHasher.DEFAULT_COST, trustProxy));
         } catch (ContentException e) {
             System.err.println("The course in " + content + " has problems; fix them and start again:");
             e.problems().forEach(p -> System.err.println(p));

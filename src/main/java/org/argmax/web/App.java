@@ -69,7 +69,7 @@ public final class App implements AutoCloseable {
                     new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
                     new ExerciseHandler(exercises, views, CurrentUser::idOf, Csrf::verify,
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
-                    new AccountHandler(accounts, views),
+                    new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
                     new EstimateHandler(new EstimateService(), new SampleService()));
             Javalin javalin = Javalin.create(c -> {

@@ -17,7 +17,13 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public TestServer(Path content, Path dbDir) {
-        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", "", 4));
+        this(content, dbDir, false);
+    }
+
+    /** {@code trustProxy}: as behind a reverse proxy (serve --trust-proxy). */
+    public TestServer(Path content, Path dbDir, boolean trustProxy) {
+        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", "", 4,
+                trustProxy));
     }
 
     public App app() {
