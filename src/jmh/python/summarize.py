@@ -1,4 +1,5 @@
-"""Median seconds per case and ratios (peer / core) from target/bench-results/{jmh.json, sklearn-*.jsonl}."""
+"""Median seconds per case and ratios (peer / core) from target/bench-results/{jmh.json, sklearn-*.jsonl},
+and the core's allocation per fit from jmh-gc.json (JMH -prof gc) when present."""
 import json
 import os
 import statistics
@@ -32,6 +33,10 @@ CASES = [
      [("commons-math3 3.6.1 (10 iterations × 5)", "commonsMath10d10Iterations", 5)], None),
     ("ols", "OLS, N=1,000,000, D=20 (+ intercept)", "coreOls", [("commons-math3 3.6.1 OLSMultipleLinearRegression", "commonsMathOls", 1)], None),
     ("logistic", "Logistic regression, N=200,000, D=20 (+ intercept), no penalty", "coreLogistic", [], None),
+    ("kmeans10d", "k-means (Lloyd) 10-D, N=100,000, K=10, 50 iterations", "coreKMeans10d", [], None),
+    ("kmeans1d", "k-means (Lloyd) 1-D, N=1,000,000, K=5, 50 iterations", "coreKMeans1d", [], None),
+    ("ridge", "Ridge, N=1,000,000, D=20 (+ unpenalized intercept), λ=10,000", "coreRidge", [], None),
+    ("lasso", "Lasso, N=200,000, D=20 (+ unpenalized intercept), λ=10,000 (α=0.05), 50 sweeps", "coreLasso", [], None),
 ]
 
 
@@ -58,4 +63,18 @@ for case, title, core, others, _ in CASES:
         if key in jmh:
             t = statistics.median(jmh[key]) * scale
             print(f"| {name} | {fmt(t)} | {len(jmh[key])} | {t / c:.2f} |")
+    print()
+
+
+gc_file = os.path.join(OUT, "jmh-gc.json")
+if os.path.exists(gc_file):
+    print("### Core allocation per fit (JMH -prof gc, separate untimed run)\n")
+    print("| benchmark | gc.alloc.rate.norm (MB per fit) | GC runs |")
+    print("|---|---:|---:|")
+    for b in json.load(open(gc_file)):
+        sec = b.get("secondaryMetrics", {})
+        norm = sec.get("·gc.alloc.rate.norm", {}).get("score")
+        count = sec.get("·gc.count", {}).get("score", 0)
+        if norm is not None:
+            print(f"| {b['benchmark'].rsplit('.', 2)[1]}.{b['benchmark'].rsplit('.', 1)[1]} | {norm / 1e6:.2f} | {count:.0f} |")
     print()
