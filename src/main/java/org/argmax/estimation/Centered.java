@@ -45,7 +45,21 @@ record Centered(double[] xMean, double yMean) {
                     double[] row = x[start + i];
                     for (int j = 0; j < d; j++) block[i * d + j] = row[j] - xMean[j];
                 }
-                for (int i = 0; i < rows; i++) {
+                int i = 0;
+                // four rows at a time: each entry of the triangle is loaded and stored once per four rows
+                for (; i + 4 <= rows; i += 4) {
+                    int o0 = i * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+                    double y0 = y[start + i] - yMean, y1 = y[start + i + 1] - yMean, y2 = y[start + i + 2] - yMean, y3 = y[start + i + 3] - yMean;
+                    for (int a = 0; a < d; a++) {
+                        double x0 = block[o0 + a], x1 = block[o1 + a], x2 = block[o2 + a], x3 = block[o3 + a];
+                        xy[a] += x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
+                        int ga = a * d;
+                        for (int b = 0; b <= a; b++) {
+                            g[ga + b] += x0 * block[o0 + b] + x1 * block[o1 + b] + x2 * block[o2 + b] + x3 * block[o3 + b];
+                        }
+                    }
+                }
+                for (; i < rows; i++) {
                     int o = i * d;
                     double yc = y[start + i] - yMean;
                     for (int a = 0; a < d; a++) {
