@@ -73,8 +73,9 @@ if os.path.exists(gc_file):
     print("|---|---:|---:|")
     for b in json.load(open(gc_file)):
         sec = b.get("secondaryMetrics", {})
-        norm = sec.get("·gc.alloc.rate.norm", {}).get("score")
-        count = sec.get("·gc.count", {}).get("score", 0)
+        # JMH 1.37 names them "gc.alloc.rate.norm"; older versions prefix a "·"
+        norm = (sec.get("gc.alloc.rate.norm") or sec.get("·gc.alloc.rate.norm") or {}).get("score")
+        count = (sec.get("gc.count") or sec.get("·gc.count") or {}).get("score", 0)
         if norm is not None:
             print(f"| {b['benchmark'].rsplit('.', 2)[1]}.{b['benchmark'].rsplit('.', 1)[1]} | {norm / 1e6:.2f} | {count:.0f} |")
     print()
