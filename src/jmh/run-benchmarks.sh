@@ -62,5 +62,8 @@ fi
 # does not touch the timings above (1 fork, 1 warm-up + 2 fits; gc.alloc.rate.norm = bytes per fit)
 java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh-gc.json" -prof gc -f 1 -wi 1 -i 2 -e commonsMath "$JMH_INCLUDE" 2>&1 | tee "$OUT/jmh-gc.txt"
 
+# scikit-learn's memory: one untimed fit per case under tracemalloc (peak of traced memory in the fit)
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 0 $CASES | tee "$OUT/sklearn-memory.jsonl"
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 "$PY" src/jmh/python/summarize.py "$OUT" | tee "$OUT/summary.md"

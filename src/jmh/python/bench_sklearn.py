@@ -3,12 +3,15 @@
 Usage: bench_sklearn.py DATA_DIR LABEL [REPEATS] [CASES]. CASES is a comma-separated subset of
 gmm1d,gmm10d,ols,logistic,kmeans10d,kmeans1d,ridge,lasso (default: all). The thread count comes from
 the environment (OMP_NUM_THREADS / OPENBLAS_NUM_THREADS), set by run-benchmarks.sh before Python starts.
+With REPEATS = 0 nothing is timed: one fit per case runs under tracemalloc (which sees numpy's
+buffers) and its peak of traced memory is reported, the counterpart of JMH's -prof gc run.
 """
 import json
 import os
 import statistics
 import sys
 import time
+import tracemalloc
 import warnings
 
 import numpy as np
@@ -37,6 +40,13 @@ def read(name):
 
 
 def timed(make_and_fit):
+    if REPEATS == 0:
+        make_and_fit()  # warm-up
+        tracemalloc.start()
+        _, result = make_and_fit()
+        result["fit_peak_traced_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        return [], result
     make_and_fit()  # warm-up (imports, first-touch of memory)
     times, result = [], None
     for _ in range(REPEATS):
@@ -68,7 +78,7 @@ def gmm(x, init, k, d, iterations):
 
 def report(case, times, result):
     print(json.dumps({"impl": "sklearn", "threads": LABEL, "case": case, "times_s": times,
-                      "median_s": statistics.median(times), "result": result}), flush=True)
+                      "median_s": statistics.median(times) if times else None, "result": result}), flush=True)
 
 
 def kmeans(x, centers):

@@ -17,7 +17,7 @@ sk = {}
 for label, file in (("1", "sklearn-1thread.jsonl"), ("default", "sklearn-default-threads.jsonl")):
     for line in open(os.path.join(OUT, file)):
         r = json.loads(line)
-        if r["impl"] == "sklearn":
+        if r["impl"] == "sklearn" and r["times_s"]:
             sk[(r["case"], label)] = r["times_s"]
 
 smile = {}
@@ -78,4 +78,15 @@ if os.path.exists(gc_file):
         count = (sec.get("gc.count") or sec.get("·gc.count") or {}).get("score", 0)
         if norm is not None:
             print(f"| {b['benchmark'].rsplit('.', 2)[1]}.{b['benchmark'].rsplit('.', 1)[1]} | {norm / 1e6:.2f} | {count:.0f} |")
+    print()
+
+mem_file = os.path.join(OUT, "sklearn-memory.jsonl")
+if os.path.exists(mem_file):
+    print("### scikit-learn memory per fit (tracemalloc peak in one untimed fit, 1 thread)\n")
+    print("| case | peak traced MB |")
+    print("|---|---:|")
+    for line in open(mem_file):
+        r = json.loads(line)
+        if r["impl"] == "sklearn":
+            print(f"| {r['case']} | {r['result']['fit_peak_traced_mb']:.1f} |")
     print()
