@@ -6,9 +6,10 @@ import java.util.stream.IntStream;
 /**
  * Lloyd's assignment step fused with the sums of the next update step: every point goes to its
  * nearest centre (ties: the lower index) and is added to that cluster's sum. The points are copied
- * once into blocks of {@value #BLOCK} rows stored coordinate by coordinate, so the distances of a
- * block to one centre are built up one coordinate at a time in a loop the JIT vectorizes; each
- * distance is still Σⱼ (xⱼ − cⱼ)² summed over j in order, the same value as {@link KMeans#squared}.
+ * once into blocks of {@value #BLOCK} rows, one array per block and coordinate, so the distances of
+ * a block to one centre are built up one coordinate at a time in a loop the JIT vectorizes (it does
+ * not when the two arrays are indexed with different offsets); each distance is still Σⱼ (xⱼ − cⱼ)²
+ * summed over j in order, the same value as {@link KMeans#squared}.
  * Fixed chunks of blocks, their sums merged in chunk order, so the result does not depend on the
  * number of threads.
  */
@@ -17,7 +18,8 @@ final class LloydStep {
     private static final int CHUNKS = 8;
     private static final int PARALLEL_THRESHOLD = 20_000;
 
-    private final double[] blocks;
+    /** blocks[b · d + j][r] = x[b · BLOCK + r][j]. */
+    private final double[][] blocks;
     private final int n, k, d, chunks, blocksPerChunk;
     private final int[] assign;
     private final double[][] chunkSums;
@@ -33,10 +35,10 @@ final class LloydStep {
         this.k = k;
         this.assign = assign;
         int blockCount = (n + BLOCK - 1) / BLOCK;
-        blocks = new double[blockCount * BLOCK * d];
+        blocks = new double[blockCount * d][BLOCK];
         for (int i = 0; i < n; i++) {
-            int base = (i / BLOCK) * BLOCK * d + i % BLOCK;
-            for (int j = 0; j < d; j++) blocks[base + j * BLOCK] = data[i][j];
+            int b = i / BLOCK, r = i % BLOCK;
+            for (int j = 0; j < d; j++) blocks[b * d + j][r] = data[i][j];
         }
         chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
         blocksPerChunk = (blockCount + chunks - 1) / chunks;
@@ -74,9 +76,10 @@ final class LloydStep {
         double inertia = 0;
         int firstRow = ch * blocksPerChunk * BLOCK, endRow = Math.min(n, firstRow + blocksPerChunk * BLOCK);
         for (int start = firstRow; start < endRow; start += BLOCK) {
-            int rows = Math.min(BLOCK, endRow - start), base = start * d;
-            // centre by centre over the block, a strict < so that ties keep the lower index; the
-            // rows are independent, so the comparisons need no branches that mispredict
+            int rows = Math.min(BLOCK, endRow - start), base = start / BLOCK * d;
+            // centre by centre over the block, a strict < so that ties keep the lower index. The index
+            // and the minimum are updated in one loop: so the JIT makes the index a conditional move
+            // (a loop of its own became a mispredicted branch, 3× slower on the 1-D case)
             for (int c = 0; c < k; c++) {
                 distances(base, rows, centers, c, c == 0 ? bestDist : dist);
                 if (c == 0) {
@@ -94,7 +97,7 @@ final class LloydStep {
                 inertia += bestDist[i];
                 counts[b]++;
                 int s = b * d;
-                for (int j = 0; j < d; j++) sums[s + j] += blocks[base + j * BLOCK + i];
+                for (int j = 0; j < d; j++) sums[s + j] += blocks[base + j][i];
             }
         }
         chunkInertia[ch] = inertia;
@@ -105,9 +108,9 @@ final class LloydStep {
         Arrays.fill(dist, 0, rows, 0);
         for (int j = 0; j < d; j++) {
             double center = centers[c * d + j];
-            int x = base + j * BLOCK;
+            double[] x = blocks[base + j];
             for (int i = 0; i < rows; i++) {
-                double e = blocks[x + i] - center;
+                double e = x[i] - center;
                 dist[i] += e * e;
             }
         }
