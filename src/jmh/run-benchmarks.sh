@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
 # Reproduces BENCHMARKS.md: data → scikit-learn (1 thread, default threads) → JMH (core, commons-math3)
-# → Smile (Java 25) → target/bench-results/summary.md. Run from anywhere; ~14 minutes on 2 vCPUs.
+# → Smile (Java 25) → JMH again with -prof gc (allocation per fit, untimed) → target/bench-results/summary.md.
+# Run from anywhere; ~17 minutes on 2 vCPUs.
+#
+# A subset: CASES (scikit-learn cases, comma-separated; see bench_sklearn.py) and JMH_INCLUDE (a JMH
+# regex) select what runs, OUT the results directory; Smile runs only with all cases. E.g. the
+# k-means, ridge and lasso cases alone:
+#   CASES=kmeans10d,kmeans1d,ridge,lasso OUT=target/bench-results-new \
+#   JMH_INCLUDE='org.argmax.bench.(KMeansBenchmark|RegressionBenchmark.core(Ridge|Lasso))' bash src/jmh/run-benchmarks.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=target/bench-data
-OUT=target/bench-results
+OUT=${OUT:-target/bench-results}
+CASES=${CASES:-}
+JMH_INCLUDE=${JMH_INCLUDE:-'org.argmax.bench.*'}
 PY=${PYTHON:-/usr/bin/python3}
 mkdir -p "$OUT"
 
-[ -f "$DATA/logit_xy.bin" ] || "$PY" src/jmh/python/make_data.py "$DATA"
+[ -f "$DATA/lasso_xy.bin" ] || "$PY" src/jmh/python/make_data.py "$DATA"
 
 mvn -B -q -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-build/classpath.txt
 CP="target/bench-build/classes:$(cat target/bench-build/classpath.txt)"
 
 {
   echo "date: $(date -u +%FT%TZ)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   lscpu | grep -E 'Model name|^CPU\(s\)|Thread|MHz' || true
   free -g | head -2
   java -version 2>&1 | head -1
@@ -24,17 +34,17 @@ CP="target/bench-build/classes:$(cat target/bench-build/classpath.txt)"
 # scikit-learn: malloc tuned so numpy's large temporaries are not mmap'ed/unmapped on every call
 # (sklearn's best case, see /work/shared/BENCHMARK-NOTES.md); fit call only, warm-up + 5 repeats
 export MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824
-OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 5 | tee "$OUT/sklearn-1thread.jsonl"
-"$PY" src/jmh/python/bench_sklearn.py "$DATA" default 5 | tee "$OUT/sklearn-default-threads.jsonl"
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 5 $CASES | tee "$OUT/sklearn-1thread.jsonl"
+"$PY" src/jmh/python/bench_sklearn.py "$DATA" default 5 $CASES | tee "$OUT/sklearn-default-threads.jsonl"
 unset MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_
 
 # JMH: forks, warm-ups and -Xms12g -Xmx12g are in the @Fork/@Warmup/@Measurement annotations
-java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" 'org.argmax.bench.*' 2>&1 | tee "$OUT/jmh.txt"
+java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "$JMH_INCLUDE" 2>&1 | tee "$OUT/jmh.txt"
 
 # Smile 6.3.0 needs Java 25 and the system OpenBLAS (FFM): its own javac/java step, plain timing
 # loop (2 untimed + 3 timed fits) in 2 JVMs. Skipped when no Java 25 JDK is found.
 SMILE_JDK=${SMILE_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -x "$SMILE_JDK/bin/javac" ]; then
+if [ -z "$CASES" ] && [ -x "$SMILE_JDK/bin/javac" ]; then
   mvn -B -q -Pbench-smile dependency:build-classpath -Dmdep.outputFile=target/bench-build/smile-classpath.txt
   SCP="target/bench-build/smile:$(cat target/bench-build/smile-classpath.txt)"
   mkdir -p target/bench-build/smile
@@ -48,4 +58,12 @@ if [ -x "$SMILE_JDK/bin/javac" ]; then
   done
 fi
 
+# Allocation: the core benchmarks again with JMH's GC profiler, in a separate run so that the profiler
+# does not touch the timings above (1 fork, 1 warm-up + 2 fits; gc.alloc.rate.norm = bytes per fit)
+java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh-gc.json" -prof gc -f 1 -wi 1 -i 2 -e commonsMath "$JMH_INCLUDE" 2>&1 | tee "$OUT/jmh-gc.txt"
+
+# scikit-learn's memory: one untimed fit per case under tracemalloc (peak of traced memory in the fit)
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 0 $CASES | tee "$OUT/sklearn-memory.jsonl"
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 "$PY" src/jmh/python/summarize.py "$OUT" | tee "$OUT/summary.md"

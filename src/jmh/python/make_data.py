@@ -44,6 +44,7 @@ def main():
         idx = np.flatnonzero(z == c)
         x[idx] = rng.multivariate_normal(means[c], covs[c], size=idx.size)
     write("gmm10d_x", x)
+    x10 = x
     # initial parameters: row c = [weight, mean (d), covariance (d*d row-major)]
     init_means = means + rng.normal(0, 1, size=(k, d))
     init = np.hstack([np.full((k, 1), 1 / k), init_means, np.tile(np.eye(d).reshape(1, -1), (k, 1))])
@@ -63,6 +64,21 @@ def main():
     p = 1 / (1 + np.exp(-(-0.5 + x @ beta)))
     y = (rng.random(n) < p).astype(float)
     write("logit_xy", np.hstack([y.reshape(-1, 1), x]))
+
+    # 5. k-means on the GMM data, with initial centres that Lloyd does not converge from within 50
+    # iterations (scikit-learn stops on unchanged labels): 10-D K = 10 from its first 10 points
+    # (converges at 126), 1-D K = 5 from -1, -0.5, 0, 0.5, 1 (converges at 112). The 10-D GMM's
+    # initial means (K = 5) converge after 18 iterations, the 1-D GMM's (K = 3) after 29.
+    write("kmeans10d_centers", x10[:10])
+    write("kmeans1d_centers", np.linspace(-1, 1, 5).reshape(-1, 1))
+
+    # 6. Lasso: N = 200,000, D = 20, equicorrelated columns (ρ = 0.9, so coordinate descent needs
+    # many sweeps), 10 of the 20 true slopes 0; column 0 is y, columns 1..20 are X
+    n, d, rho = 200_000, 20, 0.9
+    x = np.sqrt(rho) * rng.normal(0, 1, size=(n, 1)) + np.sqrt(1 - rho) * rng.normal(0, 1, size=(n, d))
+    beta = np.where(np.arange(d) % 2 == 0, rng.normal(0, 1, size=d), 0.0)
+    y = 2.0 + x @ beta + rng.normal(0, 1, size=n)
+    write("lasso_xy", np.hstack([y.reshape(-1, 1), x]))
 
 
 if __name__ == "__main__":

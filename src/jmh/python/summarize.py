@@ -1,4 +1,5 @@
-"""Median seconds per case and ratios (peer / core) from target/bench-results/{jmh.json, sklearn-*.jsonl}."""
+"""Median seconds per case and ratios (peer / core) from target/bench-results/{jmh.json, sklearn-*.jsonl},
+and the core's allocation per fit from jmh-gc.json (JMH -prof gc) when present."""
 import json
 import os
 import statistics
@@ -16,7 +17,7 @@ sk = {}
 for label, file in (("1", "sklearn-1thread.jsonl"), ("default", "sklearn-default-threads.jsonl")):
     for line in open(os.path.join(OUT, file)):
         r = json.loads(line)
-        if r["impl"] == "sklearn":
+        if r["impl"] == "sklearn" and r["times_s"]:
             sk[(r["case"], label)] = r["times_s"]
 
 smile = {}
@@ -32,6 +33,10 @@ CASES = [
      [("commons-math3 3.6.1 (10 iterations × 5)", "commonsMath10d10Iterations", 5)], None),
     ("ols", "OLS, N=1,000,000, D=20 (+ intercept)", "coreOls", [("commons-math3 3.6.1 OLSMultipleLinearRegression", "commonsMathOls", 1)], None),
     ("logistic", "Logistic regression, N=200,000, D=20 (+ intercept), no penalty", "coreLogistic", [], None),
+    ("kmeans10d", "k-means (Lloyd) 10-D, N=100,000, K=10, 50 iterations", "coreKMeans10d", [], None),
+    ("kmeans1d", "k-means (Lloyd) 1-D, N=1,000,000, K=5, 50 iterations", "coreKMeans1d", [], None),
+    ("ridge", "Ridge, N=1,000,000, D=20 (+ unpenalized intercept), λ=10,000", "coreRidge", [], None),
+    ("lasso", "Lasso, N=200,000, D=20 (+ unpenalized intercept), λ=10,000 (α=0.05), 50 sweeps", "coreLasso", [], None),
 ]
 
 
@@ -58,4 +63,30 @@ for case, title, core, others, _ in CASES:
         if key in jmh:
             t = statistics.median(jmh[key]) * scale
             print(f"| {name} | {fmt(t)} | {len(jmh[key])} | {t / c:.2f} |")
+    print()
+
+
+gc_file = os.path.join(OUT, "jmh-gc.json")
+if os.path.exists(gc_file):
+    print("### Core allocation per fit (JMH -prof gc, separate untimed run)\n")
+    print("| benchmark | gc.alloc.rate.norm (MB per fit) | GC runs |")
+    print("|---|---:|---:|")
+    for b in json.load(open(gc_file)):
+        sec = b.get("secondaryMetrics", {})
+        # JMH 1.37 names them "gc.alloc.rate.norm"; older versions prefix a "·"
+        norm = (sec.get("gc.alloc.rate.norm") or sec.get("·gc.alloc.rate.norm") or {}).get("score")
+        count = (sec.get("gc.count") or sec.get("·gc.count") or {}).get("score", 0)
+        if norm is not None:
+            print(f"| {b['benchmark'].rsplit('.', 2)[1]}.{b['benchmark'].rsplit('.', 1)[1]} | {norm / 1e6:.2f} | {count:.0f} |")
+    print()
+
+mem_file = os.path.join(OUT, "sklearn-memory.jsonl")
+if os.path.exists(mem_file):
+    print("### scikit-learn memory per fit (tracemalloc peak in one untimed fit, 1 thread)\n")
+    print("| case | peak traced MB |")
+    print("|---|---:|")
+    for line in open(mem_file):
+        r = json.loads(line)
+        if r["impl"] == "sklearn":
+            print(f"| {r['case']} | {r['result']['fit_peak_traced_mb']:.1f} |")
     print()

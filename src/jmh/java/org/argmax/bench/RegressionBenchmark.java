@@ -18,13 +18,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** OLS (N = 1,000,000, D = 20) and logistic regression (N = 200,000, D = 20, no penalty), fit call only. */
+/**
+ * OLS and ridge (N = 1,000,000, D = 20), logistic regression (N = 200,000, D = 20, no penalty) and
+ * lasso (N = 200,000, D = 20, a fixed number of coordinate-descent sweeps), fit call only.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
 @Warmup(iterations = 5)
 @Measurement(iterations = 5)
 public class RegressionBenchmark {
+    /** Ridge penalty λ on ‖β‖² (scikit-learn alpha = λ). */
+    static final double RIDGE_LAMBDA = 10_000;
+    /** Lasso penalty λ on ‖β‖₁ with ½‖r‖² (scikit-learn alpha = λ / n). */
+    static final double LASSO_LAMBDA = 10_000;
+    static final int LASSO_SWEEPS = 50;
 
     @State(Scope.Benchmark)
     public static class Ols {
@@ -52,6 +60,19 @@ public class RegressionBenchmark {
         }
     }
 
+    @State(Scope.Benchmark)
+    public static class LassoData {
+        double[][] x;
+        double[] y;
+
+        @Setup(Level.Trial)
+        public void load() {
+            double[][] xy = BenchData.read("lasso_xy");
+            y = BenchData.column(xy, 0);
+            x = BenchData.dropFirstColumn(xy);
+        }
+    }
+
     @Benchmark
     public LinearFit coreOls(Ols s) {
         return Regression.ols(s.x, s.y);
@@ -68,5 +89,18 @@ public class RegressionBenchmark {
     @Benchmark
     public LogisticFit coreLogistic(Logit s) {
         return Regression.logistic(s.x, s.y, 0);
+    }
+
+    @Benchmark
+    public LinearFit coreRidge(Ols s) {
+        return Regression.ridge(s.x, s.y, RIDGE_LAMBDA);
+    }
+
+    /** Tolerance 0: every sweep runs unless β stops changing exactly (checked: it does not). */
+    @Benchmark
+    public LinearFit coreLasso(LassoData s) {
+        LinearFit fit = Regression.lasso(s.x, s.y, LASSO_LAMBDA, 0, LASSO_SWEEPS);
+        if (fit.converged() || fit.iterations() != LASSO_SWEEPS) throw new IllegalStateException("lasso stopped after " + fit.iterations() + " sweeps");
+        return fit;
     }
 }

@@ -68,29 +68,25 @@ public final class KMeans {
     private static KMeansFit lloyd(double[][] data, double[][] centers, int maxIterations, boolean keepTrace) {
         int n = data.length, k = centers.length, d = data[0].length;
         int[] assign = new int[n];
+        LloydStep step = new LloydStep(data, k, assign);
         List<KMeansFit.KMeansIteration> trace = new ArrayList<>();
-        double inertia = assign(data, centers, assign);
+        double inertia = step.run(centers);
         if (keepTrace) trace.add(new KMeansFit.KMeansIteration(0, inertia, centers));
         int it = 0;
         boolean converged = false;
         while (it < maxIterations) {
             double[][] next = new double[k][d];
-            int[] count = new int[k];
-            for (int i = 0; i < n; i++) {
-                count[assign[i]]++;
-                for (int j = 0; j < d; j++) next[assign[i]][j] += data[i][j];
-            }
             for (int c = 0; c < k; c++) {
-                if (count[c] == 0) {
+                if (step.count[c] == 0) {
                     next[c] = data[farthest(data, centers, assign)].clone();
                 } else {
-                    for (int j = 0; j < d; j++) next[c][j] /= count[c];
+                    for (int j = 0; j < d; j++) next[c][j] = step.sum[c * d + j] / step.count[c];
                 }
             }
             it++;
             double[][] previous = centers;
             centers = next;
-            inertia = assign(data, centers, assign);
+            inertia = step.run(centers);
             if (keepTrace) trace.add(new KMeansFit.KMeansIteration(it, inertia, centers));
             if (Arrays.deepEquals(previous, centers)) {
                 converged = true;
@@ -98,25 +94,6 @@ public final class KMeans {
             }
         }
         return new KMeansFit(centers, assign, inertia, it, converged, trace);
-    }
-
-    /** Assigns every point to its nearest centre (ties: the lower index) and returns the inertia. */
-    static double assign(double[][] data, double[][] centers, int[] assign) {
-        double inertia = 0;
-        for (int i = 0; i < data.length; i++) {
-            int best = 0;
-            double bestDist = squared(data[i], centers[0]);
-            for (int c = 1; c < centers.length; c++) {
-                double dist = squared(data[i], centers[c]);
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = c;
-                }
-            }
-            assign[i] = best;
-            inertia += bestDist;
-        }
-        return inertia;
     }
 
     private static int farthest(double[][] data, double[][] centers, int[] assign) {

@@ -46,13 +46,14 @@ public final class Regression {
         if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
         if (lambda == 0) return ols(x, y);
         Centered c = Centered.of(x, y, d);
-        double[][] g = c.gram();
+        Centered.Normal normal = c.normalEquations(x, y);
+        double[][] g = normal.gram();
         for (int j = 0; j < d; j++) g[j][j] += lambda;
         DMatrixRMaj gm = new DMatrixRMaj(g);
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
         if (!chol.decompose(gm)) throw new EstimationException("the ridge system could not be solved");
         DMatrixRMaj l = chol.getT(null);
-        double[] slopes = choleskySolve(l, c.xty());
+        double[] slopes = choleskySolve(l, normal.xty());
         return linearFit("ridge", x, y, c.withIntercept(slopes), lambda, 0, true);
     }
 
@@ -68,40 +69,7 @@ public final class Regression {
      * (soft-thresholding). scikit-learn's Lasso uses (1/2n)‖·‖² + α‖β‖₁, so α = λ/n.
      */
     public static LinearFit lasso(double[][] x, double[] y, double lambda, double tolerance, int maxIterations) {
-        int d = checkXy(x, y, "lasso regression");
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
-        Centered c = Centered.of(x, y, d);
-        int n = y.length;
-        double[] norms = new double[d];
-        double[] residual = c.yc().clone();
-        for (int j = 0; j < d; j++) {
-            for (int i = 0; i < n; i++) norms[j] += c.xc()[i][j] * c.xc()[i][j];
-            if (norms[j] == 0) throw new EstimationException("column " + (j + 1) + " of X is constant, so its coefficient is not identifiable");
-        }
-        double[] beta = new double[d];
-        int it = 0;
-        boolean converged = false;
-        while (it < maxIterations) {
-            it++;
-            double maxChange = 0, maxBeta = 0;
-            for (int j = 0; j < d; j++) {
-                double rho = 0;
-                for (int i = 0; i < n; i++) rho += c.xc()[i][j] * (residual[i] + c.xc()[i][j] * beta[j]);
-                double updated = Math.signum(rho) * Math.max(Math.abs(rho) - lambda, 0) / norms[j];
-                double delta = updated - beta[j];
-                if (delta != 0) {
-                    for (int i = 0; i < n; i++) residual[i] -= c.xc()[i][j] * delta;
-                    beta[j] = updated;
-                }
-                maxChange = Math.max(maxChange, Math.abs(delta));
-                maxBeta = Math.max(maxBeta, Math.abs(updated));
-            }
-            if (maxChange <= tolerance * Math.max(1, maxBeta)) {
-                converged = true;
-                break;
-            }
-        }
-        return linearFit("lasso", x, y, c.withIntercept(beta), lambda, it, converged);
+        return Lasso.fit(x, y, lambda, tolerance, maxIterations);
     }
 
     public static LinearFit lasso(double[][] x, double[] y, double lambda) {
@@ -191,50 +159,5 @@ public final class Regression {
             if (!Double.isFinite(y[i])) throw new EstimationException("y value " + (i + 1) + " is not a finite number");
         }
         return d;
-    }
-
-    /** X and y centered by their means, so the unpenalized intercept drops out. */
-    record Centered(double[][] xc, double[] yc, double[] xMean, double yMean) {
-        static Centered of(double[][] x, double[] y, int d) {
-            int n = y.length;
-            double[] xm = new double[d];
-            double ym = 0;
-            for (int i = 0; i < n; i++) {
-                ym += y[i] / n;
-                for (int j = 0; j < d; j++) xm[j] += x[i][j] / n;
-            }
-            double[][] xc = new double[n][d];
-            double[] yc = new double[n];
-            for (int i = 0; i < n; i++) {
-                yc[i] = y[i] - ym;
-                for (int j = 0; j < d; j++) xc[i][j] = x[i][j] - xm[j];
-            }
-            return new Centered(xc, yc, xm, ym);
-        }
-
-        double[][] gram() {
-            int d = xMean.length;
-            double[][] g = new double[d][d];
-            for (double[] row : xc) for (int a = 0; a < d; a++) for (int b = 0; b <= a; b++) g[a][b] += row[a] * row[b];
-            for (int a = 0; a < d; a++) for (int b = 0; b < a; b++) g[b][a] = g[a][b];
-            return g;
-        }
-
-        double[] xty() {
-            int d = xMean.length;
-            double[] out = new double[d];
-            for (int i = 0; i < yc.length; i++) for (int j = 0; j < d; j++) out[j] += xc[i][j] * yc[i];
-            return out;
-        }
-
-        double[] withIntercept(double[] slopes) {
-            double[] beta = new double[slopes.length + 1];
-            beta[0] = yMean;
-            for (int j = 0; j < slopes.length; j++) {
-                beta[j + 1] = slopes[j];
-                beta[0] -= slopes[j] * xMean[j];
-            }
-            return beta;
-        }
     }
 }

@@ -1,0 +1,181 @@
+package org.argmax.estimation;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The chunked k-means and the column-major lasso against straightforward loops (the textbook
+ * algorithms, written as the core had them before the benchmark work): same iterations, same
+ * assignments, and numbers equal to 1e-12 relative (the fast loops sum in a different order).
+ */
+class FastLoopsTest {
+    private static final double RELATIVE = 1e-12;
+
+    @Test
+    void kMeansMatchesPlainLloydAboveTheParallelThreshold() {
+        Rng rng = new Rng(11);
+        double[][] x = new double[30_011][3];
+        for (double[] row : x) for (int j = 0; j < 3; j++) row[j] = rng.normal(row.length * (j % 2), 1 + j);
+        double[][] start = {x[0].clone(), x[1].clone(), x[2].clone(), x[3].clone(), x[4].clone(), x[5].clone()};
+        sameAsPlain(x, start, 40);
+    }
+
+    @Test
+    void kMeansKeepsTiesAndTheEmptyClusterRule() {
+        // a repeated centre loses every tie to the lower index, so its cluster is empty and takes the
+        // point farthest from its centre; another centre far away is empty from the start
+        Rng rng = new Rng(12);
+        double[][] x = new double[25_000][2];
+        for (double[] row : x) {
+            row[0] = Math.round(rng.normal(0, 3));
+            row[1] = Math.round(rng.normal(0, 3));
+        }
+        double[][] start = {{0, 0}, {0, 0}, {4, 4}, {1e6, 1e6}};
+        sameAsPlain(x, start, 30);
+        double[][] small = Arrays.copyOf(x, 500);
+        sameAsPlain(small, start, 30);
+    }
+
+    @Test
+    void lassoMatchesPlainCoordinateDescent() {
+        Rng rng = new Rng(13);
+        int n = 20_003, d = 6;
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double common = rng.standardNormal();
+            for (int j = 0; j < d; j++) x[i][j] = 0.9 * common + 0.4 * rng.standardNormal() + j;
+            y[i] = 3 + 2 * x[i][0] - x[i][2] + 0.5 * x[i][4] + rng.standardNormal();
+        }
+        for (int sweeps : new int[]{1, 7, 40}) {
+            LinearFit fast = Regression.lasso(x, y, 2000, 0, sweeps);
+            double[] plain = plainLasso(x, y, 2000, sweeps);
+            assertEquals(sweeps, fast.iterations());
+            close(plain, fast.coefficients(), "lasso after " + sweeps + " sweeps");
+        }
+        LinearFit converged = Regression.lasso(x, y, 2000);
+        assertEquals(true, converged.converged());
+        close(plainLasso(x, y, 2000, converged.iterations()), converged.coefficients(), "converged lasso");
+    }
+
+    private static void sameAsPlain(double[][] x, double[][] start, int iterations) {
+        KMeansFit fast = KMeans.fromCenters(x, start, iterations);
+        Plain plain = plainLloyd(x, GmmParameters.deep(start), iterations);
+        assertEquals(plain.iterations, fast.iterations());
+        assertEquals(plain.converged, fast.converged());
+        assertArrayEquals(plain.assign, fast.assignments());
+        for (int c = 0; c < start.length; c++) close(plain.centers[c], fast.centers()[c], "centre " + c);
+        assertEquals(plain.inertia, fast.inertia(), RELATIVE * plain.inertia);
+        assertEquals(plain.iterations + 1, fast.trace().size());
+    }
+
+    private record Plain(double[][] centers, int[] assign, double inertia, int iterations, boolean converged) {
+    }
+
+    private static Plain plainLloyd(double[][] x, double[][] centers, int maxIterations) {
+        int n = x.length, k = centers.length, d = x[0].length;
+        int[] assign = new int[n];
+        double inertia = plainAssign(x, centers, assign);
+        int it = 0;
+        boolean converged = false;
+        while (it < maxIterations) {
+            double[][] next = new double[k][d];
+            int[] count = new int[k];
+            for (int i = 0; i < n; i++) {
+                count[assign[i]]++;
+                for (int j = 0; j < d; j++) next[assign[i]][j] += x[i][j];
+            }
+            for (int c = 0; c < k; c++) {
+                if (count[c] == 0) {
+                    int far = 0;
+                    double max = -1;
+                    for (int i = 0; i < n; i++) {
+                        double dist = KMeans.squared(x[i], centers[assign[i]]);
+                        if (dist > max) {
+                            max = dist;
+                            far = i;
+                        }
+                    }
+                    next[c] = x[far].clone();
+                } else {
+                    for (int j = 0; j < d; j++) next[c][j] /= count[c];
+                }
+            }
+            it++;
+            double[][] previous = centers;
+            centers = next;
+            inertia = plainAssign(x, centers, assign);
+            if (Arrays.deepEquals(previous, centers)) {
+                converged = true;
+                break;
+            }
+        }
+        return new Plain(centers, assign, inertia, it, converged);
+    }
+
+    private static double plainAssign(double[][] x, double[][] centers, int[] assign) {
+        double inertia = 0;
+        for (int i = 0; i < x.length; i++) {
+            int best = 0;
+            double bestDist = KMeans.squared(x[i], centers[0]);
+            for (int c = 1; c < centers.length; c++) {
+                double dist = KMeans.squared(x[i], centers[c]);
+                if (dist < bestDist) {
+                    bestDist = dist;
+                    best = c;
+                }
+            }
+            assign[i] = best;
+            inertia += bestDist;
+        }
+        return inertia;
+    }
+
+    private static double[] plainLasso(double[][] x, double[] y, double lambda, int sweeps) {
+        int n = y.length, d = x[0].length;
+        double[] xm = new double[d];
+        double ym = 0;
+        for (int i = 0; i < n; i++) {
+            ym += y[i] / n;
+            for (int j = 0; j < d; j++) xm[j] += x[i][j] / n;
+        }
+        double[][] xc = new double[n][d];
+        double[] residual = new double[n];
+        for (int i = 0; i < n; i++) {
+            residual[i] = y[i] - ym;
+            for (int j = 0; j < d; j++) xc[i][j] = x[i][j] - xm[j];
+        }
+        double[] norms = new double[d];
+        for (int j = 0; j < d; j++) for (int i = 0; i < n; i++) norms[j] += xc[i][j] * xc[i][j];
+        double[] beta = new double[d];
+        for (int it = 0; it < sweeps; it++) {
+            for (int j = 0; j < d; j++) {
+                double rho = 0;
+                for (int i = 0; i < n; i++) rho += xc[i][j] * (residual[i] + xc[i][j] * beta[j]);
+                double updated = Math.signum(rho) * Math.max(Math.abs(rho) - lambda, 0) / norms[j];
+                double delta = updated - beta[j];
+                for (int i = 0; i < n; i++) residual[i] -= xc[i][j] * delta;
+                beta[j] = updated;
+            }
+        }
+        double[] out = new double[d + 1];
+        out[0] = ym;
+        for (int j = 0; j < d; j++) {
+            out[j + 1] = beta[j];
+            out[0] -= beta[j] * xm[j];
+        }
+        return out;
+    }
+
+    private static void close(double[] expected, double[] actual, String what) {
+        double scale = 0;
+        for (double v : expected) scale = Math.max(scale, Math.abs(v));
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j], actual[j], RELATIVE * scale, what + " [" + j + "]");
+        }
+    }
+}
