@@ -131,32 +131,27 @@ public final class AttemptRepository {
 
     /** Wrong attempts on the exercise over all variants: each one costs the exercise's penalty. */
     public int wrongAttempts(long userId, String exerciseId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ? AND NOT correct")) {
-            s.setLong(1, userId);
-            s.setString(2, exerciseId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count attempts", e);
-        }
+        return aggregate("SELECT COUNT(*) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ? AND NOT correct", userId, exerciseId)
+                .intValue();
     }
 
     /** The best score over all variants, or null when never attempted. */
     public Double bestScore(long userId, String exerciseId) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT MAX(score) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ?")) {
+        Number best = aggregate("SELECT MAX(score) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ?", userId, exerciseId);
+        return best == null ? null : best.doubleValue();
+    }
+
+    /** One aggregate over one learner's attempts at one exercise; null when SQL says NULL. */
+    private Number aggregate(String sql, long userId, String exerciseId) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, userId);
             s.setString(2, exerciseId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                double v = rs.getDouble(1);
-                return rs.wasNull() ? null : v;
+                return (Number) rs.getObject(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the best score", e);
+            throw new IllegalStateException("cannot read attempts of " + exerciseId, e);
         }
     }
 }
