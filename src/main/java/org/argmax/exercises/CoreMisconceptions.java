@@ -108,10 +108,12 @@ final class CoreMisconceptions {
                 "You gave each point wholly to its more likely component: that is a k-means update. EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
                 Map.of("mixture.mstep.means", (r, d) -> {
                     double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
-                    double[] hard = new double[resp.length * 2];
-                    for (int i = 0; i < resp.length; i++) hard[2 * i + (resp[i][1] > resp[i][0] ? 1 : 0)] = 1;
-                    double[] start = {d.given().get("mu1"), d.given().get("mu2")};
-                    return weightedMeans(d.values(), hard, start);
+                    for (double[] point : resp) {
+                        int winner = point[1] > point[0] ? 1 : 0;
+                        point[winner] = 1;
+                        point[1 - winner] = 0;
+                    }
+                    return weightedMeans(d.values(), resp, new double[]{d.given().get("mu1"), d.given().get("mu2")});
                 }));
 
         Misconceptions.add("soft-assignments",
@@ -119,14 +121,10 @@ final class CoreMisconceptions {
                 Map.of("kmeans.step.centers", (r, d) -> {
                     // the soft update a learner would make: equal weights, unit variances, means at the centres
                     double[][] c = CoreReferences.givenCenters(d);
+                    double[] start = {c[0][0], c[1][0]};
                     double[][] resp = GaussianMixture.eStep(CoreReferences.column(d),
-                            GmmParameters.oneDimensional(new double[]{0.5, 0.5}, new double[]{c[0][0], c[1][0]}, new double[]{1, 1}));
-                    double[] flat = new double[resp.length * 2];
-                    for (int i = 0; i < resp.length; i++) {
-                        flat[2 * i] = resp[i][0];
-                        flat[2 * i + 1] = resp[i][1];
-                    }
-                    return weightedMeans(d.values(), flat, new double[]{c[0][0], c[1][0]});
+                            GmmParameters.oneDimensional(new double[]{0.5, 0.5}, start, new double[]{1, 1}));
+                    return weightedMeans(d.values(), resp, start);
                 }));
 
         Misconceptions.add("distance-not-squared",
@@ -142,13 +140,13 @@ final class CoreMisconceptions {
                 Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
     }
 
-    /** Means of 1-D data under n × 2 weights (row-major); a component with no weight keeps its starting mean. */
-    private static double[] weightedMeans(double[] x, double[] weights, double[] start) {
+    /** Means of 1-D data under n × 2 weights; a component with no weight keeps its starting mean. */
+    private static double[] weightedMeans(double[] x, double[][] weights, double[] start) {
         double[] sum = new double[2], mass = new double[2];
         for (int i = 0; i < x.length; i++) {
             for (int c = 0; c < 2; c++) {
-                sum[c] += weights[2 * i + c] * x[i];
-                mass[c] += weights[2 * i + c];
+                sum[c] += weights[i][c] * x[i];
+                mass[c] += weights[i][c];
             }
         }
         return new double[]{mass[0] > 0 ? sum[0] / mass[0] : start[0], mass[1] > 0 ? sum[1] / mass[1] : start[1]};

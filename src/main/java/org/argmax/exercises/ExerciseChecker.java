@@ -31,27 +31,15 @@ public final class ExerciseChecker {
      */
     public List<ContentProblem> computable(Map<String, ExerciseSpec> specs, int seeds) {
         List<ContentProblem> problems = new ArrayList<>();
-        for (ExerciseSpec spec : specs.values()) {
-            for (long seed = 1; seed <= seeds; seed++) {
-                try {
-                    ExerciseInstance instance = factory.create(spec, seed);
-                    for (AnswerSpec a : spec.answers()) {
-                        double[] reference = instance.references().get(a.name());
-                        if (reference == null) continue;
-                        for (double v : reference) {
-                            if (!Double.isFinite(v)) throw new IllegalStateException("the reference '" + a.reference() + "' is not a finite number");
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    problems.add(new ContentProblem(spec.source(), spec.line(), "the data or a reference cannot be computed for seed " + seed + ": " + e.getMessage()));
-                    break;
-                }
-            }
-        }
+        for (ExerciseSpec spec : specs.values()) problems.addAll(check(spec, seeds, false));
         return problems;
     }
 
     public List<ContentProblem> check(ExerciseSpec spec, int seeds) {
+        return check(spec, seeds, true);
+    }
+
+    private List<ContentProblem> check(ExerciseSpec spec, int seeds, boolean ambiguity) {
         List<ContentProblem> problems = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
             ExerciseInstance instance;
@@ -62,7 +50,7 @@ public final class ExerciseChecker {
                 break;
             }
             for (AnswerSpec a : spec.answers()) {
-                String problem = checkAnswer(a, instance);
+                String problem = checkAnswer(a, instance, ambiguity);
                 if (problem != null) {
                     problems.add(new ContentProblem(spec.source(), a.line(), "answer '" + a.name() + "', seed " + seed + ": " + problem));
                     return problems; // one counter-example per exercise is enough to act on
@@ -72,10 +60,11 @@ public final class ExerciseChecker {
         return problems;
     }
 
-    private static String checkAnswer(AnswerSpec a, ExerciseInstance instance) {
+    private static String checkAnswer(AnswerSpec a, ExerciseInstance instance, boolean ambiguity) {
         double[] reference = instance.references().get(a.name());
         if (reference == null) return null;
         for (double v : reference) if (!Double.isFinite(v)) return "the reference '" + a.reference() + "' is not a finite number";
+        if (!ambiguity) return null;
         for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
             for (double v : m.value()) if (!Double.isFinite(v)) return "misconception '" + m.name() + "' is not a finite number";
             if (Grader.close(m.value(), reference, a.tolerance())) {

@@ -31,11 +31,7 @@ public final class ExerciseService {
     private final InstanceFactory factory = new InstanceFactory();
     private final Grader grader = new Grader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final Object[] locks = new Object[64];
-
-    {
-        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
-    }
+    private final Object[] locks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts) {
         this.specs = specs;
@@ -94,7 +90,7 @@ public final class ExerciseService {
         ExerciseState state = attempts.state(userId, id);
         if (state.revealed()) {
             throw new ExerciseClosedException("You asked to see the answer to this variant"
-                    + (spec.variants() && spec.data() != null ? "; ask for new data to try again." : "."));
+                    + (spec.offersNewData() ? "; ask for new data to try again." : "."));
         }
         List<Attempt> tries = attempts.attempts(userId, id, state.variant());
         if (tries.stream().anyMatch(Attempt::correct)) throw new ExerciseClosedException("You already solved this exercise on this data.");
@@ -112,9 +108,11 @@ public final class ExerciseService {
 
     public void newVariant(long userId, String id) {
         ExerciseSpec spec = spec(id);
-        if (!spec.variants()) throw new ExerciseClosedException("This exercise has one data set per learner.");
         // without data a new variant would be the same question with fresh attempts
-        if (spec.data() == null) throw new ExerciseClosedException("This exercise has no data, so there is no new data to draw.");
+        if (!spec.offersNewData()) {
+            throw new ExerciseClosedException(spec.data() == null ? "This exercise has no data, so there is no new data to draw."
+                    : "This exercise has one data set per learner.");
+        }
         synchronized (lockFor(userId, id)) {
             ExerciseState state = attempts.state(userId, id);
             attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false, state.gaveUp()));

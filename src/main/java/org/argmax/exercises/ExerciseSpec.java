@@ -17,6 +17,11 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
         answers = List.copyOf(answers);
     }
 
+    /** New data is offered when the author allows it and there is data to draw again. */
+    public boolean offersNewData() {
+        return variants && data != null;
+    }
+
     /** What data the learner gets: a family of the core, its parameters and the sample size. */
     public record DataSpec(String family, Range n, Map<String, Range> parameters, String show) {
         public DataSpec {

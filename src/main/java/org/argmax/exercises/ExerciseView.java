@@ -11,10 +11,6 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
                            boolean solved, boolean revealed, boolean closed, Double bestScore,
                            List<String> revealedAnswers, int variant, boolean practiceOnly) {
 
-    /** New data makes sense only for an exercise that has data. */
-    public boolean offersNewData() {
-        return spec.variants() && spec.data() != null;
-    }
 
     /** One input of the form. */
     public record AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
