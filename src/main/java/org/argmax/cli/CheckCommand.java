@@ -18,7 +18,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "content", description = "The course folder (default: ${DEFAULT-VALUE}).")
     Path content;
 
-    @picocli.CommandLine.Option(names = "--seeds", defaultValue = "200",
+    @picocli.CommandLine.Option(names = "--seeds", defaultValue = "" + org.argmax.exercises.ExerciseChecker.DEFAULT_SEEDS,
             description = "Seeds to try per exercise (default: ${DEFAULT-VALUE}).")
     int seeds;
 
@@ -30,8 +30,12 @@ public final class CheckCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
-            var problems = new ExerciseChecker().check(snapshot.exercises(), seeds);
-            if (!problems.isEmpty()) throw new ContentException(problems);
+            var report = new ExerciseChecker().report(snapshot.exercises(), seeds);
+            if (!report.problems().isEmpty()) throw new ContentException(report.problems());
+            report.redrawn().forEach((id, share) -> {
+                // data drawn again from the same seed because the first draw was degenerate (see InstanceFactory)
+                if (share > 0) out.printf(java.util.Locale.ROOT, "%s: %.2f %% of seeds drew their data again%n", id, 100 * share);
+            });
             out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons, " + snapshot.exercises().size()
                     + " exercises (each checked on " + seeds + " seeds)");
             return 0;

@@ -34,6 +34,36 @@ public final class KMeans {
         return lloyd(data, GmmParameters.deep(centers), maxIterations, true);
     }
 
+    /**
+     * Why one assignment step from {@code centers} is not clear-cut, or {@code null} when it is: a
+     * centre that no point is nearest to (Lloyd's update is then undefined and every implementation
+     * picks its own rule), or a point equally near two centres (the tie rule decides its cluster).
+     * Exercises that teach the step by hand avoid such data.
+     */
+    public static String ambiguousAssignment(double[][] data, double[][] centers) {
+        int[] count = new int[centers.length];
+        for (int i = 0; i < data.length; i++) {
+            int best = -1;
+            double bestDist = Double.POSITIVE_INFINITY, second = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < centers.length; c++) {
+                double dist = squared(data[i], centers[c]);
+                if (dist < bestDist) {
+                    second = bestDist;
+                    bestDist = dist;
+                    best = c;
+                } else if (dist < second) {
+                    second = dist;
+                }
+            }
+            if (second - bestDist <= 1e-9 * Math.max(1, bestDist)) return "point " + (i + 1) + " is equally near two centres";
+            count[best]++;
+        }
+        for (int c = 0; c < centers.length; c++) {
+            if (count[c] == 0) return "no point is nearest to centre " + (c + 1);
+        }
+        return null;
+    }
+
     /** k-means++: the first centre uniformly, each next one with probability ∝ squared distance to the nearest. */
     static double[][] plusPlus(double[][] data, int k, Rng rng) {
         int n = data.length;

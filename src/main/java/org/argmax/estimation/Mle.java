@@ -10,6 +10,24 @@ public final class Mle {
     }
 
     /** Dispatch by family for the JSON API and grading ({@code trials} is used by the binomial only). */
+    /**
+     * Whether the estimate lies on the edge of the parameter space, where the log-likelihood has no
+     * zero derivative and "set the derivative to zero" does not find it: k = 0 or k = n successes,
+     * all counts zero, data with no spread. (A categorical class with count 0 is not counted: its
+     * estimate 0 is the share formula's own answer.)
+     */
+    public static boolean onBoundary(Family family, Fit fit) {
+        return switch (family) {
+            case BERNOULLI, BINOMIAL, GEOMETRIC -> fit.get("p") <= 0 || fit.get("p") >= 1;
+            case POISSON -> fit.get("lambda") <= 0;
+            case NORMAL -> fit.get("variance") <= 0;
+            case LAPLACE -> fit.get("scale") <= 0;
+            case UNIFORM -> fit.get("b") <= fit.get("a");
+            case GAMMA, BETA -> !fit.converged();
+            default -> false;
+        };
+    }
+
     public static Fit fit(Family family, double[] data, int trials) {
         return switch (family) {
             case BERNOULLI -> bernoulli(data);

@@ -25,6 +25,20 @@ public record Posterior(String prior, Map<String, Object> parameters, double[] m
         return mean[0];
     }
 
+    /**
+     * Whether the mode lies strictly inside the parameter space, where the log-posterior's derivative
+     * is zero: Beta and Dirichlet parameters all above 1, a Gamma shape above 1. Otherwise the MAP
+     * estimate sits on the boundary (or the posterior is flat) and the textbook formula does not apply.
+     */
+    public boolean modeIsInterior() {
+        return switch (prior) {
+            case "beta" -> parameter("alpha") > 1 && parameter("beta") > 1;
+            case "gamma" -> parameter("shape") > 1;
+            case "dirichlet" -> java.util.Arrays.stream((double[]) parameters.get("alpha")).allMatch(a -> a > 1);
+            default -> true;
+        };
+    }
+
     public double parameter(String name) {
         return (Double) parameters.get(name);
     }

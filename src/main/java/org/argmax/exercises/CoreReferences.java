@@ -84,6 +84,32 @@ final class CoreReferences {
         });
         // the k-means objective at the given centres: every point assigned to its nearer centre, no update
         References.add("kmeans.inertia", "mixture", List.of("c1", "c2"), d -> one(KMeans.fromCenters(column(d), givenCenters(d), 0).inertia()));
+        registerUnsoundData();
+    }
+
+    /**
+     * Data on which the lessons' recipe and the core part ways, so no learner instance uses it: the
+     * recipe "set the derivative to zero" on a boundary estimate (k = 0 or k = n, a posterior mode at
+     * 0 or 1), and a k-means step with an empty cluster or a tie, where the core needs a rule the
+     * lesson does not teach.
+     */
+    private static void registerUnsoundData() {
+        List<String> families = java.util.Arrays.stream(Family.values()).map(Family::jsonName).toList();
+        for (String name : List.copyOf(References.ALL.keySet())) {
+            String family = References.ALL.get(name).families().get(0);
+            if (name.startsWith(family + ".mle.") && families.contains(family)) {
+                References.unsoundWhen(name, d -> Mle.onBoundary(Family.fromName(family), fit(d))
+                        ? "the maximum likelihood estimate is on the boundary of the parameter space" : null);
+            }
+        }
+        for (String name : List.of("bernoulli.map.p", "binomial.map.p")) {
+            References.unsoundWhen(name, d -> betaPosterior(d).modeIsInterior() ? null : "the posterior mode is on the boundary");
+        }
+        References.unsoundWhen("poisson.map.lambda", d -> Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values())
+                .modeIsInterior() ? null : "the posterior mode is on the boundary");
+        References.unsoundWhen("categorical.map.probabilities", d -> Conjugate.dirichletCategorical(symmetric(d), d.values())
+                .modeIsInterior() ? null : "a class's posterior mode is on the boundary");
+        References.unsoundWhen("kmeans.step.centers", d -> KMeans.ambiguousAssignment(column(d), givenCenters(d)));
     }
 
     static double[][] givenCenters(ExerciseData d) {

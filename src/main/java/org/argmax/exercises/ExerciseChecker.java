@@ -5,80 +5,135 @@ import org.argmax.exercises.ExerciseInstance.MisconceptionValue;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
- * What {@code check} verifies beyond the schema: for many seeds every reference computes to a
- * finite value, and no misconception or author mistake lands within the tolerance of the right
- * answer (the feedback would then be ambiguous). Problems name the file, the answer's line and the seed.
+ * What {@code check} verifies beyond the schema, for many seeds: each seed yields a gradeable
+ * instance ({@link InstanceFactory} draws again on degenerate data; an exercise whose ranges give
+ * none within {@link InstanceFactory#MAX_DRAWS} draws is a content problem), and the grader, fed
+ * what a learner would type, marks the right answer right and names every misconception and author
+ * mistake. Problems name the file, the answer's line and the seed.
  */
 public final class ExerciseChecker {
-    public static final int DEFAULT_SEEDS = 200;
+    public static final int DEFAULT_SEEDS = 2000;
 
     private final InstanceFactory factory = new InstanceFactory();
+    private final Grader grader = new Grader();
+
+    /** The problems found, and per exercise the share of seeds whose first data set was drawn again. */
+    public record Report(List<ContentProblem> problems, Map<String, Double> redrawn) {
+    }
 
     public List<ContentProblem> check(Map<String, ExerciseSpec> specs, int seeds) {
+        return report(specs, seeds).problems();
+    }
+
+    public Report report(Map<String, ExerciseSpec> specs, int seeds) {
         List<ContentProblem> problems = new ArrayList<>();
-        for (ExerciseSpec spec : specs.values()) problems.addAll(check(spec, seeds));
-        return problems;
+        Map<String, Double> redrawn = new LinkedHashMap<>();
+        for (ExerciseSpec spec : specs.values()) {
+            int[] redraws = new int[1];
+            problems.addAll(check(spec, seeds, true, redraws));
+            redrawn.put(spec.id(), (double) redraws[0] / seeds);
+        }
+        return new Report(problems, redrawn);
     }
 
     /**
-     * The quick check run whenever the course is loaded: the data and every reference compute on a
-     * few seeds (a range that makes every draw fail, such as p: [2, 3], is caught before learners see
-     * it). Ambiguous feedback is left to the full {@code check}.
+     * The quick check run whenever the course is loaded: a gradeable instance exists for a few seeds
+     * (a range that makes every draw fail, such as p: [2, 3], is caught before learners see it).
+     * The walk through the grader is left to the full {@code check}.
      */
     public List<ContentProblem> computable(Map<String, ExerciseSpec> specs, int seeds) {
         List<ContentProblem> problems = new ArrayList<>();
-        for (ExerciseSpec spec : specs.values()) problems.addAll(check(spec, seeds, false));
+        for (ExerciseSpec spec : specs.values()) problems.addAll(check(spec, seeds, false, new int[1]));
         return problems;
     }
 
     public List<ContentProblem> check(ExerciseSpec spec, int seeds) {
-        return check(spec, seeds, true);
+        return check(spec, seeds, true, new int[1]);
     }
 
-    private List<ContentProblem> check(ExerciseSpec spec, int seeds, boolean ambiguity) {
+    private List<ContentProblem> check(ExerciseSpec spec, int seeds, boolean walk, int[] redraws) {
         List<ContentProblem> problems = new ArrayList<>();
         for (long seed = 1; seed <= seeds; seed++) {
             ExerciseInstance instance;
             try {
                 instance = factory.create(spec, seed);
-            } catch (RuntimeException e) {
-                problems.add(new ContentProblem(spec.source(), spec.line(), "the data or a reference cannot be computed for seed " + seed + ": " + e.getMessage()));
+            } catch (UngradeableException e) {
+                problems.add(new ContentProblem(spec.source(), spec.line(), e.getMessage()));
                 break;
             }
-            for (AnswerSpec a : spec.answers()) {
-                String problem = checkAnswer(a, instance, ambiguity);
-                if (problem != null) {
-                    problems.add(new ContentProblem(spec.source(), a.line(), "answer '" + a.name() + "', seed " + seed + ": " + problem));
-                    return problems; // one counter-example per exercise is enough to act on
-                }
+            if (instance.draws() > 0) redraws[0]++;
+            if (!walk) continue;
+            ContentProblem problem = walk(instance);
+            if (problem != null) {
+                problems.add(problem);
+                break; // one counter-example per exercise is enough to act on
             }
         }
         return problems;
     }
 
-    private static String checkAnswer(AnswerSpec a, ExerciseInstance instance, boolean ambiguity) {
-        double[] reference = instance.references().get(a.name());
-        if (reference == null) return null;
-        for (double v : reference) if (!Double.isFinite(v)) return "the reference '" + a.reference() + "' is not a finite number";
-        if (!ambiguity) return null;
-        for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
-            for (double v : m.value()) if (!Double.isFinite(v)) return "misconception '" + m.name() + "' is not a finite number";
-            if (Grader.close(m.value(), reference, a.tolerance())) {
-                return "misconception '" + m.name() + "' gives " + DataPreview.format(m.value()) + ", within the tolerance of the right answer "
-                        + DataPreview.format(reference) + ", so its feedback would be ambiguous";
+    /**
+     * Submits what a learner would type (six significant figures, as the site shows numbers): the
+     * right answers must be graded correct, and each named mistake in place of one answer must be
+     * recognised by name.
+     */
+    private ContentProblem walk(ExerciseInstance instance) {
+        ExerciseSpec spec = instance.spec();
+        Map<String, String> right = new LinkedHashMap<>();
+        for (AnswerSpec a : spec.answers()) right.put(a.name(), rightAnswer(a, instance));
+        Grade grade = grader.grade(instance, right);
+        for (Grade.AnswerVerdict v : grade.answers()) {
+            if (!v.correct()) {
+                return problem(spec, v.name(), instance, "the right answer typed as '" + v.given() + "' is graded wrong: " + v.message());
             }
         }
-        for (ExerciseSpec.Mistake m : a.mistakes()) {
-            double v = Formulas.evaluate(Formulas.parse(m.formula(), instance.variables().keySet()), instance.variables());
-            if (reference.length == 1 && Double.isFinite(v) && a.tolerance().accepts(v, reference[0])) {
-                return "mistake '" + m.name() + "' gives " + DataPreview.format(v) + ", within the tolerance of the right answer "
-                        + DataPreview.format(reference);
+        for (AnswerSpec a : spec.answers()) {
+            List<MisconceptionValue> named = new ArrayList<>(instance.misconceptions().getOrDefault(a.name(), List.of()));
+            named.addAll(instance.mistakes().getOrDefault(a.name(), List.of()));
+            for (MisconceptionValue m : named) {
+                if (m.value().length == 0) continue;
+                Map<String, String> typed = new LinkedHashMap<>(right);
+                typed.put(a.name(), typed(m.value()));
+                Grade.AnswerVerdict v;
+                try {
+                    v = grader.grade(instance, typed).answers().stream().filter(x -> x.name().equals(a.name())).findFirst().orElseThrow();
+                } catch (InvalidAnswerException e) {
+                    continue; // outside the answer's domain: the learner is told that instead, at no cost
+                }
+                if (!m.name().equals(v.rule())) {
+                    return problem(spec, a.name(), instance, "'" + m.name() + "' typed as '" + typed.get(a.name()) + "' is graded "
+                            + (v.correct() ? "correct" : v.rule() == null ? "wrong with no named feedback" : "as '" + v.rule() + "'"));
+                }
             }
         }
         return null;
+    }
+
+    private static ContentProblem problem(ExerciseSpec spec, String answer, ExerciseInstance instance, String message) {
+        int line = spec.answers().stream().filter(a -> a.name().equals(answer)).mapToInt(AnswerSpec::line).findFirst().orElse(spec.line());
+        return new ContentProblem(spec.source(), line, "answer '" + answer + "', seed " + instance.seed() + ": " + message);
+    }
+
+    private static String rightAnswer(AnswerSpec a, ExerciseInstance instance) {
+        return switch (a.type()) {
+            case NUMBER, VECTOR -> typed(instance.references().get(a.name()));
+            case FORMULA -> a.expected();
+            case CHOICE -> {
+                for (int i = 0; i < a.choices().size(); i++) if (a.choices().get(i).correct()) yield String.valueOf(i);
+                yield "0";
+            }
+        };
+    }
+
+    private static String typed(double[] values) {
+        StringJoiner out = new StringJoiner(", ");
+        for (double v : values) out.add(DataPreview.format(v));
+        return out.toString();
     }
 }

@@ -94,14 +94,11 @@ public final class Grader {
         } else if (close(answer, reference, a.tolerance())) {
             return new Grade.AnswerVerdict(a.name(), given, true, null, "Correct.");
         }
-        for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
+        // built-in misconceptions first, then the author's mistakes; an empty value does not apply to this data
+        List<MisconceptionValue> named = new ArrayList<>(instance.misconceptions().getOrDefault(a.name(), List.of()));
+        named.addAll(instance.mistakes().getOrDefault(a.name(), List.of()));
+        for (MisconceptionValue m : named) {
             if (close(answer, unordered ? sorted(m.value()) : m.value(), a.tolerance())) {
-                return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
-            }
-        }
-        for (Mistake m : a.mistakes()) {
-            double v = Formulas.evaluate(Formulas.parse(m.formula(), instance.variables().keySet()), instance.variables());
-            if (Double.isFinite(v) && answer.length == 1 && a.tolerance().accepts(answer[0], v)) {
                 return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
             }
         }

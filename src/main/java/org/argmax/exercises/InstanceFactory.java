@@ -32,11 +32,38 @@ public final class InstanceFactory {
         return h;
     }
 
+    /** How many data sets are tried per seed before the exercise itself is declared ungradeable. */
+    public static final int MAX_DRAWS = 64;
+    private static final long REDRAW = 0x52454452415731L;
+
+    /**
+     * The learner's instance for {@code seed}. Data on which grading would be unsound (see
+     * {@link Gradeability}) is rejected and drawn again from a seed derived from this one, so the
+     * same learner always gets the same data, and data that was sound is kept as it is.
+     */
     public ExerciseInstance create(ExerciseSpec spec, long seed) {
-        ExerciseData data = DataGenerator.generate(spec, seed);
+        String why = null;
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            long dataSeed = draw == 0 ? seed : Rng.deriveSeed(seed, REDRAW, draw);
+            ExerciseInstance candidate;
+            try {
+                candidate = build(spec, seed, dataSeed, draw);
+            } catch (RuntimeException e) {
+                why = "the data or a reference cannot be computed (" + e.getMessage() + ")";
+                continue;
+            }
+            why = Gradeability.problem(candidate);
+            if (why == null) return candidate;
+        }
+        throw new UngradeableException("no gradeable data in " + MAX_DRAWS + " draws from seed " + seed + "; the last one failed because " + why);
+    }
+
+    private ExerciseInstance build(ExerciseSpec spec, long seed, long dataSeed, int draw) {
+        ExerciseData data = DataGenerator.generate(spec, dataSeed);
         Map<String, Double> variables = DataVariables.values(data);
         Map<String, double[]> references = new HashMap<>();
         Map<String, List<MisconceptionValue>> misconceptions = new HashMap<>();
+        Map<String, List<MisconceptionValue>> mistakes = new HashMap<>();
         Map<String, ToDoubleFunction<Double>> gaps = new HashMap<>();
         for (AnswerSpec a : spec.answers()) {
             if (a.reference() == null) continue;
@@ -46,11 +73,18 @@ public final class InstanceFactory {
                 values.add(new MisconceptionValue(m, Misconceptions.value(m, a.reference(), data), Misconceptions.message(m)));
             }
             misconceptions.put(a.name(), values);
+            List<MisconceptionValue> own = new ArrayList<>();
+            for (ExerciseSpec.Mistake m : a.mistakes()) {
+                double v = Formulas.evaluate(Formulas.parse(m.formula(), variables.keySet()), variables);
+                // a formula that is undefined on this data (a log of 0, say) names no mistake here
+                own.add(new MisconceptionValue(m.name(), Double.isFinite(v) ? new double[]{v} : new double[0], m.message()));
+            }
+            mistakes.put(a.name(), own);
             if (a.grading().startsWith("likelihood")) {
                 String ref = a.reference();
                 gaps.put(a.name(), v -> References.likelihoodGap(ref, data, v));
             }
         }
-        return new ExerciseInstance(spec, seed, data, variables, references, misconceptions, gaps);
+        return new ExerciseInstance(spec, seed, data, variables, references, misconceptions, mistakes, gaps, draw);
     }
 }

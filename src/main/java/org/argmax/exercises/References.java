@@ -21,6 +21,8 @@ public final class References {
     }
 
     static final Map<String, Reference> ALL = new LinkedHashMap<>();
+    /** Per reference, why a data set is not gradeable as the lessons teach it (see {@link #unsound}). */
+    static final Map<String, Function<ExerciseData, String>> UNSOUND = new LinkedHashMap<>();
     public static final List<String> NAMES;
 
     static {
@@ -42,6 +44,25 @@ public final class References {
     /** An MLE of one parameter: such answers can also be graded by likelihood. */
     static void addMle(String name, String family, String parameter, Function<ExerciseData, double[]> compute) {
         ALL.put(name, new Reference(name, List.of(family), false, List.of(), compute, family, parameter));
+    }
+
+    /** Declares when {@code name}'s data is degenerate: the rule returns why, or {@code null}. */
+    static void unsoundWhen(String name, Function<ExerciseData, String> rule) {
+        if (!ALL.containsKey(name)) throw new IllegalArgumentException("no reference " + name);
+        UNSOUND.merge(name, rule, (a, b) -> d -> {
+            String why = a.apply(d);
+            return why != null ? why : b.apply(d);
+        });
+    }
+
+    /**
+     * Why this data is not one the lessons' recipe grades soundly, or {@code null}: a boundary
+     * estimate, an empty k-means cluster, a tie. The rule belongs to the reference, so every exercise
+     * that names the reference inherits it; {@link InstanceFactory} then draws other data.
+     */
+    public static String unsound(String name, ExerciseData data) {
+        Function<ExerciseData, String> rule = UNSOUND.get(name);
+        return rule == null ? null : rule.apply(data);
     }
 
     public static boolean isVector(String name) {

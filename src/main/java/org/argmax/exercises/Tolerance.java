@@ -24,6 +24,15 @@ public record Tolerance(Kind kind, double amount) {
         return Math.abs(answer - reference) <= allowance(reference) + 1e-12 * Math.max(1, Math.abs(reference));
     }
 
+    /**
+     * Whether some typed value would be accepted as both {@code a} and {@code b}: then a learner could
+     * be told either, and feedback that names one of them is not sound.
+     */
+    public boolean overlaps(double a, double b) {
+        double slack = 1e-12 * (Math.max(1, Math.abs(a)) + Math.max(1, Math.abs(b)));
+        return Math.abs(a - b) <= allowance(a) + allowance(b) + slack;
+    }
+
     /** Shown next to the input, e.g. "to within 0.1 %" or "to 3 significant figures". */
     public String describe() {
         return switch (kind) {

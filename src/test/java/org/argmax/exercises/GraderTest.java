@@ -25,7 +25,7 @@ class GraderTest {
                                              Map<String, List<ExerciseInstance.MisconceptionValue>> misconceptions) {
         ExerciseSpec spec = new ExerciseSpec("t", "T", "p", null, Map.of(), answers, 0, 0, true, true, Path.of("t.yml"), 1);
         return new ExerciseInstance(spec, 7, new ExerciseData("normal", new double[]{1, 2}, null, null, Map.of()),
-                Map.of("n", 2.0, "k", 3.0), refs, misconceptions, Map.of());
+                Map.of("n", 2.0, "k", 3.0), refs, misconceptions, Map.of(), Map.of(), 0);
     }
 
     @Test
