@@ -105,7 +105,7 @@ final class CoreMisconceptions {
                 }));
 
         Misconceptions.add("hard-assignments",
-                "You gave each point wholly to its more likely component: that is a k-means update. EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
+                "You gave each point wholly to its more likely component: that is hard EM (a k-means update only when the weights and variances are equal). EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
                 Map.of("mixture.mstep.means", (r, d) -> {
                     double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
                     for (double[] point : resp) {
