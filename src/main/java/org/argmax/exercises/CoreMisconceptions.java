@@ -66,11 +66,28 @@ final class CoreMisconceptions {
         m = new HashMap<>();
         for (String ref : new String[]{"bernoulli.loglik", "poisson.loglik", "exponential.loglik", "normal.loglik", "mixture.loglik",
                 "bernoulli.mle.loglik", "binomial.mle.loglik", "poisson.mle.loglik", "geometric.mle.loglik",
-                "exponential.mle.loglik", "normal.mle.loglik"}) {
+                "exponential.mle.loglik", "normal.mle.loglik", "mixture.mstep.loglik"}) {
             m.put(ref, (r, d) -> one(Math.exp(References.compute(r, d)[0])));
         }
         Misconceptions.add("forgot-log",
                 "You multiplied the probabilities: that is the likelihood itself. Take the log of each factor and add them up.", m);
+
+        Misconceptions.add("unclipped-soft-threshold",
+                "(Sxy − λ)/Sxx came out on the wrong side of zero, so that formula does not hold here: when |Sxy| ≤ λ the kink of the penalty wins and the lasso slope is exactly 0.",
+                Map.of("regression.lasso.slope", (r, d) -> {
+                    double lambda = d.given().get("lambda");
+                    double[] s = centredSums(d);
+                    // applies only when the slope is clipped to zero: otherwise it is the right answer
+                    return Math.abs(s[1]) > lambda ? new double[0] : one((s[1] - Math.signum(s[1]) * lambda) / s[0]);
+                }));
+
+        Misconceptions.add("old-variances",
+                "You updated the weights and means but kept the starting variances. The M-step also re-estimates each variance, σ²ₖ = Σᵢ rᵢₖ (xᵢ − μₖ)² / Σᵢ rᵢₖ around the new mean; ℓ after the iteration uses all three.",
+                Map.of("mixture.mstep.loglik", (r, d) -> {
+                    GmmParameters start = CoreReferences.startingMixture(d), next = CoreReferences.oneStep(d);
+                    return one(GaussianMixture.logLikelihood(CoreReferences.column(d),
+                            new GmmParameters(next.weights(), next.means(), start.covariances())));
+                }));
 
         Misconceptions.add("unnormalized-responsibilities",
                 "You computed π₂·N(x | μ₂, σ₂²) but did not divide by the sum over both components, so it is not a probability.",
@@ -138,6 +155,22 @@ final class CoreMisconceptions {
         Misconceptions.add("mean-for-sum",
                 "You divided by the number of points. The k-means objective is the sum of the squared distances, not their average.",
                 Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
+    }
+
+    /** Sxx = Σ(x − x̄)² and Sxy = Σ(x − x̄)(y − ȳ) of one-feature regression data. */
+    private static double[] centredSums(ExerciseData d) {
+        int n = d.y().length;
+        double mx = 0, my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += d.x()[i][0] / n;
+            my += d.y()[i] / n;
+        }
+        double sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (d.x()[i][0] - mx) * (d.x()[i][0] - mx);
+            sxy += (d.x()[i][0] - mx) * (d.y()[i] - my);
+        }
+        return new double[]{sxx, sxy};
     }
 
     /** Means of 1-D data under n × 2 weights; a component with no weight keeps its starting mean. */

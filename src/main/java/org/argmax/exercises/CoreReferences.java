@@ -78,6 +78,8 @@ final class CoreReferences {
             return new double[]{m[0][0], m[1][0]};
         });
         References.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
+        // ℓ after one full EM iteration (weights, means and variances updated): EM never lowers it
+        References.add("mixture.mstep.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), oneStep(d))));
         References.addVector("kmeans.step.centers", "mixture", List.of("c1", "c2"), d -> {
             double[][] c = KMeans.fromCenters(column(d), givenCenters(d), 1).centers();
             return new double[]{c[0][0], c[1][0]};

@@ -49,7 +49,10 @@ public final class DataGenerator {
         if (d == null) return new ExerciseData("none", new double[0], null, null, given); // a question without data
         int n = (int) Math.round(draw(d.n(), rng));
         Map<String, Double> truth = new LinkedHashMap<>();
-        for (var e : d.parameters().entrySet()) truth.put(e.getKey(), draw(e.getValue(), rng));
+        for (var e : d.parameters().entrySet()) {
+            Range r = e.getValue();
+            truth.put(e.getKey(), r.formula() != null ? Formulas.evaluate(Formulas.parse(r.formula(), given.keySet()), given) : draw(r, rng));
+        }
         return CoreData.generate(d.family(), truth, n, given, rng);
     }
 

@@ -83,7 +83,7 @@ public final class ExerciseChecker {
      * right answers must be graded correct, and each named mistake in place of one answer must be
      * recognised by name.
      */
-    private ContentProblem walk(ExerciseInstance instance) {
+    ContentProblem walk(ExerciseInstance instance) {
         ExerciseSpec spec = instance.spec();
         Map<String, String> right = new LinkedHashMap<>();
         for (AnswerSpec a : spec.answers()) right.put(a.name(), rightAnswer(a, instance));

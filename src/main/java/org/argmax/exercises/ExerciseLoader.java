@@ -74,7 +74,7 @@ public final class ExerciseLoader {
         Map<String, Range> given = new LinkedHashMap<>();
         YamlMap givenMap = y.map("given", false);
         if (givenMap != null) for (String k : givenMap.keys()) given.put(k, range(givenMap, k));
-        DataSpec data = data(y);
+        DataSpec data = data(y, given.keySet());
         List<AnswerSpec> answers = new ArrayList<>();
         for (YamlMap a : y.maps("answers", true)) {
             AnswerSpec spec = answer(a, data, given.keySet());
@@ -97,7 +97,7 @@ public final class ExerciseLoader {
         return new ExerciseSpec(id, title, prompt, data, given, answers, attempts, penalty, variants, giveUp, file, y.line());
     }
 
-    private DataSpec data(YamlMap y) {
+    private DataSpec data(YamlMap y, Set<String> givenNames) {
         YamlMap d = y.map("data", false);
         if (d == null) return null;
         d.rejectUnknownKeys(DATA_KEYS);
@@ -109,7 +109,19 @@ public final class ExerciseLoader {
         if (n.from() < 1 || n.to() > 100_000) d.problem("n", "'n' must be between 1 and 100000");
         Map<String, Range> params = new LinkedHashMap<>();
         YamlMap p = d.map("parameters", false);
-        if (p != null) for (String k : p.keys()) params.put(k, range(p, k));
+        if (p != null) {
+            for (String k : p.keys()) {
+                // a formula in the given quantities, e.g. sd: "sqrt(known_variance)"
+                List<String> items = p.stringList(k, true);
+                if (items.size() == 1 && !items.get(0).strip().matches("[-+0-9.eE]+")) {
+                    String problem = Formulas.validate(items.get(0), givenNames);
+                    if (problem != null) p.problem(k, "the parameter '" + k + "' is neither a number nor a formula in the given quantities: " + problem);
+                    params.put(k, Range.of(items.get(0)));
+                } else {
+                    params.put(k, range(p, k));
+                }
+            }
+        }
         if (family != null && DataGenerator.FAMILIES.contains(family)) {
             for (String required : DataGenerator.requiredParameters(family)) {
                 if (!params.containsKey(required)) d.problem("family", "data of family '" + family + "' needs the parameter '" + required + "'");

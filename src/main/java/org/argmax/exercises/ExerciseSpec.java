@@ -29,14 +29,26 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
         }
     }
 
-    /** A number fixed by the author or drawn uniformly per learner (whole numbers when {@code integer}). */
-    public record Range(double from, double to, boolean integer, List<Double> choices) {
+    /**
+     * A number fixed by the author or drawn uniformly per learner (whole numbers when {@code integer}),
+     * or, for a data parameter, a {@code formula} in the given quantities (so the truth that makes the
+     * data can be the σ² the prompt calls known).
+     */
+    public record Range(double from, double to, boolean integer, List<Double> choices, String formula) {
+        public Range(double from, double to, boolean integer, List<Double> choices) {
+            this(from, to, integer, choices, null);
+        }
+
         public static Range fixed(double v) {
             return new Range(v, v, false, List.of());
         }
 
+        public static Range of(String formula) {
+            return new Range(0, 0, false, List.of(), formula);
+        }
+
         public boolean isFixed() {
-            return choices.isEmpty() && from == to;
+            return formula == null && choices.isEmpty() && from == to;
         }
     }
 

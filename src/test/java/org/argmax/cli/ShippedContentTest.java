@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The course shipped in content/ passes {@code check} (every exercise on 200 seeds, no ambiguous
+ * The course shipped in content/ passes {@code check} (every exercise on 2000 seeds, no ambiguous
  * feedback) and keeps the course's promise per lesson: a widget, and at least two exercises on the
  * learner's own generated data with named-mistake feedback switched on.
  */
@@ -27,9 +27,9 @@ class ShippedContentTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(new PrintWriter(out));
-        int code = cli.execute("check", "content");
+        int code = cli.execute("check", "content", "--seeds", "2000");
         assertEquals(0, code, out.toString());
-        assertTrue(out.toString().contains("(each checked on 200 seeds)"), out.toString());
+        assertTrue(out.toString().contains("(each checked on 2000 seeds)"), out.toString());
     }
 
     @Test
