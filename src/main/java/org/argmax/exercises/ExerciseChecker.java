@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What {@code check} verifies beyond the schema: for many seeds every reference computes to a
- * finite value, and no misconception or author mistake lands within the tolerance of the right
+ * finite value inside its {@link AnswerDomain}, and no misconception or author mistake lands within the tolerance of the right
  * answer (the feedback would then be ambiguous). Problems name the file, the answer's line and the seed.
  */
 public final class ExerciseChecker {
@@ -64,6 +64,12 @@ public final class ExerciseChecker {
         double[] reference = instance.references().get(a.name());
         if (reference == null) return null;
         for (double v : reference) if (!Double.isFinite(v)) return "the reference '" + a.reference() + "' is not a finite number";
+        if (!ReferenceDomains.declares(a.reference())) return "the reference '" + a.reference() + "' has no answer domain (ReferenceDomains)";
+        String outside = References.domain(a.reference()).problem(reference, a.tolerance());
+        if (outside != null) {
+            return "the reference '" + a.reference() + "' gives " + DataPreview.format(reference)
+                    + ", outside its own domain, so the right answer would be refused as invalid: " + outside;
+        }
         if (!ambiguity) return null;
         for (MisconceptionValue m : instance.misconceptions().getOrDefault(a.name(), List.of())) {
             for (double v : m.value()) if (!Double.isFinite(v)) return "misconception '" + m.name() + "' is not a finite number";
