@@ -1,5 +1,6 @@
 // Submits exercise forms in place: the same POST the plain form makes, asking for JSON, then
-// swaps in the exercise as the server re-rendered it (feedback, attempts left, revealed answer).
+// swaps in the exercise as the server re-rendered it (feedback, attempts left, revealed answer;
+// after an invalid answer, the learner's values and every field's problem).
 (function () {
   'use strict';
 
@@ -27,7 +28,9 @@
         section.replaceWith(fresh);
         if (window.ArgmaxMath) window.ArgmaxMath.renderIn(fresh);
         initSliders(fresh);
-        var focusTarget = fresh.querySelector('.feedback .verdict, .notice-error');
+        // an invalid answer (400) comes back with every typed value kept and each field's problem
+        // beside it; the summary (role=alert) takes the focus, nothing is cleared
+        var focusTarget = fresh.querySelector('.invalid-summary') || fresh.querySelector('.feedback .verdict, .notice-error');
         if (focusTarget) { focusTarget.setAttribute('tabindex', '-1'); focusTarget.focus(); }
       } else {
         form.submit();

@@ -43,7 +43,10 @@ public final class ExerciseHandler {
     }
 
     private void renderPage(Context ctx, String id, String error) {
-        ExerciseView view = exercises.view(id, currentUser.apply(ctx).orElse(null));
+        renderPage(ctx, id, exercises.view(id, currentUser.apply(ctx).orElse(null)), error);
+    }
+
+    private void renderPage(Context ctx, String id, ExerciseView view, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("exercise", view);
         model.put("error", error);
@@ -69,12 +72,20 @@ public final class ExerciseHandler {
             } else {
                 redirectBack(ctx, id);
             }
-        } catch (InvalidAnswerException | ExerciseClosedException e) {
-            int status = e instanceof InvalidAnswerException ? 400 : 409;
+        } catch (InvalidAnswerException e) {
+            // not graded, not stored: the form comes back with everything typed and every field's problem
+            ExerciseView view = exercises.view(id, userId).withInvalidSubmission(answers, e.problems());
             if (HttpErrors.wantsJson(ctx)) {
-                ctx.status(status).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+                ctx.status(400).json(Map.of("error", e.getMessage(), "errors", e.problems(), "html", fragment(ctx, view, e.getMessage())));
             } else {
-                ctx.status(status);
+                ctx.status(400);
+                renderPage(ctx, id, view, e.getMessage());
+            }
+        } catch (ExerciseClosedException e) {
+            if (HttpErrors.wantsJson(ctx)) {
+                ctx.status(409).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+            } else {
+                ctx.status(409);
                 renderPage(ctx, id, e.getMessage());
             }
         }
@@ -125,8 +136,12 @@ public final class ExerciseHandler {
     }
 
     private String fragment(Context ctx, String id, long userId, String error) {
+        return fragment(ctx, exercises.view(id, userId), error);
+    }
+
+    private String fragment(Context ctx, ExerciseView view, String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("exercise", exercises.view(id, userId));
+        model.put("exercise", view);
         model.put("error", error);
         return views.fragment(ctx, "fragments/exercise", "exercise", model);
     }

@@ -74,8 +74,9 @@ public final class ExerciseService {
     }
 
     /**
-     * Grades and stores one attempt. Unreadable input throws {@link InvalidAnswerException} and is not
-     * stored. The attempt limit is per variant; the penalty counts wrong attempts on every variant, and
+     * Grades and stores one attempt. Input that is not an answer (unreadable, the wrong number of values,
+     * outside the answer's domain) throws {@link InvalidAnswerException} before anything is stored, so
+     * it is no attempt. The attempt limit is per variant; the penalty counts wrong attempts on every variant, and
      * after the learner once asked to see the answer, right answers are graded but score 0, so new
      * data is a chance to practise, not a way around the limit, the penalty or giving up.
      */

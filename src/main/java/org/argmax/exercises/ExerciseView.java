@@ -1,6 +1,7 @@
 package org.argmax.exercises;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the exercise fragment shows one person. {@code revealedAnswers} is filled only once
@@ -12,9 +13,34 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
                            List<String> revealedAnswers, int variant, boolean practiceOnly) {
 
 
-    /** One input of the form. */
+    /**
+     * One input of the form. {@code lastValue} is what the input shows: the last attempt's answer, or
+     * what the learner just typed when the submission was invalid; {@code error} is then this field's
+     * problem (null when it has none).
+     */
     public record AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
-                              List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input) {
+                              List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input,
+                              String error) {
+        public AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
+                           List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input) {
+            this(name, labelHtml, type, tolerance, hints, choices, variables, lastValue, input, null);
+        }
+    }
+
+    /**
+     * The view after an invalid submission, which was neither graded nor stored: every input shows what
+     * was typed (valid fields too), and each field with a problem carries its message.
+     */
+    public ExerciseView withInvalidSubmission(Map<String, String> typed, Map<String, String> problems) {
+        List<AnswerField> shown = fields.stream().map(f -> new AnswerField(f.name(), f.labelHtml(), f.type(), f.tolerance(), f.hints(),
+                f.choices(), f.variables(), typed.getOrDefault(f.name(), ""), f.input(), problems.get(f.name()))).toList();
+        return new ExerciseView(spec, promptHtml, signedIn, dataPreview, n, shown, attempts, lastAttempt, attemptsLeft, solved, revealed,
+                closed, bestScore, revealedAnswers, variant, practiceOnly);
+    }
+
+    /** Whether the form shows an invalid submission (its fields keep what was typed; the last attempt's feedback is hidden). */
+    public boolean invalidSubmission() {
+        return fields.stream().anyMatch(f -> f.error() != null);
     }
 
     public boolean unlimited() {

@@ -21,6 +21,8 @@ public final class Formulas {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) throw new InvalidAnswerException("Type a formula first.");
         if (t.matches(".*\\d,\\d.*")) throw new InvalidAnswerException("Use a point for decimals (0.7, not 0,7).");
+        // exp4j accepts "()", "[]", "{}" and "(())" as complete and then fails evaluating them (EmptyStackException)
+        if (t.replaceAll("[\\s()\\[\\]{}]", "").isEmpty()) throw new InvalidAnswerException("'" + t + "' has nothing inside its brackets: type a number or a formula.");
         Set<String> vars = new HashSet<>(variables);
         try {
             Expression e = new ExpressionBuilder(t).variables(vars).build();
@@ -41,7 +43,7 @@ public final class Formulas {
         e.setVariables(values);
         try {
             return e.evaluate();
-        } catch (ArithmeticException ex) {
+        } catch (ArithmeticException | java.util.EmptyStackException ex) {
             return Double.NaN;
         }
     }

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
  * Whether an instance can be graded soundly, so that a learner who follows the lesson is marked
  * right and a learner who makes a named mistake hears about that mistake:
  * <ul>
- *   <li>every reference is a finite number, and its data is not degenerate for it
+ *   <li>every reference is a finite number inside its {@link AnswerDomain}, and its data is not degenerate for it
  *       ({@link References#unsound}: boundary estimates, empty k-means clusters, ties);</li>
  *   <li>no misconception or author mistake could be typed so that it is accepted as the right answer,
  *       and no two of them could be typed as the same value (their tolerance intervals are apart).</li>
@@ -31,6 +31,8 @@ final class Gradeability {
             for (double v : reference) {
                 if (!Double.isFinite(v)) return "answer '" + a.name() + "': the reference is not a finite number";
             }
+            String outside = References.domain(a.reference()).problem(reference, a.tolerance());
+            if (outside != null) return "answer '" + a.name() + "': the reference is outside its own domain (" + outside + ")";
             String degenerate = References.unsound(a.reference(), instance.data());
             if (degenerate != null) return "answer '" + a.name() + "': " + degenerate;
             String clash = clash(a, instance, reference);

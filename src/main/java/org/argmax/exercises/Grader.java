@@ -9,6 +9,7 @@ import org.argmax.exercises.ExerciseSpec.Mistake;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -16,29 +17,54 @@ import java.util.function.ToDoubleFunction;
 /**
  * Grades a submission against an {@link ExerciseInstance}: the reference within tolerance (or, for
  * likelihood grading, a log-likelihood within tolerance of the maximum), then the misconceptions
- * in the author's order, then the author's own mistakes. Unreadable input throws
- * {@link InvalidAnswerException} before anything is graded, so it costs no attempt.
+ * in the author's order, then the author's own mistakes. Input that is not an answer at all
+ * (unreadable, the wrong number of values, outside the reference's {@link AnswerDomain}) throws
+ * {@link InvalidAnswerException} naming every field's problem before anything is graded, so it
+ * costs no attempt. A value outside the domain that a misconception or author mistake of the answer
+ * predicts (forgetting the log makes a log-likelihood positive) is graded as that named mistake:
+ * it is an anticipated slip with its own feedback, not a typo.
  */
 public final class Grader {
     private static final int FORMULA_TRIALS = 16;
 
     public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
         Map<String, Object> parsed = new HashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         for (AnswerSpec a : instance.spec().answers()) {
-            String raw = submitted.get(a.name());
             try {
-                parsed.put(a.name(), parse(a, raw, instance));
+                Object value = parse(a, submitted.get(a.name()), instance);
+                String outside = outsideDomain(a, value, instance);
+                if (outside != null) problems.put(a.name(), outside);
+                else parsed.put(a.name(), value);
             } catch (InvalidAnswerException e) {
-                String label = instance.spec().answers().size() > 1 ? a.name() + ": " : "";
-                throw new InvalidAnswerException(label + e.getMessage());
+                problems.put(a.name(), e.getMessage());
             }
         }
+        if (!problems.isEmpty()) throw new InvalidAnswerException(problems, instance.spec().answers().size() > 1);
         List<Grade.AnswerVerdict> verdicts = new ArrayList<>();
         for (AnswerSpec a : instance.spec().answers()) {
             verdicts.add(verdict(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
         }
         long right = verdicts.stream().filter(Grade.AnswerVerdict::correct).count();
         return new Grade(verdicts, right == verdicts.size(), (double) right / verdicts.size());
+    }
+
+    /** The domain of a number or vector answer is its reference's; formulas and choices have none. */
+    static AnswerDomain domainOf(AnswerSpec a) {
+        return a.reference() == null ? AnswerDomain.real("a number") : References.domain(a.reference());
+    }
+
+    /** Null when {@code value} may be graded; otherwise why it is not an answer to {@code a}. */
+    private static String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance) {
+        double[] numbers = switch (a.type()) {
+            case NUMBER -> new double[]{(Double) value};
+            case VECTOR -> (double[]) value;
+            case FORMULA, CHOICE -> null;
+        };
+        if (numbers == null) return null;
+        String problem = domainOf(a).problem(numbers, a.tolerance());
+        if (problem == null) return null;
+        return namedMistake(a, a.name(), numbers, instance) != null ? null : problem;
     }
 
     /** Longer than any honest answer; the stored answers must fit their column (4,000 characters). */
@@ -94,7 +120,22 @@ public final class Grader {
         } else if (close(answer, reference, a.tolerance())) {
             return new Grade.AnswerVerdict(a.name(), given, true, null, "Correct.");
         }
-        // built-in misconceptions first, then the author's mistakes; an empty value does not apply to this data
+        Grade.AnswerVerdict named = namedMistake(a, given, typed, instance);
+        if (named != null) return named;
+        String direction = answer.length == 1 && reference.length == 1
+                ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
+        String how = gap != null ? "the log-likelihood at your value is more than " + a.likelihoodTolerance() + " below its maximum."
+                : "that is not " + a.tolerance().describe() + " of the answer.";
+        return new Grade.AnswerVerdict(a.name(), given, false, null, "Not quite: " + how + direction);
+    }
+
+    /**
+     * The misconception or author mistake that predicts {@code typed} (built-in misconceptions first,
+     * then the author's mistakes, each in the author's order), or null. An empty value does not apply.
+     */
+    private static Grade.AnswerVerdict namedMistake(AnswerSpec a, String given, double[] typed, ExerciseInstance instance) {
+        boolean unordered = a.grading().equals("unordered");
+        double[] answer = unordered ? sorted(typed) : typed;
         List<MisconceptionValue> named = new ArrayList<>(instance.misconceptions().getOrDefault(a.name(), List.of()));
         named.addAll(instance.mistakes().getOrDefault(a.name(), List.of()));
         for (MisconceptionValue m : named) {
@@ -102,11 +143,7 @@ public final class Grader {
                 return new Grade.AnswerVerdict(a.name(), given, false, m.name(), m.message());
             }
         }
-        String direction = answer.length == 1 && reference.length == 1
-                ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
-        String how = gap != null ? "the log-likelihood at your value is more than " + a.likelihoodTolerance() + " below its maximum."
-                : "that is not " + a.tolerance().describe() + " of the answer.";
-        return new Grade.AnswerVerdict(a.name(), given, false, null, "Not quite: " + how + direction);
+        return null;
     }
 
     static boolean close(double[] answer, double[] reference, Tolerance tolerance) {

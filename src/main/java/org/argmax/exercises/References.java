@@ -82,6 +82,11 @@ public final class References {
         return r != null && r.mleFamily() != null;
     }
 
+    /** What any answer to {@code name} can be (a probability, a variance, a simplex…): see {@link ReferenceDomains}. */
+    public static AnswerDomain domain(String name) {
+        return ReferenceDomains.of(name);
+    }
+
     public static double[] compute(String name, ExerciseData data) {
         return ALL.get(name).compute().apply(data);
     }

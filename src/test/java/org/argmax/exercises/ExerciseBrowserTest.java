@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A learner in headless Chromium works on their own data: reads it from the page, computes the
- * answer, submits in place (JavaScript), gets named-mistake feedback, uses the slider exercise with
- * the keyboard, and solves lesson 2's exercise.
+ * answer, submits in place (JavaScript), gets named-mistake feedback, keeps what they typed after an
+ * invalid answer (which costs no attempt), uses the slider exercise with the keyboard, and solves
+ * lesson 2's exercise.
  */
 class ExerciseBrowserTest {
     @TempDir
@@ -90,6 +91,47 @@ class ExerciseBrowserTest {
         String right = submit("coin-mle", "theta", String.format(Locale.ROOT, "%.4f", heads / flips.length));
         assertTrue(right.contains("Right"), right);
         assertTrue(right.contains("Solved."), right);
+    }
+
+    @Test
+    void anInvalidAnswerKeepsEveryTypedValueNamesItsProblemAndCostsNoAttempt() {
+        browser.get(server.url("/exercises/poisson-mle"));
+        String attemptsBefore = exercise("poisson-mle").findElement(By.cssSelector(".exercise-actions .meta")).getText();
+        assertEquals("6 attempt(s) left", attemptsBefore);
+        WebElement formula = exercise("poisson-mle").findElement(By.name("answer_formula"));
+        WebElement value = exercise("poisson-mle").findElement(By.name("answer_value"));
+        scrollTo(formula);
+        formula.sendKeys("sum_x / n");
+        value.sendKeys("-2");
+        String url = browser.getCurrentUrl();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].dataset.old = 'yes'", exercise("poisson-mle"));
+        exercise("poisson-mle").findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> exercise("poisson-mle").getAttribute("data-old") == null
+                && !exercise("poisson-mle").findElements(By.cssSelector(".invalid-summary")).isEmpty());
+        assertEquals(url, browser.getCurrentUrl(), "submitted in place, no page load");
+
+        WebElement box = exercise("poisson-mle");
+        assertEquals("sum_x / n", box.findElement(By.name("answer_formula")).getAttribute("value"), "the valid field keeps its value");
+        assertEquals("-2", box.findElement(By.name("answer_value")).getAttribute("value"), "the invalid field keeps its value");
+        WebElement message = box.findElement(By.id("poisson-mle-value-error"));
+        assertEquals("A Poisson mean λ cannot be negative; you gave -2.", message.getText());
+        assertTrue(message.isDisplayed());
+        WebElement invalidInput = box.findElement(By.name("answer_value"));
+        assertEquals("true", invalidInput.getAttribute("aria-invalid"));
+        assertTrue(invalidInput.getAttribute("aria-describedby").contains("poisson-mle-value-error"), invalidInput.getAttribute("aria-describedby"));
+        assertTrue(box.findElements(By.id("poisson-mle-formula-error")).isEmpty(), "no message beside the valid field");
+        WebElement summary = box.findElement(By.cssSelector(".invalid-summary"));
+        assertEquals("alert", summary.getAttribute("role"));
+        assertTrue(summary.getText().contains("no attempt used"), summary.getText());
+        assertEquals(summary, browser.switchTo().activeElement(), "the summary takes the focus");
+        assertEquals(attemptsBefore, box.findElement(By.cssSelector(".exercise-actions .meta")).getText(), "no attempt used");
+        assertTrue(box.findElements(By.cssSelector(".feedback .verdict")).isEmpty(), "nothing was graded");
+
+        // corrected to a real (wrong) value, the same form is graded and counted
+        String feedback = submit("poisson-mle", "value", "0.25");
+        assertTrue(feedback.contains("Not yet"), feedback);
+        assertEquals("sum_x / n", exercise("poisson-mle").findElement(By.name("answer_formula")).getAttribute("value"));
+        assertEquals("5 attempt(s) left", exercise("poisson-mle").findElement(By.cssSelector(".exercise-actions .meta")).getText());
     }
 
     @Test

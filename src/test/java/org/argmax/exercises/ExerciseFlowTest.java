@@ -63,6 +63,28 @@ class ExerciseFlowTest {
         return new InstanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, variant));
     }
 
+    /** A value of θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */
+    private String wrongTheta(WebClient web) throws Exception {
+        double right = instanceOf(web, "coin-mle").references().get("theta")[0];
+        for (double c : new double[]{0.05, 0.35, 0.65, 0.95}) {
+            if (Math.abs(c - right) > 0.01 && Math.abs(c - (1 - right)) > 0.01) return String.valueOf(c);
+        }
+        throw new AssertionError("no wrong value for " + right);
+    }
+
+    /** Attempts stored for the newest learner on {@code exercise}. */
+    private int storedAttempts(String exercise) throws Exception {
+        try (Connection c = server.app().database().dataSource().getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "SELECT COUNT(*) FROM exercise_attempts WHERE exercise_id = ? AND user_id = (SELECT MAX(id) FROM users)")) {
+            q.setString(1, exercise);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private JsonNode submit(WebClient web, String exercise, Map<String, String> answers, int expectedStatus) throws Exception {
         web.get("/exercises/" + exercise);
         Map<String, String> form = new java.util.HashMap<>();
@@ -121,18 +143,73 @@ class ExerciseFlowTest {
         JsonNode huge = submit(web, "coin-mle", Map.of("theta", "1+".repeat(2500) + "1"), 400);
         assertEquals("That answer is 5001 characters long; answers are at most 500.", huge.get("error").asText());
         assertTrue(formula.get("error").asText().startsWith("formula: 'm' is not a known variable"), formula.toString());
-        for (int i = 0; i < 5; i++) submit(web, "coin-mle", Map.of("theta", "-3"), 200);
-        JsonNode closed = submit(web, "coin-mle", Map.of("theta", "-3"), 409);
+        String wrong = wrongTheta(web);
+        for (int i = 0; i < 5; i++) submit(web, "coin-mle", Map.of("theta", wrong), 200);
+        JsonNode closed = submit(web, "coin-mle", Map.of("theta", wrong), 409);
         assertEquals("You have used all 5 attempts on this data.", closed.get("error").asText());
         assertTrue(web.get("/exercises/coin-mle").body().contains("disabled"), "the form is closed");
+    }
+
+    @Test
+    void invalidAnswersCostNoAttemptAndKeepEveryTypedValue() throws Exception {
+        WebClient web = learner();
+        // a probability outside [0, 1]: invalid, not wrong
+        JsonNode negative = submit(web, "coin-mle", Map.of("theta", "-0.5"), 400);
+        assertEquals("A probability lies between 0 and 1; you gave -0.5.", negative.get("error").asText());
+        assertEquals("A probability lies between 0 and 1; you gave -0.5.", negative.get("errors").get("theta").asText());
+        String fragment = negative.get("html").asText();
+        assertTrue(fragment.contains("value=\"-0.5\""), "the typed value is kept: " + fragment);
+        assertTrue(fragment.contains("aria-invalid=\"true\"") && fragment.contains("aria-describedby=\"coin-mle-theta-error coin-mle-theta-help\""), fragment);
+        assertTrue(fragment.contains("id=\"coin-mle-theta-error\">A probability lies between 0 and 1; you gave -0.5.</p>"), fragment);
+        assertTrue(fragment.contains("<span>5</span> attempt(s) left"), "no attempt used: " + fragment);
+        for (String empty : List.of("", "()", "{}", "[]", "(())", "1.2")) {
+            JsonNode r = submit(web, "coin-mle", Map.of("theta", empty), 400);
+            assertFalse(r.get("errors").get("theta").asText().isBlank(), "'" + empty + "': " + r);
+        }
+        assertEquals(0, storedAttempts("coin-mle"), "invalid submissions are never stored");
+
+        // after a real (wrong) attempt, an invalid one leaves the count alone and hides the old verdict beside new values
+        submit(web, "coin-mle", Map.of("theta", wrongTheta(web)), 200);
+        JsonNode again = submit(web, "coin-mle", Map.of("theta", "7"), 400);
+        assertTrue(again.get("html").asText().contains("<span>4</span> attempt(s) left"), again.get("html").asText());
+        assertFalse(again.get("html").asText().contains("class=\"notice notice-error verdict\""), "the last attempt's verdict is not shown");
+        assertEquals(1, storedAttempts("coin-mle"));
+
+        // two fields, both invalid: both reported at once, in JSON
+        JsonNode both = submit(web, "poisson-mle", Map.of("formula", "()", "value", "-2"), 400);
+        assertEquals("'()' has nothing inside its brackets: type a number or a formula.", both.get("errors").get("formula").asText());
+        assertEquals("A Poisson mean λ cannot be negative; you gave -2.", both.get("errors").get("value").asText());
+        assertEquals("formula: '()' has nothing inside its brackets: type a number or a formula. value: A Poisson mean λ cannot be negative; you gave -2.",
+                both.get("error").asText());
+
+        // the plain form: 400, the page keeps the valid formula and the invalid value, each message beside its field
+        web.get("/exercises/poisson-mle");
+        HttpResponse<String> plain = web.post("/exercises/poisson-mle/submit", Map.of("answer_formula", "sum_x / n", "answer_value", "-2"));
+        assertEquals(400, plain.statusCode());
+        String page = plain.body();
+        assertTrue(page.contains("value=\"sum_x / n\""), "the valid field keeps its value");
+        assertTrue(page.contains("value=\"-2\""), "the invalid field keeps its value");
+        assertTrue(page.contains("id=\"poisson-mle-value-error\">A Poisson mean λ cannot be negative; you gave -2.</p>"), page);
+        assertFalse(page.contains("id=\"poisson-mle-formula-error\""), "no message for the valid field");
+        assertTrue(page.contains("role=\"alert\""), "the summary is announced");
+        assertEquals(0, storedAttempts("poisson-mle"));
+
+        // probabilities that do not add up to 1
+        ExerciseInstance categories = instanceOf(web, "category-mle");
+        int k = categories.references().get("probabilities").length;
+        String tooMuch = String.join(", ", java.util.Collections.nCopies(k, "0.5"));
+        JsonNode sum = submit(web, "category-mle", Map.of("probabilities", tooMuch), 400);
+        assertTrue(sum.get("error").asText().startsWith("The probabilities add up to 1; yours add up to"), sum.toString());
+        assertEquals(0, storedAttempts("category-mle"));
     }
 
     @Test
     void penaltyLowersTheScoreOfALaterRightAnswer() throws Exception {
         WebClient web = learner();
         ExerciseInstance mine = instanceOf(web, "coin-mle");
-        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
-        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
+        String wrong = wrongTheta(web);
+        submit(web, "coin-mle", Map.of("theta", wrong), 200);
+        submit(web, "coin-mle", Map.of("theta", wrong), 200);
         JsonNode right = submit(web, "coin-mle", Map.of("theta", String.valueOf(mine.references().get("theta")[0])), 200);
         assertEquals(0.8, right.get("score").asDouble(), 1e-12, "two wrong attempts × 0.1 penalty");
     }
@@ -140,8 +217,9 @@ class ExerciseFlowTest {
     @Test
     void newDataIsNoWayAroundThePenaltyOrGivingUp() throws Exception {
         WebClient web = learner();
-        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
-        submit(web, "coin-mle", Map.of("theta", "-3"), 200);
+        String wrong = wrongTheta(web);
+        submit(web, "coin-mle", Map.of("theta", wrong), 200);
+        submit(web, "coin-mle", Map.of("theta", wrong), 200);
         web.get("/exercises/coin-mle");
         assertEquals(303, web.post("/exercises/coin-mle/variant", Map.of()).statusCode());
         ExerciseInstance fresh = instanceOf(web, "coin-mle");
@@ -150,7 +228,7 @@ class ExerciseFlowTest {
         assertEquals(0.8, right.get("score").asDouble(), 1e-12, "the two wrong attempts on the first data still cost 0.1 each");
 
         WebClient quitter = learner();
-        submit(quitter, "coin-loglik", Map.of("loglik", "1"), 200);
+        submit(quitter, "coin-loglik", Map.of("loglik", "-1"), 200);
         quitter.get("/exercises/coin-loglik");
         assertEquals(303, quitter.post("/exercises/coin-loglik/reveal", Map.of()).statusCode());
         assertEquals(303, quitter.post("/exercises/coin-loglik/variant", Map.of()).statusCode());
@@ -171,13 +249,14 @@ class ExerciseFlowTest {
     @Test
     void parallelSubmissionsCannotPassTheAttemptLimit() throws Exception {
         WebClient web = learner();
+        String wrong = wrongTheta(web);
         web.get("/exercises/coin-mle");
         String csrf = web.csrf();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
             List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                codes.add(pool.submit(() -> web.postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", "-3", "_csrf", csrf),
+                codes.add(pool.submit(() -> web.postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", wrong, "_csrf", csrf),
                         Map.of("Accept", "application/json")).statusCode()));
             }
             int accepted = 0;

@@ -17,8 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GraderTest {
     private static AnswerSpec answer(String name, AnswerType type, String grading, Tolerance t, List<String> vars, String expected,
                                      List<ExerciseSpec.Choice> choices) {
-        return new AnswerSpec(name, name, type, "ref", t, grading, 0.01, List.of(), List.of(), List.of(), choices, vars, expected,
+        String reference = type == AnswerType.NUMBER ? "normal.mle.mean" : type == AnswerType.VECTOR ? "mixture.mstep.means" : null;
+        return new AnswerSpec(name, name, type, reference, t, grading, 0.01, List.of(), List.of(), List.of(), choices, vars, expected,
                 ExerciseSpec.Input.TEXT, 1);
+    }
+
+    /** A number or vector answer to {@code reference}, whose domain then applies. */
+    private static AnswerSpec answerTo(String name, String reference, AnswerType type, Tolerance t, List<ExerciseSpec.Mistake> mistakes) {
+        return new AnswerSpec(name, name, type, reference, t, "value", 0.01, List.of(), mistakes, List.of(), List.of(), List.of(), null,
+                ExerciseSpec.Input.TEXT, 1);
+    }
+
+    private static InvalidAnswerException invalid(ExerciseInstance inst, Map<String, String> typed) {
+        return assertThrows(InvalidAnswerException.class, () -> new Grader().grade(inst, typed));
     }
 
     private static ExerciseInstance instance(List<AnswerSpec> answers, Map<String, double[]> refs,
@@ -62,5 +73,96 @@ class GraderTest {
         ExerciseInstance inst = instance(List.of(x, y), Map.of("x", new double[]{1}, "y", new double[]{2}), Map.of());
         var e = assertThrows(InvalidAnswerException.class, () -> new Grader().grade(inst, Map.of("x", "1", "y", "two")));
         assertEquals("y: 'two' is not a known variable or function in 'two' (no variables are allowed here).", e.getMessage());
+        assertEquals(Map.of("y", "'two' is not a known variable or function in 'two' (no variables are allowed here)."), e.problems());
+    }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsInvalidNotWrong() {
+        var p = answerTo("p", "bernoulli.mle.p", AnswerType.NUMBER, new Tolerance(Tolerance.Kind.ABSOLUTE, 0.001), List.of());
+        ExerciseInstance inst = instance(List.of(p), Map.of("p", new double[]{0.35}), Map.of());
+        assertEquals("A probability lies between 0 and 1; you gave -0.5.", invalid(inst, Map.of("p", "-0.5")).getMessage());
+        assertEquals(Map.of("p", "A probability lies between 0 and 1; you gave 1.2."), invalid(inst, Map.of("p", "6/5")).problems());
+        // the ends of the domain are answers (wrong ones here), not invalid
+        assertFalse(new Grader().grade(inst, Map.of("p", "0")).correct());
+        assertFalse(new Grader().grade(inst, Map.of("p", "1")).correct());
+        assertTrue(new Grader().grade(inst, Map.of("p", "0.35")).correct());
+    }
+
+    @Test
+    void aNegativeVarianceIsInvalid() {
+        var v = answerTo("v", "normal.mle.variance", AnswerType.NUMBER, Tolerance.DEFAULT, List.of());
+        ExerciseInstance inst = instance(List.of(v), Map.of("v", new double[]{2.5}), Map.of());
+        assertEquals("A variance cannot be negative; you gave -2.5.", invalid(inst, Map.of("v", "-2.5")).getMessage());
+        assertEquals("Not quite: that is not to within 0.1 % (relative) of the answer. Your value is too low.",
+                new Grader().grade(inst, Map.of("v", "0")).answers().get(0).message(), "0 is a variance, only a wrong one");
+    }
+
+    @Test
+    void aVectorOfTheWrongLengthIsInvalid() {
+        var probs = answerTo("probabilities", "categorical.mle.probabilities", AnswerType.VECTOR, new Tolerance(Tolerance.Kind.ABSOLUTE, 0.001), List.of());
+        ExerciseInstance inst = instance(List.of(probs), Map.of("probabilities", new double[]{0.2, 0.3, 0.5}), Map.of());
+        assertEquals("Expected 3 numbers separated by commas, got 2.", invalid(inst, Map.of("probabilities", "0.5, 0.5")).getMessage());
+        assertEquals("Expected 3 numbers separated by commas, got 4.", invalid(inst, Map.of("probabilities", "0.2, 0.3, 0.4, 0.1")).getMessage());
+    }
+
+    @Test
+    void probabilitiesThatDoNotAddUpToOneAreInvalid() {
+        var probs = answerTo("probabilities", "categorical.mle.probabilities", AnswerType.VECTOR, new Tolerance(Tolerance.Kind.ABSOLUTE, 0.001), List.of());
+        ExerciseInstance inst = instance(List.of(probs), Map.of("probabilities", new double[]{1 / 3.0, 1 / 3.0, 1 / 3.0}), Map.of());
+        assertEquals("The probabilities add up to 1; yours add up to 1.1.", invalid(inst, Map.of("probabilities", "0.5, 0.3, 0.3")).getMessage());
+        assertEquals("Each of the probabilities lies between 0 and 1; number 2 is -0.2.",
+                invalid(inst, Map.of("probabilities", "0.6, -0.2, 0.6")).getMessage());
+        // rounded answers miss 1 a little: 0.333 × 3 = 0.999 is a (right) answer
+        assertTrue(new Grader().grade(inst, Map.of("probabilities", "0.333, 0.333, 0.333")).correct());
+        assertFalse(new Grader().grade(inst, Map.of("probabilities", "0.5, 0.25, 0.25")).correct());
+    }
+
+    @Test
+    void everyFieldsProblemIsReportedAtOnce() {
+        var p = answerTo("p", "bernoulli.mle.p", AnswerType.NUMBER, Tolerance.DEFAULT, List.of());
+        var v = answerTo("v", "normal.mle.variance", AnswerType.NUMBER, Tolerance.DEFAULT, List.of());
+        var m = answerTo("m", "normal.mle.mean", AnswerType.NUMBER, Tolerance.DEFAULT, List.of());
+        var w = answerTo("w", "categorical.mle.probabilities", AnswerType.VECTOR, Tolerance.DEFAULT, List.of());
+        ExerciseInstance inst = instance(List.of(p, v, m, w),
+                Map.of("p", new double[]{0.4}, "v", new double[]{1}, "m", new double[]{-3}, "w", new double[]{0.5, 0.5}), Map.of());
+        var e = invalid(inst, Map.of("p", "-0.5", "v", "-1", "m", "-7", "w", "0.5"));
+        assertEquals(List.of("p", "v", "w"), List.copyOf(e.problems().keySet()), "every invalid field, in the exercise's order; m is valid");
+        assertEquals("A probability lies between 0 and 1; you gave -0.5.", e.problems().get("p"));
+        assertEquals("A variance cannot be negative; you gave -1.", e.problems().get("v"));
+        assertEquals("Expected 2 numbers separated by commas, got 1.", e.problems().get("w"));
+        assertEquals("p: A probability lies between 0 and 1; you gave -0.5. v: A variance cannot be negative; you gave -1. "
+                + "w: Expected 2 numbers separated by commas, got 1.", e.getMessage());
+    }
+
+    @Test
+    void emptyInputIsInvalidInEveryKindOfField() {
+        var x = answer("x", AnswerType.NUMBER, "value", Tolerance.DEFAULT, List.of(), null, List.of());
+        var vec = answer("vec", AnswerType.VECTOR, "value", Tolerance.DEFAULT, List.of(), null, List.of());
+        var f = answer("f", AnswerType.FORMULA, "value", Tolerance.DEFAULT, List.of("k", "n"), "k/n", List.of());
+        ExerciseInstance inst = instance(List.of(x, vec, f), Map.of("x", new double[]{1}, "vec", new double[]{1, 2}), Map.of());
+        for (String empty : List.of("", "  ", "()", "{}", "[]", "(())", "( )", "[()]", "{[]}")) {
+            var e = invalid(inst, Map.of("x", empty, "vec", empty, "f", empty));
+            assertEquals(List.of("x", "vec", "f"), List.copyOf(e.problems().keySet()), "'" + empty + "'");
+            e.problems().values().forEach(message -> assertFalse(message.isBlank(), "'" + empty + "'"));
+        }
+        assertEquals("'(())' has nothing inside its brackets: type a number or a formula.",
+                invalid(inst, Map.of("x", "(())", "vec", "1, 2", "f", "k/n")).getMessage().replaceFirst("^x: ", ""));
+        assertEquals("Type 2 numbers separated by commas.", invalid(inst, Map.of("x", "1", "vec", "[]", "f", "k/n")).problems().get("vec"));
+    }
+
+    @Test
+    void anAnticipatedMistakeOutsideTheDomainIsGradedAsThatMistake() {
+        // forgetting the log turns a log-likelihood of discrete data (at most 0) into a likelihood (positive)
+        var ll = answerTo("loglik", "bernoulli.loglik", AnswerType.NUMBER, new Tolerance(Tolerance.Kind.RELATIVE, 0.001),
+                List.of(new ExerciseSpec.Mistake("sign", "k", "You dropped the minus sign.", 1)));
+        var forgot = new ExerciseInstance.MisconceptionValue("forgot-log", new double[]{Math.exp(-6.2)}, "You multiplied the probabilities.");
+        ExerciseInstance base = instance(List.of(ll), Map.of("loglik", new double[]{-6.2}), Map.of("loglik", List.of(forgot)));
+        // the author's mistake "k" evaluated on the instance's variables (k = 3), as InstanceFactory does
+        ExerciseInstance inst = new ExerciseInstance(base.spec(), base.seed(), base.data(), base.variables(), base.references(),
+                base.misconceptions(), Map.of("loglik", List.of(new ExerciseInstance.MisconceptionValue("sign", new double[]{3}, "You dropped the minus sign."))),
+                base.likelihoodGaps(), 0);
+        assertEquals("forgot-log", new Grader().grade(inst, Map.of("loglik", String.valueOf(Math.exp(-6.2)))).firedRules().get(0));
+        assertEquals("sign", new Grader().grade(inst, Map.of("loglik", "3")).firedRules().get(0), "k = 3: the author's mistake, though above 0");
+        assertEquals("A log-likelihood of discrete data cannot be above 0; you gave 0.5.", invalid(inst, Map.of("loglik", "0.5")).getMessage());
     }
 }
