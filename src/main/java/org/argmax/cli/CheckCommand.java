@@ -22,6 +22,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Seeds to try per exercise (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @picocli.CommandLine.Option(names = "--dump", paramLabel = "FILE",
+            description = "Also write every exercise on the same seeds as JSON lines to FILE: data, variables, references, tolerances, misconceptions, mistakes.")
+    Path dump;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,6 +35,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
             var report = new ExerciseChecker().report(snapshot.exercises(), seeds);
+            if (dump != null) out.println(writeDump(snapshot));
             if (!report.problems().isEmpty()) throw new ContentException(report.problems());
             report.redrawn().forEach((id, share) -> {
                 // data drawn again from the same seed because the first draw was degenerate (see InstanceFactory)
@@ -43,6 +48,18 @@ public final class CheckCommand implements Callable<Integer> {
             e.problems().forEach(p -> out.println(p));
             out.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " in " + content);
             return 1;
+        } catch (java.io.IOException e) {
+            out.println("cannot write " + dump + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Written even when the check finds ambiguous feedback; stops at the first seed whose data or references fail. */
+    private String writeDump(CourseSnapshot snapshot) throws java.io.IOException {
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(dump)) {
+            return dump + ": " + new org.argmax.exercises.ReferenceDump().write(snapshot.exercises(), seeds, w) + " lines";
+        } catch (IllegalStateException e) {
+            return dump + ": incomplete, " + e.getMessage();
         }
     }
 }
