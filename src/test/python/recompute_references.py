@@ -8,8 +8,7 @@ answer with a reference, the value is recomputed from the line's "data", "given"
 (never from "value" or "variables"), by formulas written here from the definitions in the lessons
 and the core's documentation, with scipy.stats, scipy.special, scipy.optimize and scikit-learn
 where they offer the quantity. The simple data summaries in "variables" (n, sum_x, sxx, ...) are
-recomputed too. Java and numpy must agree to |java - numpy| <= 1e-9 * max(1, |numpy|) (1e-6 for the
-gamma and beta MLEs: see LOOSER).
+recomputed too. Java and numpy must agree to |java - numpy| <= 1e-9 * max(1, |numpy|).
 
 Prints every difference as `exercise seed answer: java=... numpy=...` and a summary line
 `references: N compared, M differ`. Exit status: 0 when everything agrees, 1 on any difference,
@@ -29,15 +28,12 @@ from sklearn.linear_model import Lasso, Ridge
 
 RELATIVE = 1e-9
 
-# The gamma and beta MLEs solve digamma equations. The core takes digamma from Hipparchus 4.0.2,
-# whose asymptotic series (used from x = 49, reached by recurrence below) has the signs of its
-# 1/(120 x^4) and 1/(252 x^6) terms swapped: its digamma is low by about 1/(60 max(x, 49)^4), up to
-# 2.9e-9. The shape equation magnifies that by about 2a, so the Java estimates differ from scipy's
-# by up to 2.7e-7 relative on the fixture's seeds (solving with that digamma reproduces Java's to
-# 1e-12). Learners never see it (answer tolerances are 1e-3 and wider); these four references are
-# compared to 1e-6, the tolerance the core's own scipy tests (DistributionReferenceTest) allow the
-# numerical fits. Every other reference: 1e-9.
-LOOSER = {name: 1e-6 for name in ("gamma.mle.shape", "gamma.mle.rate", "beta.mle.alpha", "beta.mle.beta")}
+# The gamma and beta MLEs solve digamma equations. The core once took digamma from Hipparchus 4.0.2,
+# whose asymptotic series has the signs of its 1/(120 x^4) and 1/(252 x^6) terms swapped (low by up
+# to 2.9e-9, moving these MLEs by up to 2.7e-7 relative); this script found it. The core now has its
+# own digamma (estimation/Digamma.java), so every reference is held to 1e-9. A reference that ever
+# needs a looser bound is listed here with the reason.
+LOOSER = {}
 
 
 def difference(java, numpy_value):

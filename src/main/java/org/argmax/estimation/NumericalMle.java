@@ -1,6 +1,5 @@
 package org.argmax.estimation;
 
-import org.hipparchus.special.Gamma;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,9 +32,9 @@ final class NumericalMle {
         boolean converged = false;
         while (it < MAX_ITERATIONS) {
             it++;
-            double f = Math.log(a) - Gamma.digamma(a) - s;   // decreasing in a
+            double f = Math.log(a) - Digamma.digamma(a) - s;   // decreasing in a
             if (f > 0) lo = a; else hi = a;
-            double df = 1 / a - Gamma.trigamma(a);
+            double df = 1 / a - Digamma.trigamma(a);
             double next = a - f / df;
             if (!(next > lo && next < hi)) next = hi < 1e12 ? 0.5 * (lo + hi) : 2 * a; // bisect inside the bracket
             if (Math.abs(next - a) <= TOLERANCE * a) {
@@ -72,10 +71,10 @@ final class NumericalMle {
         boolean converged = false;
         while (it < MAX_ITERATIONS) {
             it++;
-            double psiAb = Gamma.digamma(a + b), triAb = Gamma.trigamma(a + b);
-            double ga = psiAb - Gamma.digamma(a) + g1;
-            double gb = psiAb - Gamma.digamma(b) + g2;
-            double haa = triAb - Gamma.trigamma(a), hbb = triAb - Gamma.trigamma(b), hab = triAb;
+            double psiAb = Digamma.digamma(a + b), triAb = Digamma.trigamma(a + b);
+            double ga = psiAb - Digamma.digamma(a) + g1;
+            double gb = psiAb - Digamma.digamma(b) + g2;
+            double haa = triAb - Digamma.trigamma(a), hbb = triAb - Digamma.trigamma(b), hab = triAb;
             double det = haa * hbb - hab * hab;
             double da = -(hbb * ga - hab * gb) / det;
             double db = -(-hab * ga + haa * gb) / det;
