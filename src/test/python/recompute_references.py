@@ -217,6 +217,14 @@ def lasso_slope(line):
     return float(m.coef_[0])
 
 
+def wald_interval(line):
+    """theta_hat -/+ z_0.975 * sqrt(theta_hat (1 - theta_hat) / n), z from scipy's normal quantile."""
+    x = sample(line)
+    p = x.mean()
+    half = stats.norm.ppf(0.975) * np.sqrt(p * (1 - p) / x.size)
+    return [p - half, p + half]
+
+
 # ---------------------------------------------------------------- mixtures and k-means
 
 def mixture_log_joint(line):
@@ -297,6 +305,7 @@ REFERENCES = {
     "exponential.loglik": lambda l: stats.expon.logpdf(sample(l), scale=1 / given(l, "rate")).sum(),
     "normal.loglik": lambda l: stats.norm.logpdf(sample(l), given(l, "mean"), math.sqrt(given(l, "variance"))).sum(),
     "bernoulli.map.p": lambda l: beta_mode(*beta_posterior(l)),
+    "bernoulli.wald.interval": wald_interval,
     "bernoulli.posterior-mean.p": lambda l: stats.beta.mean(*beta_posterior(l)[:2]),
     "binomial.map.p": lambda l: beta_mode(*beta_posterior(l)),
     "poisson.map.lambda": lambda l: (lambda a, b: (a - 1) / b if a >= 1 else 0.0)(*gamma_posterior(l)),

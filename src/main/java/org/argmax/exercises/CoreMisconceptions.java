@@ -81,6 +81,14 @@ final class CoreMisconceptions {
                     return Math.abs(s[1]) > lambda ? new double[0] : one((s[1] - Math.signum(s[1]) * lambda) / s[0]);
                 }));
 
+        Misconceptions.add("sd-for-standard-error",
+                "You used √(θ̂(1 − θ̂)), the spread of one flip. The estimate averages n flips, so its standard error is √(θ̂(1 − θ̂)/n): divide by n under the root.",
+                Map.of("bernoulli.wald.interval", (r, d) -> {
+                    double p = CoreReferences.fit(d).get("p");
+                    double half = org.argmax.estimation.Intervals.Z95 * Math.sqrt(p * (1 - p));
+                    return new double[]{p - half, p + half};
+                }));
+
         Misconceptions.add("old-variances",
                 "You updated the weights and means but kept the starting variances. The M-step also re-estimates each variance, σ²ₖ = Σᵢ rᵢₖ (xᵢ − μₖ)² / Σᵢ rᵢₖ around the new mean; ℓ after the iteration uses all three.",
                 Map.of("mixture.mstep.loglik", (r, d) -> {

@@ -6,6 +6,7 @@ import org.argmax.estimation.Family;
 import org.argmax.estimation.GaussianMixture;
 import org.argmax.estimation.GmmOptions;
 import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.Intervals;
 import org.argmax.estimation.KMeans;
 import org.argmax.estimation.LogLikelihood;
 import org.argmax.estimation.Mle;
@@ -46,6 +47,8 @@ final class CoreReferences {
         References.add("normal.loglik", "normal", List.of("mean", "variance"),
                 d -> one(LogLikelihood.normal(d.values(), d.given().get("mean"), d.given().get("variance"))));
 
+        References.addInterval("bernoulli.wald.interval", "bernoulli", List.of(),
+                d -> Intervals.waldProportion(d.values(), Intervals.Z95));
         References.add("bernoulli.map.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
         References.add("bernoulli.posterior-mean.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).posteriorMean()));
         References.add("binomial.map.p", "binomial", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
@@ -111,6 +114,11 @@ final class CoreReferences {
                 .modeIsInterior() ? null : "the posterior mode is on the boundary");
         References.unsoundWhen("categorical.map.probabilities", d -> Conjugate.dirichletCategorical(symmetric(d), d.values())
                 .modeIsInterior() ? null : "a class's posterior mode is on the boundary");
+        // the normal approximation the lesson teaches is poor when the interval spills out of [0, 1]
+        References.unsoundWhen("bernoulli.wald.interval", d -> {
+            double[] ends = References.compute("bernoulli.wald.interval", d);
+            return ends[0] < 0 || ends[1] > 1 ? "the Wald interval leaves [0, 1]" : null;
+        });
         References.unsoundWhen("kmeans.step.centers", d -> KMeans.ambiguousAssignment(column(d), givenCenters(d)));
     }
 

@@ -121,14 +121,7 @@ public final class ExerciseChecker {
     }
 
     private static String rightAnswer(AnswerSpec a, ExerciseInstance instance) {
-        return switch (a.type()) {
-            case NUMBER, VECTOR -> typed(instance.references().get(a.name()));
-            case FORMULA -> a.expected();
-            case CHOICE -> {
-                for (int i = 0; i < a.choices().size(); i++) if (a.choices().get(i).correct()) yield String.valueOf(i);
-                yield "0";
-            }
-        };
+        return a.type().typedRightAnswer(a, instance);
     }
 
     private static String typed(double[] values) {

@@ -161,11 +161,7 @@ public final class ExerciseHandler {
     public record PreviewRows(String answer, String reference, List<String[]> misconceptions) {
         static List<PreviewRows> of(ExerciseInstance instance) {
             return instance.spec().answers().stream().map(a -> new PreviewRows(a.name(),
-                    switch (a.type()) {
-                        case NUMBER, VECTOR -> DataPreview.format(instance.references().get(a.name()));
-                        case FORMULA -> a.expected();
-                        case CHOICE -> a.choices().stream().filter(ExerciseSpec.Choice::correct).findFirst().map(ExerciseSpec.Choice::text).orElse("");
-                    },
+                    a.type().reveal(a, instance),
                     instance.misconceptions().getOrDefault(a.name(), List.of()).stream()
                             .map(m -> new String[]{m.name(), DataPreview.format(m.value()), m.message()}).toList())).toList();
         }

@@ -4,7 +4,6 @@ import org.argmax.content.ContentProblem;
 import org.argmax.content.Suggestions;
 import org.argmax.content.YamlMap;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
-import org.argmax.exercises.ExerciseSpec.AnswerType;
 import org.argmax.exercises.ExerciseSpec.Choice;
 import org.argmax.exercises.ExerciseSpec.DataSpec;
 import org.argmax.exercises.ExerciseSpec.Mistake;
@@ -164,21 +163,20 @@ public final class ExerciseLoader {
         String name = a.string("name", true);
         if (name != null && !name.matches("[a-z][a-z0-9_]*")) a.problem("name", "answer names use a-z, 0-9 and _, starting with a letter");
         String typeName = a.string("type", "number");
-        AnswerType type;
-        try {
-            type = AnswerType.valueOf(typeName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            a.problem("type", "unknown answer type '" + typeName + "': use number, vector, formula or choice");
+        AnswerType type = AnswerType.named(typeName);
+        if (type == null) {
+            a.problem("type", "unknown answer type '" + typeName + "': use " + String.join(", ", AnswerType.ALL.stream().map(AnswerType::name).toList()));
             return null;
         }
         String label = a.string("label", name == null ? "" : name);
         String reference = null;
-        if (type == AnswerType.NUMBER || type == AnswerType.VECTOR) {
+        if (type.takesReference()) {
             reference = a.string("reference", true);
+            String shape = reference == null ? null : type.referenceProblem(reference);
             if (reference != null && !References.NAMES.contains(reference)) {
                 a.problem("reference", "unknown reference '" + reference + "'" + hint(reference, References.NAMES));
-            } else if (reference != null && References.isVector(reference) != (type == AnswerType.VECTOR)) {
-                a.problem("reference", "reference '" + reference + "' gives " + (References.isVector(reference) ? "a vector: use type: vector" : "one number: use type: number"));
+            } else if (shape != null) {
+                a.problem("reference", shape);
             } else if (reference != null && data != null && data.family() != null && !References.fits(reference, data.family())) {
                 a.problem("reference", "reference '" + reference + "' does not apply to data of family '" + data.family() + "'");
             } else if (reference != null) {
@@ -190,17 +188,19 @@ public final class ExerciseLoader {
             }
         }
         Tolerance tolerance = tolerance(a);
-        String grading = a.string("grading", "value");
+        String gradingName = a.string("grading", "value");
+        ExerciseSpec.Grading grading = ExerciseSpec.Grading.named(gradingName);
         double llTolerance = 0;
-        if (grading.startsWith("likelihood")) {
+        if (grading == null) {
+            a.problem("grading", "'grading' must be value, likelihood or unordered");
+            grading = ExerciseSpec.Grading.VALUE;
+        } else if (grading == ExerciseSpec.Grading.LIKELIHOOD) {
             llTolerance = 0.01;
             if (reference != null && !References.supportsLikelihoodGrading(reference)) {
                 a.problem("grading", "grading by likelihood needs an MLE reference of one parameter; '" + reference + "' is not one");
             }
-        } else if (grading.equals("unordered")) {
-            if (type != AnswerType.VECTOR) a.problem("grading", "'unordered' grading is for vector answers (e.g. mixture means in any order)");
-        } else if (!grading.equals("value")) {
-            a.problem("grading", "'grading' must be value, likelihood or unordered");
+        } else if (grading == ExerciseSpec.Grading.UNORDERED && type != AnswerType.VECTOR) {
+            a.problem("grading", "'unordered' grading is for vector answers (e.g. mixture means in any order)");
         }
         List<String> misconceptions = a.stringList("misconceptions", false);
         for (String m : misconceptions) {
@@ -216,19 +216,12 @@ public final class ExerciseLoader {
             mistakes.add(new Mistake(m.string("name", true), m.string("formula", true), m.string("message", true), m.line()));
         }
         List<Choice> choices = new ArrayList<>();
-        if (type == AnswerType.CHOICE) {
-            for (YamlMap c : a.maps("choices", true)) {
-                c.rejectUnknownKeys(Set.of("text", "correct", "feedback"));
-                choices.add(new Choice(c.string("text", true), c.bool("correct", false), c.string("feedback", "")));
-            }
-            if (choices.stream().filter(Choice::correct).count() != 1) a.problem("choices", "exactly one choice must have 'correct: true'");
+        for (YamlMap c : a.maps("choices", type == AnswerType.CHOICE)) {
+            c.rejectUnknownKeys(Set.of("text", "correct", "feedback"));
+            choices.add(new Choice(c.string("text", true), c.bool("correct", false), c.string("feedback", "")));
         }
         List<String> variables = a.stringList("variables", type == AnswerType.FORMULA);
-        String expected = type == AnswerType.FORMULA ? a.string("expected", true) : null;
-        if (type == AnswerType.FORMULA && expected != null) {
-            String err = Formulas.validate(expected, variables);
-            if (err != null) a.problem("expected", "the expected formula does not work: " + err);
-        }
+        String expected = a.string("expected", type == AnswerType.FORMULA);
         for (Mistake m : mistakes) {
             if (m.formula() == null) continue;
             List<String> vars = new ArrayList<>(type == AnswerType.FORMULA ? variables : DataVariables.names(data == null ? null : data.family()));
@@ -246,8 +239,10 @@ public final class ExerciseLoader {
         } else if (!inputKind.equals("text")) {
             a.problem("input", "'input' must be text or slider");
         }
-        return new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
+        AnswerSpec spec = new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
                 a.stringList("hints", false), choices, variables, expected, input, a.line());
+        for (String[] problem : type.specProblems(spec)) a.problem(problem[0], problem[1]);
+        return spec;
     }
 
     private static Tolerance tolerance(YamlMap a) {

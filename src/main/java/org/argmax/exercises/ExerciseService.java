@@ -58,10 +58,8 @@ public final class ExerciseService {
         List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
         List<ExerciseView.AnswerField> fields = new ArrayList<>();
         for (AnswerSpec a : spec.answers()) {
-            fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(substitute(a.label(), instance.variables())), a.type().name().toLowerCase(Locale.ROOT),
-                    a.type() == ExerciseSpec.AnswerType.CHOICE || a.type() == ExerciseSpec.AnswerType.FORMULA ? ""
-                            : a.grading().startsWith("likelihood") ? "accepted when the log-likelihood is within " + a.likelihoodTolerance() + " of its maximum"
-                            : a.tolerance().describe(),
+            fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(substitute(a.label(), instance.variables())), a.type().name(),
+                    a.type().toleranceText(a),
                     a.hints().stream().map(this::inlineHtml).toList(),
                     a.choices().stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
                     last == null ? "" : last.answers().getOrDefault(a.name(), ""), a.input()));
@@ -169,15 +167,6 @@ public final class ExerciseService {
 
     /** "p = 0.7" per answer, for learners who solved the exercise or gave up. */
     static List<String> answerTexts(ExerciseInstance instance) {
-        List<String> out = new ArrayList<>();
-        for (AnswerSpec a : instance.spec().answers()) {
-            String value = switch (a.type()) {
-                case NUMBER, VECTOR -> DataPreview.format(instance.references().get(a.name()));
-                case FORMULA -> a.expected();
-                case CHOICE -> a.choices().stream().filter(ExerciseSpec.Choice::correct).findFirst().map(ExerciseSpec.Choice::text).orElse("");
-            };
-            out.add(a.name() + " = " + value);
-        }
-        return out;
+        return instance.spec().answers().stream().map(a -> a.name() + " = " + a.type().reveal(a, instance)).toList();
     }
 }

@@ -54,7 +54,7 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
 
     /** One named answer of the exercise. */
     public record AnswerSpec(String name, String label, AnswerType type, String reference, Tolerance tolerance,
-                             String grading, double likelihoodTolerance, List<String> misconceptions,
+                             Grading grading, double likelihoodTolerance, List<String> misconceptions,
                              List<Mistake> mistakes, List<String> hints, List<Choice> choices,
                              List<String> variables, String expected, Input input, int line) {
         public AnswerSpec {
@@ -66,7 +66,15 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
         }
     }
 
-    public enum AnswerType { NUMBER, VECTOR, FORMULA, CHOICE }
+    /** How a numeric answer is compared: by value, by its log-likelihood, or by value in any order (mixture components). */
+    public enum Grading {
+        VALUE, LIKELIHOOD, UNORDERED;
+
+        public static Grading named(String name) {
+            for (Grading g : values()) if (g.name().equalsIgnoreCase(name)) return g;
+            return null;
+        }
+    }
 
     /** How a number is entered: typed, or picked on a slider from {@code min} to {@code max}. */
     public record Input(String kind, double min, double max) {

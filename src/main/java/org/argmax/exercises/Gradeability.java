@@ -42,7 +42,7 @@ final class Gradeability {
     }
 
     private static String clash(AnswerSpec a, ExerciseInstance instance, double[] reference) {
-        boolean unordered = a.grading().equals("unordered");
+        boolean unordered = a.grading() == ExerciseSpec.Grading.UNORDERED;
         List<MisconceptionValue> named = new ArrayList<>(instance.misconceptions().getOrDefault(a.name(), List.of()));
         named.addAll(instance.mistakes().getOrDefault(a.name(), List.of()));
         ToDoubleFunction<Double> gap = instance.likelihoodGaps().get(a.name());

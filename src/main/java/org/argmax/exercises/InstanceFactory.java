@@ -80,7 +80,7 @@ public final class InstanceFactory {
                 own.add(new MisconceptionValue(m.name(), Double.isFinite(v) ? new double[]{v} : new double[0], m.message()));
             }
             mistakes.put(a.name(), own);
-            if (a.grading().startsWith("likelihood")) {
+            if (a.grading() == ExerciseSpec.Grading.LIKELIHOOD) {
                 String ref = a.reference();
                 gaps.put(a.name(), v -> References.likelihoodGap(ref, data, v));
             }

@@ -71,6 +71,7 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.estep.responsibility", probability("a responsibility"));
         DOMAINS.put("mixture.mstep.weight", probability("a mixture weight"));
         DOMAINS.put("mixture.mstep.means", real("a mean"));
+        DOMAINS.put("bernoulli.wald.interval", real("an end of the interval"));
         DOMAINS.put("mixture.loglik", real("a log-likelihood"));
         DOMAINS.put("mixture.mstep.loglik", real("a log-likelihood"));
         DOMAINS.put("kmeans.step.centers", real("a centre"));

@@ -17,7 +17,11 @@ import java.util.function.Function;
 public final class References {
     /** A reference: the families it applies to, the given quantities it needs, and how to compute it. */
     record Reference(String name, List<String> families, boolean vector, List<String> needs,
-                     Function<ExerciseData, double[]> compute, String mleFamily, String mleParameter) {
+                     Function<ExerciseData, double[]> compute, String mleFamily, String mleParameter, boolean interval) {
+        Reference(String name, List<String> families, boolean vector, List<String> needs,
+                  Function<ExerciseData, double[]> compute, String mleFamily, String mleParameter) {
+            this(name, families, vector, needs, compute, mleFamily, mleParameter, false);
+        }
     }
 
     static final Map<String, Reference> ALL = new LinkedHashMap<>();
@@ -63,6 +67,15 @@ public final class References {
     public static String unsound(String name, ExerciseData data) {
         Function<ExerciseData, String> rule = UNSOUND.get(name);
         return rule == null ? null : rule.apply(data);
+    }
+
+    /** An interval [low, high] (a vector of two, the lower end first). */
+    static void addInterval(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+        ALL.put(name, new Reference(name, List.of(family), true, needs, compute, null, null, true));
+    }
+
+    public static boolean isInterval(String name) {
+        return ALL.get(name).interval();
     }
 
     public static boolean isVector(String name) {

@@ -150,6 +150,23 @@ class GradeableInstancesTest {
         assertTrue(unclippedNamed);
     }
 
+    @Test
+    void anIntervalIsTwoEndsLowerFirstAndItsMistakesAreNamed() {
+        ExerciseSpec spec = SHIPPED.get("coin-interval");
+        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(11, spec.id(), 0));
+        double n = instance.data().values().length, k = Arrays.stream(instance.data().values()).sum(), p = k / n;
+        double half = 1.959963984540054 * Math.sqrt(p * (1 - p) / n); // the lesson's θ̂ ± 1.96 se
+        String low = DataPreview.format(p - half), high = DataPreview.format(p + half);
+        assertTrue(grader.grade(instance, Map.of("interval", "[" + low + ", " + high + "]")).correct());
+        InvalidAnswerException reversed = assertThrows(InvalidAnswerException.class,
+                () -> grader.grade(instance, Map.of("interval", high + ", " + low)));
+        assertTrue(reversed.getMessage().contains("lower end first"), reversed.getMessage());
+        double wide = 1.959963984540054 * Math.sqrt(p * (1 - p));
+        Grade g = grader.grade(instance, Map.of("interval", DataPreview.format(p - wide) + ", " + DataPreview.format(p + wide)));
+        assertEquals("sd-for-standard-error", g.answers().get(0).rule());
+        assertEquals("interval = [" + low + ", " + high + "]", ExerciseService.answerTexts(instance).get(0));
+    }
+
     private static double[] centredSums(ExerciseData d) {
         int n = d.y().length;
         double mx = 0, my = 0;

@@ -1,7 +1,6 @@
 package org.argmax.exercises;
 
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
-import org.argmax.exercises.ExerciseSpec.AnswerType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,16 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The grader on hand-made instances: order of checks, unordered vectors, formulas, choices, all-or-nothing parsing. */
 class GraderTest {
-    private static AnswerSpec answer(String name, AnswerType type, String grading, Tolerance t, List<String> vars, String expected,
+    private static AnswerSpec answer(String name, AnswerType type, String gradingName, Tolerance t, List<String> vars, String expected,
                                      List<ExerciseSpec.Choice> choices) {
         String reference = type == AnswerType.NUMBER ? "normal.mle.mean" : type == AnswerType.VECTOR ? "mixture.mstep.means" : null;
-        return new AnswerSpec(name, name, type, reference, t, grading, 0.01, List.of(), List.of(), List.of(), choices, vars, expected,
+        return new AnswerSpec(name, name, type, reference, t, ExerciseSpec.Grading.named(gradingName), 0.01, List.of(), List.of(), List.of(), choices, vars, expected,
                 ExerciseSpec.Input.TEXT, 1);
     }
 
     /** A number or vector answer to {@code reference}, whose domain then applies. */
     private static AnswerSpec answerTo(String name, String reference, AnswerType type, Tolerance t, List<ExerciseSpec.Mistake> mistakes) {
-        return new AnswerSpec(name, name, type, reference, t, "value", 0.01, List.of(), mistakes, List.of(), List.of(), List.of(), null,
+        return new AnswerSpec(name, name, type, reference, t, ExerciseSpec.Grading.VALUE, 0.01, List.of(), mistakes, List.of(), List.of(), List.of(), null,
                 ExerciseSpec.Input.TEXT, 1);
     }
 

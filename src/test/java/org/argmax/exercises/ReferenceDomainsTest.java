@@ -2,7 +2,6 @@ package org.argmax.exercises;
 
 import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
-import org.argmax.exercises.ExerciseSpec.AnswerType;
 import org.argmax.exercises.ExerciseSpec.Range;
 import org.argmax.lessons.CourseService;
 import org.junit.jupiter.api.Test;
@@ -105,8 +104,8 @@ class ReferenceDomainsTest {
                 assertTrue(GIVEN.containsKey(needed), name + " needs '" + needed + "': add a range to this test");
                 given.put(needed, GIVEN.get(needed));
             }
-            AnswerType type = References.isVector(name) ? AnswerType.VECTOR : AnswerType.NUMBER;
-            AnswerSpec answer = new AnswerSpec("x", "x", type, name, Tolerance.DEFAULT, "value", 0.01, List.of(), List.of(), List.of(),
+            AnswerType type = References.isInterval(name) ? AnswerType.INTERVAL : References.isVector(name) ? AnswerType.VECTOR : AnswerType.NUMBER;
+            AnswerSpec answer = new AnswerSpec("x", "x", type, name, Tolerance.DEFAULT, ExerciseSpec.Grading.VALUE, 0.01, List.of(), List.of(), List.of(),
                     List.of(), List.of(), null, ExerciseSpec.Input.TEXT, 1);
             ExerciseSpec spec = new ExerciseSpec("domain-" + name, name, "", new ExerciseSpec.DataSpec(family, new Range(5, 40, true, List.of()),
                     FAMILY_PARAMETERS.get(family), "values"), given, List.of(answer), 0, 0, true, true, Path.of("test.yml"), 1);

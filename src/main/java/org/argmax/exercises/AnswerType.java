@@ -1,0 +1,69 @@
+package org.argmax.exercises;
+
+import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+
+import java.util.List;
+
+/**
+ * A kind of answer: how what the learner typed is read, which values are answers at all, how it is
+ * graded, what the form says about the tolerance, how the answer is revealed, and which template
+ * fragment draws its input ({@code templates/fragments/answers.html :: <name>}). A new kind is one
+ * new class here, one fragment, and one line in {@link #ALL}; the compiler lists the rest.
+ */
+public sealed interface AnswerType permits NumberAnswer, VectorAnswer, IntervalAnswer, FormulaAnswer, ChoiceAnswer {
+    AnswerType NUMBER = new NumberAnswer();
+    AnswerType VECTOR = new VectorAnswer();
+    AnswerType INTERVAL = new IntervalAnswer();
+    AnswerType FORMULA = new FormulaAnswer();
+    AnswerType CHOICE = new ChoiceAnswer();
+    List<AnswerType> ALL = List.of(NUMBER, VECTOR, INTERVAL, FORMULA, CHOICE);
+
+    /** As written after {@code type:} in an exercise file, and the name of its template fragment. */
+    String name();
+
+    /**
+     * Why {@code reference} cannot be the reference of this kind (a vector for a number, say), or
+     * {@code null}; kinds without a reference return a problem for any.
+     */
+    String referenceProblem(String reference);
+
+    /** Whether answers of this kind are computed by a reference of the core. */
+    default boolean takesReference() {
+        return true;
+    }
+
+    /** The author's problems with this answer beyond the common keys (choices, formulas…): key → message. */
+    default List<String[]> specProblems(AnswerSpec a) {
+        return List.of();
+    }
+
+    /** Reads what was typed; throws {@link InvalidAnswerException} with a message for the learner. */
+    Object parse(AnswerSpec a, String raw, ExerciseInstance instance);
+
+    /** Why a readable value is still not an answer (outside the reference's domain), or {@code null}. */
+    default String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance) {
+        return null;
+    }
+
+    Grade.AnswerVerdict grade(AnswerSpec a, String given, Object value, ExerciseInstance instance);
+
+    /** Shown beside the input ("to within 0.1 % (relative)"); empty when exactness is the rule. */
+    String toleranceText(AnswerSpec a);
+
+    /** The right answer as the site shows it once the learner solved the exercise or gave up. */
+    String reveal(AnswerSpec a, ExerciseInstance instance);
+
+    /** The right answer as a learner would type it (for {@code check}'s walk through the grader). */
+    default String typedRightAnswer(AnswerSpec a, ExerciseInstance instance) {
+        return reveal(a, instance);
+    }
+
+    /** Every value that names a mistake on this instance, typed as a learner would (empty for kinds that match mistakes otherwise). */
+    default boolean namesMistakesByValue() {
+        return takesReference();
+    }
+
+    static AnswerType named(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+    }
+}
