@@ -21,7 +21,7 @@ public final class AccountHandler {
     private final boolean trustProxy;
 
     /**
-     * The address sign-in failures are counted against. Behind a reverse proxy every request comes
+     * The address sign-in and sign-up limits are counted against. Behind a reverse proxy every request comes
      * from the proxy, so with --trust-proxy the last X-Forwarded-For entry (the one our proxy added)
      * is used; without it the header is ignored, since any client can send it.
      */
@@ -50,7 +50,7 @@ public final class AccountHandler {
             startSession(ctx, user);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
-            ctx.status(e.status());
+            refuse(ctx, e);
             form(ctx, "signin", e.getMessage(), Map.of("username", value(ctx.formParam("username"))));
         }
     }
@@ -58,11 +58,12 @@ public final class AccountHandler {
     public void signUp(Context ctx) {
         Csrf.verify(ctx);
         try {
-            User user = accounts.signUp(ctx.formParam("displayName"), ctx.formParam("username"), ctx.formParam("password"));
+            User user = accounts.signUp(ctx.formParam("displayName"), ctx.formParam("username"), ctx.formParam("password"),
+                    clientAddress(ctx));
             startSession(ctx, user);
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
         } catch (AccountException e) {
-            ctx.status(e.status() == 409 ? 409 : 400);
+            refuse(ctx, e);
             form(ctx, "signup", e.getMessage(), Map.of("username", value(ctx.formParam("username")),
                     "displayName", value(ctx.formParam("displayName"))));
         }
@@ -73,6 +74,12 @@ public final class AccountHandler {
         accounts.closeSession(ctx.cookie(CurrentUser.COOKIE));
         ctx.cookie(Cookies.session(ctx, "", 0));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** The status of a refused form; a 429 also says in Retry-After how many seconds to wait. */
+    private static void refuse(Context ctx, AccountException e) {
+        ctx.status(e.status());
+        if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
     }
 
     /** A new session id at every sign-in; the old session (if any) is closed. */

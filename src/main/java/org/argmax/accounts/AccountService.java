@@ -27,11 +27,24 @@ public final class AccountService {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
-    public User signUp(String displayName, String username, String password) {
-        return create(displayName, username, password, Role.LEARNER);
+    /** A learner signing up on the site: limited per address (429), and the address becomes the account's known one. */
+    public User signUp(String displayName, String username, String password, String address) {
+        NewUser u = validated(displayName, username, password);
+        throttle.reserveSignUp(address);
+        User user = insert(u, Role.LEARNER);
+        throttle.signedUp(user.username(), address);
+        return user;
     }
 
+    /** An account made on the server machine (the {@code user add} command): no limits. */
     public User create(String displayName, String username, String password, Role role) {
+        return insert(validated(displayName, username, password), role);
+    }
+
+    private record NewUser(String displayName, String username, String password) {
+    }
+
+    private static NewUser validated(String displayName, String username, String password) {
         String name = displayName == null ? "" : displayName.strip();
         String user = normalize(username);
         if (name.isEmpty() || name.length() > 100) throw new AccountException(400, "Choose a display name of 1 to 100 characters.");
@@ -40,34 +53,33 @@ public final class AccountService {
         }
         String weak = PasswordHasher.problemWith(password);
         if (weak != null) throw new AccountException(400, weak);
-        return users.insert(user, name, hasher.hash(password), role)
+        return new NewUser(name, user, password);
+    }
+
+    private User insert(NewUser u, Role role) {
+        return users.insert(u.username(), u.displayName(), hasher.hash(u.password()), role)
                 .orElseThrow(() -> new AccountException(409, "That username is already taken; choose another or sign in."));
     }
 
-    /** Checks the password; the same message for an unknown user and a wrong password. */
+    /**
+     * Checks the password; the same message for an unknown user and a wrong password. The attempt
+     * is reserved in the database before the (slow) check, so parallel guesses on any number of
+     * servers get no more checks than the limits allow; the rest get 429.
+     */
     public User signIn(String username, String password, String address) {
         String user = normalize(username);
-        // check, verify and record as one step per account, so parallel guesses cannot all pass the check
-        synchronized (signInLocks[Math.floorMod(user.hashCode(), signInLocks.length)]) {
-            return signInLocked(user, password, address);
-        }
-    }
-
-    private final Object[] signInLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
-
-    private User signInLocked(String user, String password, String address) {
-        long wait = throttle.minutesToWait(user, address);
-        if (wait > 0) throw new AccountException(429, "Too many sign-in attempts; try again in " + wait + " minute" + (wait == 1 ? "" : "s") + ".");
-        Optional<UserRepository.Credentials> found = users.credentials(user);
+        LoginThrottle.Attempt attempt = throttle.reserveSignIn(user, address);
         String pw = password == null ? "" : password;
+        Optional<UserRepository.Credentials> found = users.credentials(user);
         if (found.isEmpty()) {
             hasher.verifyDummy(pw);
-        } else if (pw.length() <= 200 && hasher.verify(pw, found.get().passwordHash())) {
-            throttle.clear(user);
-            return found.get().user();
+            throw new AccountException(401, WRONG_CREDENTIALS);
         }
-        throttle.recordFailure(user, address);
-        throw new AccountException(401, WRONG_CREDENTIALS);
+        String hash = found.get().passwordHash();
+        if (!hasher.verify(pw, hash)) throw new AccountException(401, WRONG_CREDENTIALS); // the reserved attempt stays a failure
+        throttle.succeeded(attempt);
+        if (hasher.needsRehash(hash)) users.replacePasswordHash(user, hash, hasher.hash(pw));
+        return found.get().user();
     }
 
     /** Opens a new session (a fresh id every sign-in) and returns the cookie value. */

@@ -93,6 +93,19 @@ public final class UserRepository {
         }
     }
 
+    /** Replaces the hash only if it is still {@code expected} (a password changed meanwhile is kept). */
+    public boolean replacePasswordHash(String username, String expected, String hash) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE users SET password_hash = ? WHERE username = ? AND password_hash = ?")) {
+            s.setString(1, hash);
+            s.setString(2, username);
+            s.setString(3, expected);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change the password", e);
+        }
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class));
     }

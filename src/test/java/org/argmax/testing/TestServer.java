@@ -22,8 +22,12 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code trustProxy}: as behind a reverse proxy (serve --trust-proxy). */
     public TestServer(Path content, Path dbDir, boolean trustProxy) {
-        this.app = App.start(new ServerConfig(0, content, Path.of("static"), "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), "sa", "", 4,
-                trustProxy));
+        this(content, "jdbc:h2:" + dbDir.toAbsolutePath().resolve("argmax"), trustProxy);
+    }
+
+    /** On any database, e.g. several servers on one H2 TCP server, as several servers on one PostgreSQL. */
+    public TestServer(Path content, String jdbcUrl, boolean trustProxy) {
+        this.app = App.start(new ServerConfig(0, content, Path.of("static"), jdbcUrl, "sa", "", 4, trustProxy));
     }
 
     public App app() {
