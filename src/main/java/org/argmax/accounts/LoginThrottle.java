@@ -1,5 +1,7 @@
 package org.argmax.accounts;
 
+import org.argmax.db.DataAccessException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +43,7 @@ public final class LoginThrottle {
             s.setObject(4, now);
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the failed sign-in", e);
+            throw new DataAccessException("cannot record the failed sign-in", e);
         }
     }
 
@@ -52,7 +54,7 @@ public final class LoginThrottle {
             s.setObject(2, OffsetDateTime.now().minus(WINDOW));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot clear failed sign-ins", e);
+            throw new DataAccessException("cannot clear failed sign-ins", e);
         }
     }
 
@@ -75,7 +77,7 @@ public final class LoginThrottle {
                 return Math.max(1, minutes);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot check failed sign-ins", e);
+            throw new DataAccessException("cannot check failed sign-ins", e);
         }
     }
 }
