@@ -2,6 +2,7 @@ package org.argmax.accounts;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.argmax.db.DataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -300,7 +301,7 @@ public final class LoginThrottle {
             } catch (SQLException e) {
                 String state = e.getSQLState();
                 boolean transient_ = "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
-                if (!transient_ || attempt >= 3) throw new IllegalStateException("cannot apply the sign-in limits", e);
+                if (!transient_ || attempt >= 3) throw new DataAccessException("cannot apply the sign-in limits", e);
                 log.info("Sign-in limits: transaction tried again after {}", e.getMessage());
             }
         }

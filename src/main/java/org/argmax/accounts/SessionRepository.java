@@ -1,5 +1,7 @@
 package org.argmax.accounts;
 
+import org.argmax.db.DataAccessException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +37,7 @@ public final class SessionRepository {
             s.executeUpdate();
             return id;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the session", e);
+            throw new DataAccessException("cannot create the session", e);
         }
     }
 
@@ -49,7 +51,7 @@ public final class SessionRepository {
                 return rs.next() ? Optional.of(new Session(rs.getLong(1), rs.getString(2))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the session", e);
+            throw new DataAccessException("cannot read the session", e);
         }
     }
 
@@ -60,7 +62,7 @@ public final class SessionRepository {
             s.setString(1, Tokens.sha256(cookieValue));
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete the session", e);
+            throw new DataAccessException("cannot delete the session", e);
         }
     }
 
@@ -71,7 +73,7 @@ public final class SessionRepository {
             s.setLong(1, userId);
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot delete the sessions", e);
+            throw new DataAccessException("cannot delete the sessions", e);
         }
     }
 }

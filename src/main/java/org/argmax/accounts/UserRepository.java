@@ -1,5 +1,7 @@
 package org.argmax.accounts;
 
+import org.argmax.db.DataAccessException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +44,7 @@ public final class UserRepository {
             return Optional.empty();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) return Optional.empty(); // unique violation (H2, PostgreSQL)
-            throw new IllegalStateException("cannot create the user", e);
+            throw new DataAccessException("cannot create the user", e);
         }
     }
 
@@ -54,7 +56,7 @@ public final class UserRepository {
                 return rs.next() ? Optional.of(new Credentials(user(rs), rs.getString(6))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the user", e);
+            throw new DataAccessException("cannot read the user", e);
         }
     }
 
@@ -66,7 +68,7 @@ public final class UserRepository {
                 return rs.next() ? Optional.of(user(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the user", e);
+            throw new DataAccessException("cannot read the user", e);
         }
     }
 
@@ -78,7 +80,7 @@ public final class UserRepository {
             while (rs.next()) out.add(user(rs));
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the users", e);
+            throw new DataAccessException("cannot list the users", e);
         }
     }
 
@@ -89,7 +91,7 @@ public final class UserRepository {
             s.setString(2, username);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change the password", e);
+            throw new DataAccessException("cannot change the password", e);
         }
     }
 
@@ -102,7 +104,7 @@ public final class UserRepository {
             s.setString(3, expected);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot change the password", e);
+            throw new DataAccessException("cannot change the password", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.argmax.cli;
 
 import io.javalin.util.JavalinBindException;
+import org.argmax.db.DataAccessException;
 import org.argmax.db.DatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,10 +25,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return commandLine(new ServeCommand()).execute();
     }
 
-    /** A command line whose expected start-up failures print one clear sentence instead of a stack trace. */
+    /** A command line whose expected failures (start-up, database) print one clear sentence instead of a stack trace. */
     public static CommandLine commandLine(Object command) {
         return new CommandLine(command).setExecutionExceptionHandler((e, cli, parsed) -> {
-            if (e instanceof DatabaseException || e instanceof JavalinBindException) {
+            if (e instanceof DatabaseException || e instanceof DataAccessException || e instanceof JavalinBindException) {
                 cli.getErr().println(e.getMessage());
                 return 1;
             }

@@ -2,22 +2,60 @@ package org.argmax.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * The connection pool and the schema. Migrations under {@code db/migration} (packaged into the jar)
  * run at start. For H2 files, {@link #durable} adds the settings that keep every committed row
  * when the JVM is killed with -9 (tested in DatabaseDurabilityTest).
+ *
+ * <p>Self-healing: when embedded H2 cannot write its file (disk full, file made unwritable), it
+ * closes the whole database, and every pooled connection then answers "The database has been
+ * closed" [90098] for good; a new connection reopens the file (read-only while it cannot be
+ * written). So the first such error on any connection marks the database unavailable and evicts
+ * the whole pool ({@link #storageFailure}); the next connections reopen the file, and work again
+ * once the cause is gone. The health check ({@link #health}) says why while it lasts, and proves
+ * recovery with a one-row write (tested in DiskFullRecoveryTest).
  */
 public final class Database implements AutoCloseable {
     public static final String DEFAULT_URL = "jdbc:h2:./db/argmax";
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    // H2 error codes (org.h2.api.ErrorCode), spelled out so the pool also works with other drivers
+    static final int H2_IO_EXCEPTION_1 = 90028;
+    static final int H2_IO_EXCEPTION_2 = 90031;
+    static final int H2_DATABASE_IS_READ_ONLY = 90097;
+    static final int H2_DATABASE_IS_CLOSED = 90098;
+    static final int H2_DATABASE_CALLED_AT_SHUTDOWN = 90121;
 
     private final HikariDataSource pool;
     private final String url;
+    private final String user;
+    private final String password;
+    private final boolean embeddedH2;
+    /** Why the database cannot be used, since the first failure; null while it works. */
+    private volatile Outage outage;
+
+    /** A write failure that made the database unusable: what the cause said, and since when. */
+    public record Outage(String reason, Instant since) {
+    }
+
+    /** The health check's answer: {@code problem} is null when the database works. */
+    public record Health(String problem, Instant since) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
 
     public Database(String jdbcUrl, String user, String password) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
@@ -25,12 +63,23 @@ public final class Database implements AutoCloseable {
                     + " (an H2 file) or jdbc:postgresql://host/argmax; got '" + jdbcUrl + "'.", null);
         }
         this.url = durable(jdbcUrl);
+        this.user = user;
+        this.password = password;
+        this.embeddedH2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setPoolName("argmax");
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override // the interface has its own nested type Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                // storageFailure has evicted every connection, this one included (closed when returned);
+                // DO_NOT_EVICT only spares the log Hikari's stack trace for each of them
+                return storageFailure(e) ? SQLExceptionOverride.Override.DO_NOT_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            }
+        });
         try {
             this.pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -56,10 +105,79 @@ public final class Database implements AutoCloseable {
         return "Cannot open the database " + jdbcUrl + ": " + rootMessage(e);
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause's message, first line only (H2 appends the SQL statement on the next lines). */
+    static String rootMessage(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 50; depth++) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline).replaceFirst(";? *SQL statement:$", "");
+    }
+
+    /**
+     * Called by the pool for every SQLException on one of its connections. When it says that
+     * embedded H2 can no longer use its file, records the outage and evicts every connection
+     * (idle ones now, busy ones when they are returned): they all belong to the H2 database that
+     * was closed (or opened read-only), and H2 reopens the file for the next new connection.
+     * Returns whether it was such a failure.
+     */
+    boolean storageFailure(SQLException e) {
+        String reason = embeddedH2 ? storageProblem(e) : null;
+        if (reason == null) return false;
+        Outage before = outage;
+        // "closed" comes from connections left in a database that H2 (or closeReadOnlyDatabase) closed:
+        // it does not replace the cause that is already known
+        boolean saysTheCause = reason.startsWith(WRITE_FAILED) || reason.equals(READ_ONLY);
+        if (before == null) {
+            outage = new Outage(reason, Instant.now());
+            log.error("The database cannot be written: {}. Requests that need it get 503 until the cause is removed; "
+                    + "the pool reopens the database by itself.", reason, e);
+        } else if (saysTheCause && !before.reason().equals(reason)) {
+            outage = new Outage(reason, before.since());
+            log.warn("The database is still unusable: {}", reason);
+        }
+        if (e.getErrorCode() == H2_DATABASE_IS_READ_ONLY) closeReadOnlyDatabase();
+        HikariDataSource p = pool; // null while the pool itself is being built
+        var connections = p == null ? null : p.getHikariPoolMXBean();
+        if (connections != null) connections.softEvictConnections(); // after the close: none can be left in the read-only database
+        return true;
+    }
+
+    /**
+     * H2 opened the file read-only because it could not be written (the database it had closed is
+     * gone). That read-only database stays open as long as any connection uses it, and the pool
+     * keeps opening new ones into it while it replaces the evicted ones, so it would never be
+     * reopened writable. {@code SHUTDOWN} closes it for all of them; the next connection opens the
+     * file again (read-only again while the cause lasts). Never done to a writable database.
+     */
+    private void closeReadOnlyDatabase() {
+        try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password)) {
+            if (c.isReadOnly()) {
+                try (var s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException e) {
+            log.debug("Could not close the read-only database", e);
+        }
+    }
+
+    private static final String WRITE_FAILED = "writing the database file failed: ";
+    private static final String READ_ONLY = "the database file cannot be written (H2 reopened it read-only)";
+
+    /** What an H2 error says about the database file, in words for /health; null for other errors. */
+    static String storageProblem(SQLException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 50; depth++, t = t.getCause()) {
+            // the cause of the first failure and of every later "database has been closed"
+            if (t instanceof IOException io) return WRITE_FAILED + io.getMessage();
+        }
+        return switch (e.getErrorCode()) {
+            case H2_DATABASE_IS_READ_ONLY -> READ_ONLY;
+            case H2_DATABASE_IS_CLOSED, H2_DATABASE_CALLED_AT_SHUTDOWN -> "H2 closed the database";
+            case H2_IO_EXCEPTION_1, H2_IO_EXCEPTION_2 -> "reading or writing the database file failed: " + rootMessage(e);
+            default -> null;
+        };
     }
 
     /** H2's retention time in ms; the maximum means "never overwrite a chunk while the file is open". */
@@ -91,13 +209,37 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** True when a trivial query answers; used by the health check. */
-    public boolean isHealthy() {
-        try (Connection c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT 1")) {
-            return rs.next();
-        } catch (SQLException e) {
-            return false;
+    /**
+     * For {@code /health}: while the database works, a trivial query must answer. After a write
+     * failure, only a write proves that it works again (reads succeed on a full disk), so one row of
+     * {@code health_check} is updated; when that commits, the outage is over.
+     */
+    public Health health() {
+        for (int attempt = 1; ; attempt++) {
+            Outage known = outage;
+            String sql = known == null ? "SELECT 1" : "UPDATE health_check SET checked_at = CURRENT_TIMESTAMP WHERE id = 1";
+            try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+                s.execute(sql);
+                if (known != null) {
+                    outage = null;
+                    log.info("The database works again (it was unusable for {} s: {}).",
+                            java.time.Duration.between(known.since(), Instant.now()).toSeconds(), known.reason());
+                }
+                return new Health(null, null);
+            } catch (SQLException e) {
+                // a connection left in the database H2 closed fails once and makes the pool reopen
+                // it (storageFailure): one more try, on a new connection and with a write, tells
+                if (attempt == 1 && embeddedH2 && storageProblem(e) != null) continue;
+                Outage now = outage; // set by storageFailure when the pool saw a storage error
+                if (now != null) return new Health(now.reason(), now.since());
+                return new Health(rootMessage(e), Instant.now());
+            }
         }
+    }
+
+    /** True when the database answers (see {@link #health}). */
+    public boolean isHealthy() {
+        return health().ok();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.argmax.exercises;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.argmax.db.DataAccessException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ public final class AttemptRepository {
                 return rs.next() ? new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)) : ExerciseState.FIRST;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read exercise state", e);
+            throw new DataAccessException("cannot read exercise state", e);
         }
     }
 
@@ -57,7 +58,7 @@ public final class AttemptRepository {
             s.setBoolean(5, state.gaveUp());
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot save exercise state", e);
+            throw new DataAccessException("cannot save exercise state", e);
         }
     }
 
@@ -98,11 +99,17 @@ public final class AttemptRepository {
                 c.commit();
                 return new Attempt(id, userId, exerciseId, variant, answers, grade.answers(), grade.correct(), grade.score(), OffsetDateTime.now());
             } catch (SQLException | JsonProcessingException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) { // e.g. H2 closed the database: keep the first failure
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot save the attempt", e);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot save the attempt", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the attempt as JSON", e);
         }
     }
 
@@ -124,8 +131,10 @@ public final class AttemptRepository {
                 }
             }
             return out;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot read attempts", e);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read attempts", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored attempt of " + exerciseId + " is not valid JSON", e);
         }
     }
 
@@ -151,7 +160,7 @@ public final class AttemptRepository {
                 return (Number) rs.getObject(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read attempts of " + exerciseId, e);
+            throw new DataAccessException("cannot read attempts of " + exerciseId, e);
         }
     }
 }

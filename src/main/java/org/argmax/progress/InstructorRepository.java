@@ -1,5 +1,7 @@
 package org.argmax.progress;
 
+import org.argmax.db.DataAccessException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -148,7 +150,7 @@ public final class InstructorRepository {
                 while (rs.next()) handler.accept(rs);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the instructor's statistics", e);
+            throw new DataAccessException("cannot read the instructor's statistics", e);
         }
     }
 }

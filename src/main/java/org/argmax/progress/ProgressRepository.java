@@ -1,5 +1,7 @@
 package org.argmax.progress;
 
+import org.argmax.db.DataAccessException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +44,7 @@ public final class ProgressRepository {
             s.setObject(3, OffsetDateTime.now());
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot save progress", e);
+            throw new DataAccessException("cannot save progress", e);
         }
     }
 
@@ -60,7 +62,7 @@ public final class ProgressRepository {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read progress", e);
+            throw new DataAccessException("cannot read progress", e);
         }
     }
 
@@ -72,7 +74,7 @@ public final class ProgressRepository {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read progress", e);
+            throw new DataAccessException("cannot read progress", e);
         }
     }
 }

@@ -7,7 +7,11 @@ import org.argmax.lessons.CourseService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /health}: for self-hosters' monitoring; 200 when the database answers, 503 otherwise. */
+/**
+ * {@code GET /health}: for self-hosters' monitoring; 200 when the database answers, 503 with the
+ * reason (e.g. "writing the database file failed: No space left on device") and since when
+ * otherwise. After a write failure it is 200 again only once a write succeeds (see Database#health).
+ */
 public final class HealthHandler {
     private final Database database;
     private final CourseService courses;
@@ -18,11 +22,16 @@ public final class HealthHandler {
     }
 
     public void show(Context ctx) {
-        boolean db = database.isHealthy();
+        Database.Health db = database.health();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", db ? "ok" : "database unavailable");
+        body.put("status", db.ok() ? "ok" : "database unavailable");
+        if (!db.ok()) {
+            body.put("reason", db.problem());
+            body.put("since", db.since().toString());
+        }
         body.put("lessons", courses.current().course().lessons().size());
         body.put("contentProblems", courses.current().problems().size());
-        ctx.status(db ? 200 : 503).json(body);
+        if (!db.ok()) ctx.header("Retry-After", String.valueOf(HttpErrors.RETRY_AFTER_SECONDS));
+        ctx.status(db.ok() ? 200 : 503).json(body);
     }
 }
