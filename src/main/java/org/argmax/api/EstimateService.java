@@ -1,11 +1,7 @@
 package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.argmax.content.Suggestions;
-import org.argmax.estimation.Family;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,16 +17,19 @@ public final class EstimateService {
     /** At most this many numbers in "data" (and in a regression's x and y together). */
     public static final long MAX_DATA_VALUES = 100_000;
 
+    private final ApiModels models;
+
+    public EstimateService(ApiModels models) {
+        this.models = models;
+    }
+
     public Map<String, Object> estimate(JsonNode request) {
         if (request == null || !request.isObject()) {
             throw bad("the request must be a JSON object such as {\"model\": \"bernoulli\", \"data\": [1, 0, 1]}");
         }
         String model = JsonInput.text(request, "model", "bernoulli").strip().toLowerCase(Locale.ROOT);
-        if (field(request, "model") == null) throw bad("missing \"model\"; choose one of " + String.join(", ", models()));
-        if (!models().contains(model)) {
-            String hint = Suggestions.closest(model, models()).map(s -> " (did you mean '" + s + "'?)").orElse("");
-            throw bad("unknown model '" + model + "'" + hint + "; choose one of " + String.join(", ", models()));
-        }
+        if (field(request, "model") == null) throw bad("missing \"model\"; choose one of " + String.join(", ", models.names()));
+        ApiModel chosen = models.get(model);
         String method = JsonInput.text(request, "method", "mle").strip().toLowerCase(Locale.ROOT);
         if (!method.equals("mle") && !method.equals("map")) throw bad("\"method\" must be \"mle\" or \"map\", got \"" + method + "\"");
         JsonNode options = field(request, "options");
@@ -38,24 +37,11 @@ public final class EstimateService {
         long values = JsonInput.countValues(field(request, "data"), MAX_DATA_VALUES);
         if (values > MAX_DATA_VALUES) throw bad("too much data: at most " + MAX_DATA_VALUES + " values per request");
 
-        Map<String, Object> answer;
-        if (ModelEstimates.NAMES.contains(model)) {
-            if (method.equals("map") && !model.equals("ridge") && !model.equals("lasso")) {
-                throw bad("\"method\": \"map\" is not available for " + model + "; ridge and lasso are the MAP versions of linear regression");
-            }
-            answer = ModelEstimates.estimate(model, request, options);
-        } else {
-            answer = DistributionEstimates.estimate(Family.fromName(model), method, request, options);
-        }
+        if (method.equals("map") && !chosen.offersMap()) throw bad(chosen.noMapReason());
+        Map<String, Object> answer = chosen.estimate(method, request, options);
         answer.putIfAbsent("method", method);
         @SuppressWarnings("unchecked")
         Map<String, Object> safe = (Map<String, Object>) JsonOutput.safe(answer);
         return safe;
-    }
-
-    public static List<String> models() {
-        List<String> all = new ArrayList<>(DistributionEstimates.names());
-        all.addAll(ModelEstimates.NAMES);
-        return all;
     }
 }

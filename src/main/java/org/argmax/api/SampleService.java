@@ -119,7 +119,7 @@ public final class SampleService {
     private static Generators.Labelled mixture(JsonNode parameters, int n, Rng rng) {
         double[] weights = JsonInput.numbers(field(parameters, "weights"), "parameters.weights");
         int k = weights.length;
-        if (k < 1 || k > ModelEstimates.MAX_K) throw bad("parameters.weights must have 1 to " + ModelEstimates.MAX_K + " entries, got " + k);
+        if (k < 1 || k > ApiLimits.MAX_K) throw bad("parameters.weights must have 1 to " + ApiLimits.MAX_K + " entries, got " + k);
         double sum = 0;
         for (int c = 0; c < k; c++) {
             if (!(weights[c] > 0)) throw bad("parameters.weights must all be positive; weight " + (c + 1) + " is " + weights[c]);
@@ -130,7 +130,7 @@ public final class SampleService {
         double[][] means = JsonInput.rows(field(parameters, "means"), "parameters.means");
         if (means.length != k) throw bad("parameters.means has " + means.length + " entries but there are " + k + " weights");
         int d = means[0].length;
-        if (d > ModelEstimates.MAX_DIMENSION) throw bad("the means have " + d + " coordinates; at most " + ModelEstimates.MAX_DIMENSION);
+        if (d > ApiLimits.MAX_DIMENSION) throw bad("the means have " + d + " coordinates; at most " + ApiLimits.MAX_DIMENSION);
 
         double[][][] covariances = new double[k][][];
         JsonNode sds = field(parameters, "sds"), full = field(parameters, "covariances");

@@ -8,6 +8,7 @@ import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
+import org.argmax.api.ApiModels;
 import org.argmax.api.EstimateService;
 import org.argmax.api.SampleService;
 import org.argmax.accounts.AccountService;
@@ -71,7 +72,7 @@ public final class App implements AutoCloseable {
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService(), new SampleService()));
+                    new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService()));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.staticFiles.enableWebjars();
