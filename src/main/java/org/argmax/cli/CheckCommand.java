@@ -3,12 +3,16 @@ package org.argmax.cli;
 import org.argmax.content.ContentException;
 import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseChecker;
+import org.argmax.lessons.CourseFormulas;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.markdown.KatexValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 /** {@code argmax check [DIR]}: validates the course and prints {@code file:line: message} per problem. */
@@ -30,10 +34,13 @@ public final class CheckCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
-            var problems = new ExerciseChecker().check(snapshot.exercises(), seeds);
+            var formulas = CourseFormulas.collect(snapshot);
+            var math = CompletableFuture.supplyAsync(() -> KatexValidator.shared().check(formulas)); // on the other core
+            var problems = new ArrayList<>(new ExerciseChecker().check(snapshot.exercises(), seeds));
+            problems.addAll(math.join());
             if (!problems.isEmpty()) throw new ContentException(problems);
             out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons, " + snapshot.exercises().size()
-                    + " exercises (each checked on " + seeds + " seeds)");
+                    + " exercises (each checked on " + seeds + " seeds), " + formulas.size() + " formulas rendered by KaTeX");
             return 0;
         } catch (ContentException e) {
             e.problems().forEach(p -> out.println(p));
