@@ -3,12 +3,16 @@ package org.argmax.cli;
 import org.argmax.content.ContentException;
 import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseChecker;
+import org.argmax.lessons.CourseFormulas;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.markdown.KatexValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 /** {@code argmax check [DIR]}: validates the course and prints {@code file:line: message} per problem. */
@@ -34,15 +38,19 @@ public final class CheckCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
             CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
+            var formulas = CourseFormulas.collect(snapshot);
+            var math = CompletableFuture.supplyAsync(() -> KatexValidator.shared().check(formulas)); // on the other core
             var report = new ExerciseChecker().report(snapshot.exercises(), seeds);
             if (dump != null) out.println(writeDump(snapshot));
-            if (!report.problems().isEmpty()) throw new ContentException(report.problems());
+            var problems = new ArrayList<>(report.problems());
+            problems.addAll(math.join());
+            if (!problems.isEmpty()) throw new ContentException(problems);
             report.redrawn().forEach((id, share) -> {
                 // data drawn again from the same seed because the first draw was degenerate (see InstanceFactory)
                 if (share > 0) out.printf(java.util.Locale.ROOT, "%s: %.2f %% of seeds drew their data again%n", id, 100 * share);
             });
             out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons, " + snapshot.exercises().size()
-                    + " exercises (each checked on " + seeds + " seeds)");
+                    + " exercises (each checked on " + seeds + " seeds), " + formulas.size() + " formulas rendered by KaTeX");
             return 0;
         } catch (ContentException e) {
             e.problems().forEach(p -> out.println(p));

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * regenerated from the seed; only answers and verdicts are stored.
  */
 public final class ExerciseService {
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z][a-z0-9_]*)\\s*}}");
+    /** A {@code {{name}}} placeholder, replaced by the learner's value in prompts and labels. */
+    public static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z][a-z0-9_]*)\\s*}}");
     /** The seed of the example data shown to visitors who are not signed in. */
     public static final long EXAMPLE_USER = 0;
 

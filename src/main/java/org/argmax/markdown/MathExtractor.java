@@ -23,7 +23,12 @@ public final class MathExtractor {
     private static final Pattern ENV = Pattern.compile("\\\\begin\\{(equation|align|gather|multline|alignat|eqnarray)(\\*?)\\}");
     private static final Pattern PLACEHOLDER = Pattern.compile("(<p>)?" + TOKEN + "(\\d+)Zq(</p>)?");
 
-    public record Formula(String tex, boolean display) {
+    /**
+     * One formula: {@code tex} is what KaTeX gets (physics macros expanded), {@code written} the
+     * formula as the author wrote it, delimiters included, starting at {@code offset} of the text
+     * given to {@link #extract} on line {@code line} of the file.
+     */
+    public record Formula(String tex, boolean display, String written, int offset, int line) {
     }
 
     private final List<Formula> formulas = new ArrayList<>();
@@ -97,8 +102,9 @@ public final class MathExtractor {
                         i++;
                         continue;
                     }
+                    int at = line;
                     line += count(text, i, close, '\n');
-                    out.append(placeholder(text.substring(i + 2, close), n == '['));
+                    out.append(placeholder(text.substring(i + 2, close), n == '[', text.substring(i, close + 2), i, at));
                     i = close + 2;
                     continue;
                 }
@@ -112,8 +118,10 @@ public final class MathExtractor {
                         i++;
                         continue;
                     }
+                    int at = line;
                     line += count(text, i, close, '\n');
-                    out.append(placeholder(text.substring(i, close + end.length()), true));
+                    String whole = text.substring(i, close + end.length());
+                    out.append(placeholder(whole, true, whole, i, at));
                     i = close + end.length();
                     continue;
                 }
@@ -130,15 +138,17 @@ public final class MathExtractor {
                         i += 2;
                         continue;
                     }
+                    int at = line;
                     line += count(text, i, close, '\n');
-                    out.append(placeholder(text.substring(i + 2, close), true));
+                    out.append(placeholder(text.substring(i + 2, close), true, text.substring(i, close + 2), i, at));
                     i = close + 2;
                     continue;
                 }
                 int close = closingDollar(text, i);
                 if (close > 0) {
+                    int at = line;
                     line += count(text, i, close, '\n');
-                    out.append(placeholder(text.substring(i + 1, close), false));
+                    out.append(placeholder(text.substring(i + 1, close), false, text.substring(i, close + 1), i, at));
                     i = close + 1;
                     continue;
                 }
@@ -176,8 +186,8 @@ public final class MathExtractor {
         return k >= text.length() || text.charAt(k) == '\n';
     }
 
-    private String placeholder(String tex, boolean display) {
-        formulas.add(new Formula(PhysicsMacros.expand(tex.strip()), display));
+    private String placeholder(String tex, boolean display, String written, int offset, int line) {
+        formulas.add(new Formula(PhysicsMacros.expand(tex.strip()), display, written, offset, line));
         return TOKEN + (formulas.size() - 1) + "Zq";
     }
 
