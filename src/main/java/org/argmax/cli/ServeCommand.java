@@ -30,6 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
         int chosenPort = port != null ? port : portFromEnvironment();
@@ -38,8 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
             app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword,
                     org.argmax.accounts.PasswordHasher.DEFAULT_COST, trustProxy));
         } catch (ContentException e) {
-            System.err.println("The course in " + content + " has problems; fix them and start again:");
-            e.problems().forEach(p -> System.err.println(p));
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println("The course in " + content + " has problems; fix them and start again:");
+            e.problems().forEach(err::println);
+            err.flush();
             return 1;
         }
         System.out.println("Argmax is running on http://localhost:" + app.port() + "/  (course: " + content + ", database: " + app.database().url() + ")");

@@ -1,8 +1,6 @@
 package org.argmax.content;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +42,8 @@ public final class CourseLoader {
             problems.add(new ContentProblem(courseFile, 1, "the course file is missing: create it with a title and the list of lessons"));
             throw new ContentException(problems);
         }
-        YamlMap course = YamlMap.parse(courseFile, read(courseFile, problems), 1, problems);
+        String courseText = read(courseFile, problems);
+        YamlMap course = courseText == null ? null : YamlMap.parse(courseFile, courseText, 1, problems);
         if (course == null) throw new ContentException(problems);
         course.rejectUnknownKeys(COURSE_KEYS);
         String title = course.string("title", true);
@@ -68,14 +67,14 @@ public final class CourseLoader {
                         + root.relativize(file) + suggestion(slug.value()));
                 continue;
             }
-            Lesson lesson = loadLesson(slug.value(), file, problems);
+            Lesson lesson = guarded(file, problems, () -> loadLesson(slug.value(), file, problems));
             if (lesson != null) lessons.add(lesson);
         }
         Map<String, Page> pages = new LinkedHashMap<>();
         for (String name : PAGES) {
             Path file = root.resolve(name + ".md");
             if (Files.isRegularFile(file)) {
-                Page page = loadPage(name, file, problems);
+                Page page = guarded(file, problems, () -> loadPage(name, file, problems));
                 if (page != null) pages.put(name, page);
             }
         }
@@ -93,8 +92,22 @@ public final class CourseLoader {
         }
     }
 
+    /** Runs one file's step; any failure the checks did not foresee becomes a problem naming the file. */
+    private static <T> T guarded(Path file, List<ContentProblem> problems, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ContentException e) {
+            problems.addAll(e.problems());
+        } catch (Throwable t) { // StackOverflowError, OutOfMemoryError, a bug: the site must keep its last good course
+            problems.add(ContentProblem.unexpected(file, 1, t));
+        }
+        return null;
+    }
+
     private Lesson loadLesson(String slug, Path file, List<ContentProblem> problems) {
-        FrontMatter fm = FrontMatter.split(file, read(file, problems), problems);
+        String text = read(file, problems);
+        if (text == null) return null;
+        FrontMatter fm = FrontMatter.split(file, text, problems);
         if (fm == null) return null;
         YamlMap meta = YamlMap.parse(file, fm.yaml(), 2, problems);
         if (meta == null) return null;
@@ -108,7 +121,9 @@ public final class CourseLoader {
     }
 
     private Page loadPage(String slug, Path file, List<ContentProblem> problems) {
-        FrontMatter fm = FrontMatter.split(file, read(file, problems), problems);
+        String text = read(file, problems);
+        if (text == null) return null;
+        FrontMatter fm = FrontMatter.split(file, text, problems);
         if (fm == null) return null;
         YamlMap meta = YamlMap.parse(file, fm.yaml(), 2, problems);
         if (meta == null) return null;
@@ -116,14 +131,8 @@ public final class CourseLoader {
         return new Page(slug, meta.string("title", true), meta.string("summary", ""), fm.body(), file, fm.bodyLine());
     }
 
+    /** The file's text, or null with a problem when it cannot be read or is over {@link ContentLimits#MAX_FILE_BYTES}. */
     static String read(Path file, List<ContentProblem> problems) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            problems.add(new ContentProblem(file, 1, "the file is not valid UTF-8 text"));
-        } catch (IOException e) {
-            problems.add(new ContentProblem(file, 1, "cannot read the file: " + e.getMessage()));
-        }
-        return "";
+        return ContentLimits.read(file, problems);
     }
 }

@@ -3,6 +3,10 @@ package org.argmax.content;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,13 +46,15 @@ public final class YamlMap {
 
     /**
      * Parses {@code text} (which starts at line {@code firstLine} of {@code file}); returns null and
-     * records a problem when it is not valid YAML or not a mapping.
+     * records a problem when it is not valid YAML, not a mapping, or over a limit of
+     * {@link ContentLimits}: its size, nesting depth and aliases to lists or mappings are checked
+     * on the parser's events, which are produced without recursion, before the node tree is built.
      */
     public static YamlMap parse(Path file, String text, int firstLine, List<ContentProblem> problems) {
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
+            LoaderOptions options = options();
+            if (!withinLimits(file, text, firstLine, options, problems)) return null;
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? firstLine : firstLine + e.getProblemMark().getLine();
@@ -63,6 +69,48 @@ public final class YamlMap {
             return null;
         }
         return new YamlMap(file, firstLine - 1, root, problems);
+    }
+
+    /** SnakeYAML's own limits, set to ours, in case the check on the events misses something. */
+    private static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(ContentLimits.MAX_YAML_NESTING);
+        options.setMaxAliasesForCollections(ContentLimits.MAX_YAML_ALIASES);
+        options.setCodePointLimit((int) ContentLimits.MAX_FILE_BYTES);
+        return options;
+    }
+
+    private static boolean withinLimits(Path file, String text, int firstLine, LoaderOptions options, List<ContentProblem> problems) {
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints > ContentLimits.MAX_FILE_BYTES) {
+            problems.add(new ContentProblem(file, firstLine, String.format(java.util.Locale.ROOT,
+                    "the YAML has %,d characters; at most %,d are allowed", codePoints, ContentLimits.MAX_FILE_BYTES)));
+            return false;
+        }
+        int depth = 0;
+        int aliases = 0;
+        Set<String> collectionAnchors = new java.util.HashSet<>();
+        for (Event event : new Yaml(options).parse(new StringReader(text))) {
+            int line = event.getStartMark() == null ? firstLine : firstLine + event.getStartMark().getLine();
+            if (event instanceof CollectionStartEvent start) {
+                if (start.getAnchor() != null) collectionAnchors.add(start.getAnchor());
+                if (++depth > ContentLimits.MAX_YAML_NESTING) {
+                    problems.add(new ContentProblem(file, line, "lists and mappings nest more than " + ContentLimits.MAX_YAML_NESTING
+                            + " levels deep here; content needs far fewer"));
+                    return false;
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAnchor())
+                    && ++aliases > ContentLimits.MAX_YAML_ALIASES) {
+                problems.add(new ContentProblem(file, line, "more than " + ContentLimits.MAX_YAML_ALIASES
+                        + " aliases (*name) to lists or mappings; write the values out"));
+                return false;
+            }
+        }
+        return true;
     }
 
     public Path file() {
@@ -85,6 +133,25 @@ public final class YamlMap {
 
     private int lineOf(Node n) {
         return lineOffset + n.getStartMark().getLine() + 1;
+    }
+
+    /** The line where the text of {@code key}'s value starts: the line after the key for a {@code |} or {@code >} block. */
+    public int textLine(String key) {
+        NodeTuple t = entries.get(key);
+        if (t == null) return line();
+        Node v = t.getValueNode();
+        boolean block = v instanceof ScalarNode s && (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED);
+        return lineOf(v) + (block ? 1 : 0);
+    }
+
+    /** The line of item {@code index} of the list under {@code key} (of the key when it is not a list that long). */
+    public int itemLine(String key, int index) {
+        NodeTuple t = entries.get(key);
+        if (t != null && t.getValueNode() instanceof SequenceNode seq && index < seq.getValue().size()) {
+            return lineOf(seq.getValue().get(index));
+        }
+        return lineOf(key);
     }
 
     public boolean has(String key) {

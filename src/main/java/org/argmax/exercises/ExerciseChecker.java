@@ -49,7 +49,13 @@ public final class ExerciseChecker {
      */
     public List<ContentProblem> computable(Map<String, ExerciseSpec> specs, int seeds) {
         List<ContentProblem> problems = new ArrayList<>();
-        for (ExerciseSpec spec : specs.values()) problems.addAll(check(spec, seeds, false, new int[1]));
+        for (ExerciseSpec spec : specs.values()) {
+            try {
+                problems.addAll(check(spec, seeds, false, new int[1]));
+            } catch (Throwable t) { // a failure nothing foresaw must not stop the course from loading with file and line
+                problems.add(ContentProblem.unexpected(spec.source(), spec.line(), t));
+            }
+        }
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package org.argmax.exercises;
 
+import org.argmax.content.ContentLimits;
 import org.argmax.content.ContentProblem;
 import org.argmax.content.Suggestions;
 import org.argmax.content.YamlMap;
@@ -8,6 +9,7 @@ import org.argmax.exercises.ExerciseSpec.Choice;
 import org.argmax.exercises.ExerciseSpec.DataSpec;
 import org.argmax.exercises.ExerciseSpec.Mistake;
 import org.argmax.exercises.ExerciseSpec.Range;
+import org.argmax.markdown.MarkdownRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,21 +49,22 @@ public final class ExerciseLoader {
             return out;
         }
         for (Path file : files) {
-            ExerciseSpec spec = loadOne(file, problems);
+            ExerciseSpec spec;
+            try {
+                spec = loadOne(file, problems);
+            } catch (Throwable t) { // a failure the checks did not foresee: the site keeps its last good course
+                problems.add(ContentProblem.unexpected(file, 1, t));
+                continue;
+            }
             if (spec != null) out.put(spec.id(), spec);
         }
         return out;
     }
 
     ExerciseSpec loadOne(Path file, List<ContentProblem> problems) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            problems.add(new ContentProblem(file, 1, "cannot read the file: " + e.getMessage()));
-            return null;
-        }
         int before = problems.size();
+        String text = ContentLimits.read(file, problems);
+        if (text == null) return null;
         YamlMap y = YamlMap.parse(file, text, 1, problems);
         if (y == null) return null;
         y.rejectUnknownKeys(TOP_KEYS);
@@ -70,6 +73,7 @@ public final class ExerciseLoader {
         if (id != null && !id.equals(fileId)) y.problem("id", "the id '" + id + "' must match the file name '" + fileId + "'");
         String title = y.string("title", true);
         String prompt = y.string("prompt", true);
+        if (prompt != null) MarkdownRenderer.checkLimits(prompt, file, y.textLine("prompt"), problems);
         Map<String, Range> given = new LinkedHashMap<>();
         YamlMap givenMap = y.map("given", false);
         if (givenMap != null) for (String k : givenMap.keys()) given.put(k, range(givenMap, k));
@@ -169,6 +173,7 @@ public final class ExerciseLoader {
             return null;
         }
         String label = a.string("label", name == null ? "" : name);
+        if (a.has("label") && label != null) MarkdownRenderer.checkLimits(label, a.file(), a.textLine("label"), a.problems());
         String reference = null;
         if (type.takesReference()) {
             reference = a.string("reference", true);
@@ -218,7 +223,9 @@ public final class ExerciseLoader {
         List<Choice> choices = new ArrayList<>();
         for (YamlMap c : a.maps("choices", type == AnswerType.CHOICE)) {
             c.rejectUnknownKeys(Set.of("text", "correct", "feedback"));
-            choices.add(new Choice(c.string("text", true), c.bool("correct", false), c.string("feedback", "")));
+            String text = c.string("text", true);
+            if (text != null) MarkdownRenderer.checkLimits(text, c.file(), c.textLine("text"), a.problems());
+            choices.add(new Choice(text, c.bool("correct", false), c.string("feedback", "")));
         }
         List<String> variables = a.stringList("variables", type == AnswerType.FORMULA);
         String expected = a.string("expected", type == AnswerType.FORMULA);
@@ -239,8 +246,10 @@ public final class ExerciseLoader {
         } else if (!inputKind.equals("text")) {
             a.problem("input", "'input' must be text or slider");
         }
+        List<String> hints = a.stringList("hints", false);
+        for (int i = 0; i < hints.size(); i++) MarkdownRenderer.checkLimits(hints.get(i), a.file(), a.itemLine("hints", i), a.problems());
         AnswerSpec spec = new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
-                a.stringList("hints", false), choices, variables, expected, input, a.line());
+                hints, choices, variables, expected, input, a.line());
         for (String[] problem : type.specProblems(spec)) a.problem(problem[0], problem[1]);
         return spec;
     }

@@ -62,12 +62,31 @@ public final class CourseService {
         } catch (ContentException e) {
             log.warn("Content changed but has errors; still serving the last good version:\n{}", e.getMessage());
             snapshot = snapshot.withProblems(e.problems());
+        } catch (Throwable t) { // build() turns failures into problems; this is the last line of defence
+            log.error("Content changed but could not be loaded; still serving the last good version", t);
+            snapshot = snapshot.withProblems(List.of(ContentProblem.unexpected(newestFile(loader.root()), 1, t)));
         }
         fingerprint = now;
     }
 
-    /** Loads and renders everything, collecting problems from both steps. */
+    /**
+     * Loads and renders everything, collecting problems from both steps. Any failure, even a
+     * {@link StackOverflowError} or {@link OutOfMemoryError} from a parser, becomes a
+     * {@link ContentException} naming the file being processed (or, when that is not known, the
+     * file changed last), so a broken edit never replaces the last good course.
+     */
     public CourseSnapshot build() {
+        try {
+            return buildChecked();
+        } catch (ContentException e) {
+            throw e;
+        } catch (Throwable t) {
+            log.error("Loading the course failed", t);
+            throw new ContentException(List.of(ContentProblem.unexpected(newestFile(loader.root()), 1, t)));
+        }
+    }
+
+    private CourseSnapshot buildChecked() {
         Course course = loader.load();
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, ExerciseSpec> specs = exercises.load(loader.root(), problems);
@@ -77,16 +96,43 @@ public final class CourseService {
         Map<String, List<String>> objectives = new HashMap<>();
         EmbedTargets none = new EmbedTargets(java.util.Set.of(), java.util.Set.of());
         for (Lesson lesson : course.lessons()) {
-            lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
-            objectives.put(lesson.slug(), lesson.objectives().stream()
-                    .map(o -> renderer.renderInline(o, lesson.source(), 2, none, problems)).toList());
+            try {
+                lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
+                objectives.put(lesson.slug(), lesson.objectives().stream()
+                        .map(o -> renderer.renderInline(o, lesson.source(), 2, none, problems)).toList());
+            } catch (Throwable t) {
+                log.error("Rendering {} failed", lesson.source(), t);
+                problems.add(ContentProblem.unexpected(lesson.source(), 1, t));
+            }
         }
         Map<String, RenderedDocument> pages = new HashMap<>();
         for (Page page : course.pages().values()) {
-            pages.put(page.slug(), renderer.render(page.markdown(), page.source(), page.bodyLine(), targets, problems));
+            try {
+                pages.put(page.slug(), renderer.render(page.markdown(), page.source(), page.bodyLine(), targets, problems));
+            } catch (Throwable t) {
+                log.error("Rendering {} failed", page.source(), t);
+                problems.add(ContentProblem.unexpected(page.source(), 1, t));
+            }
         }
         if (!problems.isEmpty()) throw new ContentException(problems);
         return new CourseSnapshot(course, lessons, pages, specs, objectives, List.of());
+    }
+
+    /** The regular file under {@code root} modified last (the root itself when there is none). */
+    static Path newestFile(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .max(java.util.Comparator.comparing(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p);
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }))
+                    .orElse(root);
+        } catch (IOException | UncheckedIOException e) {
+            return root;
+        }
     }
 
     static long fingerprint(Path root) {

@@ -33,7 +33,16 @@ public final class MarkdownRenderer {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
+    /**
+     * Renders {@code markdown}, which starts at line {@code firstLine} of {@code file}. Text over the
+     * nesting limits of {@link MarkdownLimits} is not parsed: the problem is recorded and the text is
+     * shown as escaped plain text.
+     */
     public RenderedDocument render(String markdown, Path file, int firstLine, EmbedTargets targets, List<ContentProblem> problems) {
+        if (!MarkdownLimits.check(markdown, file, firstLine, problems)) {
+            String html = "<pre>" + Html.escape(markdown) + "</pre>";
+            return new RenderedDocument(List.of(new RenderedDocument.Segment(html, null)), List.of(), List.of());
+        }
         List<Integer> embedLines = embedLines(markdown, firstLine);
         MathExtractor math = new MathExtractor();
         List<RenderedDocument.Embed> embeds = new ArrayList<>();
@@ -51,6 +60,18 @@ public final class MarkdownRenderer {
                 .build();
         String html = math.restore(renderer.render(document));
         return new RenderedDocument(split(html, embeds), toc, embeds);
+    }
+
+    /**
+     * Only the limits {@link #render} checks before parsing (nesting, emphasis and link markers,
+     * formula length), for Markdown rendered later, such as exercise prompts; true when within them.
+     */
+    public static boolean checkLimits(String markdown, Path file, int firstLine, List<ContentProblem> problems) {
+        boolean ok = MarkdownLimits.check(markdown, file, firstLine, problems);
+        MathExtractor math = new MathExtractor();
+        math.extract(markdown, file, firstLine, new ArrayList<>());
+        problems.addAll(math.overLimit());
+        return ok && math.overLimit().isEmpty();
     }
 
     /** Lines of the embeds in the original text: math extraction changes line counts, so they are taken first. */
@@ -139,8 +160,10 @@ public final class MarkdownRenderer {
         Matcher m = EMBED_SLOT.matcher(html);
         int last = 0;
         while (m.find()) {
+            int index = m.group(1).length() > 9 ? -1 : Integer.parseInt(m.group(1));
+            if (index < 0 || index >= embeds.size()) continue; // the author's own text looks like a slot: keep it
             if (m.start() > last) segments.add(new RenderedDocument.Segment(html.substring(last, m.start()), null));
-            segments.add(new RenderedDocument.Segment(null, embeds.get(Integer.parseInt(m.group(1)))));
+            segments.add(new RenderedDocument.Segment(null, embeds.get(index)));
             last = m.end();
         }
         if (last < html.length()) segments.add(new RenderedDocument.Segment(html.substring(last), null));

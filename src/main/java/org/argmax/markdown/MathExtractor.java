@@ -1,5 +1,6 @@
 package org.argmax.markdown;
 
+import org.argmax.content.ContentLimits;
 import org.argmax.content.ContentProblem;
 
 import java.nio.file.Path;
@@ -32,13 +33,25 @@ public final class MathExtractor {
     }
 
     private final List<Formula> formulas = new ArrayList<>();
+    /** Per closing delimiter, the earliest position from which it was searched and not found: unclosed openers stay linear. */
+    private final java.util.Map<String, Integer> missingFrom = new java.util.HashMap<>();
+    private final List<ContentProblem> overLimit = new ArrayList<>();
+    private Path file;
+    private List<ContentProblem> problems;
 
     public List<Formula> formulas() {
         return formulas;
     }
 
+    /** The formulas over {@link ContentLimits#MAX_FORMULA_CHARS} found by the last {@link #extract}. */
+    List<ContentProblem> overLimit() {
+        return overLimit;
+    }
+
     /** Returns the text with placeholders; unclosed display math is reported with its line. */
     public String extract(String text, Path file, int firstLine, List<ContentProblem> problems) {
+        this.file = file;
+        this.problems = problems;
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         int line = firstLine;
@@ -75,7 +88,7 @@ public final class MathExtractor {
             }
             if (c == '`') {
                 int run = runLength(text, i, '`');
-                int close = text.indexOf("`".repeat(run), i + run);
+                int close = find(text, "`".repeat(run), i + run);
                 if (close > 0) {
                     line += count(text, i, close + run, '\n');
                     out.append(text, i, close + run);
@@ -95,9 +108,10 @@ public final class MathExtractor {
                 }
                 if (n == '[' || n == '(') {
                     String closeDelim = n == '[' ? "\\]" : "\\)";
-                    int close = text.indexOf(closeDelim, i + 2);
+                    boolean reported = missingFrom.containsKey(closeDelim);
+                    int close = find(text, closeDelim, i + 2);
                     if (close < 0) {
-                        problems.add(new ContentProblem(file, line, "the formula opened with \\" + n + " is never closed with " + closeDelim));
+                        if (!reported) problems.add(new ContentProblem(file, line, "the formula opened with \\" + n + " is never closed with " + closeDelim));
                         out.append(c);
                         i++;
                         continue;
@@ -111,9 +125,10 @@ public final class MathExtractor {
                 Matcher env = ENV.matcher(text).region(i, text.length());
                 if (env.lookingAt()) {
                     String end = "\\end{" + env.group(1) + env.group(2) + "}";
-                    int close = text.indexOf(end, env.end());
+                    boolean reported = missingFrom.containsKey(end);
+                    int close = find(text, end, env.end());
                     if (close < 0) {
-                        problems.add(new ContentProblem(file, line, "\\begin{" + env.group(1) + env.group(2) + "} is never closed with " + end));
+                        if (!reported) problems.add(new ContentProblem(file, line, "\\begin{" + env.group(1) + env.group(2) + "} is never closed with " + end));
                         out.append(c);
                         i++;
                         continue;
@@ -131,9 +146,10 @@ public final class MathExtractor {
             }
             if (c == '$') {
                 if (i + 1 < text.length() && text.charAt(i + 1) == '$') {
-                    int close = text.indexOf("$$", i + 2);
+                    boolean reported = missingFrom.containsKey("$$");
+                    int close = find(text, "$$", i + 2);
                     if (close < 0) {
-                        problems.add(new ContentProblem(file, line, "the display formula opened with $$ is never closed with $$"));
+                        if (!reported) problems.add(new ContentProblem(file, line, "the display formula opened with $$ is never closed with $$"));
                         out.append("$$");
                         i += 2;
                         continue;
@@ -186,8 +202,30 @@ public final class MathExtractor {
         return k >= text.length() || text.charAt(k) == '\n';
     }
 
+    /**
+     * Like {@link String#indexOf(String, int)}, but a delimiter not found once is not searched for
+     * again (positions only grow), so many unclosed formulas cost linear time and are reported once.
+     */
+    private int find(String text, String needle, int from) {
+        Integer missing = missingFrom.get(needle);
+        if (missing != null && from >= missing) return -1;
+        int at = text.indexOf(needle, from);
+        if (at < 0) missingFrom.put(needle, missing == null ? from : Math.min(missing, from));
+        return at;
+    }
+
     private String placeholder(String tex, boolean display, String written, int offset, int line) {
-        formulas.add(new Formula(PhysicsMacros.expand(tex.strip()), display, written, offset, line));
+        String stripped = tex.strip();
+        if (stripped.length() > ContentLimits.MAX_FORMULA_CHARS) {
+            ContentProblem problem = new ContentProblem(file, line, "this formula is " + String.format(java.util.Locale.ROOT, "%,d", stripped.length())
+                    + " characters long; formulas may have at most " + String.format(java.util.Locale.ROOT, "%,d", ContentLimits.MAX_FORMULA_CHARS)
+                    + " characters: split it");
+            problems.add(problem);
+            overLimit.add(problem);
+            formulas.add(new Formula(stripped, display, written, offset, line)); // not expanded: the macros recurse on nested brackets
+        } else {
+            formulas.add(new Formula(PhysicsMacros.expand(stripped), display, written, offset, line));
+        }
         return TOKEN + (formulas.size() - 1) + "Zq";
     }
 
@@ -218,7 +256,12 @@ public final class MathExtractor {
         Matcher m = PLACEHOLDER.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 64);
         while (m.find()) {
-            Formula f = formulas.get(Integer.parseInt(m.group(2)));
+            int index = m.group(2).length() > 9 ? -1 : Integer.parseInt(m.group(2));
+            if (index < 0 || index >= formulas.size()) { // the author's own text looks like a placeholder: keep it
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            Formula f = formulas.get(index);
             boolean wholeParagraph = m.group(1) != null && m.group(3) != null;
             String tex = Html.escape(f.tex());
             String replacement;

@@ -1,6 +1,7 @@
 package org.argmax.cli;
 
 import org.argmax.db.Database;
+import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,15 +27,16 @@ class StartupErrorsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {
+    private record Run(int code, String err, String out) {
     }
 
     private static Run run(String... args) {
         StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
         CommandLine cli = Main.commandLine(new Main());
         cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        return new Run(cli.execute(args), err.toString());
+        cli.setOut(new PrintWriter(out, true));
+        return new Run(cli.execute(args), err.toString(), out.toString());
     }
 
     @Test
@@ -75,5 +77,32 @@ class StartupErrorsTest {
             assertTrue(output.contains("is in use by another process") && output.contains("Stop that process first"), output);
             assertFalse(output.contains("\tat "), "no stack trace: " + output);
         }
+    }
+
+    @Test
+    void contentOverTheLimitsStopsServeAndCheckWithFileAndLine() {
+        TestCourse c = TestCourse.twoLessons(dir.resolve("content"));
+        String second = c.root().resolve("lessons/second.md").toString();
+        c.write("lessons/second.md", """
+                ---
+                title: "Second lesson"
+                summary: "The estimate."
+                objectives: ["Find the maximum."]
+                ---
+                Intro.
+
+                """ + "- ".repeat(3_000) + "deep\n");
+        String problem = second + ":8: block quotes and lists nest 3000 levels deep here; at most 50 levels are allowed";
+
+        Run serve = run("serve", "--port", "0", "--content", c.root().toString(), "--db", "jdbc:h2:" + dir.toAbsolutePath().resolve("db/argmax"));
+        assertEquals(1, serve.code());
+        assertTrue(serve.err().contains("has problems; fix them and start again:\n" + problem + "\n")
+                || serve.err().contains("has problems; fix them and start again:" + System.lineSeparator() + problem), serve.err());
+        assertFalse(serve.err().contains("\tat "), "no stack trace: " + serve.err());
+
+        Run check = run("check", c.root().toString(), "--seeds", "1");
+        assertEquals(1, check.code());
+        assertTrue(check.out().startsWith(problem + System.lineSeparator()), check.out());
+        assertTrue(check.out().contains("1 problem in " + c.root()), check.out());
     }
 }

@@ -125,4 +125,48 @@ class MarkdownRendererTest {
         assertTrue(messages.contains("content/lessons/test.md:14: the display formula opened with $$ is never closed with $$"), messages.toString());
         assertTrue(messages.contains("content/lessons/test.md:16: unknown exercise 'nope'"), messages.toString());
     }
+
+    @Test
+    void textOverTheNestingLimitIsNotParsedButShownEscaped() {
+        String out = html("Intro <b>\n\n" + ">".repeat(50_000) + " deep\n");
+        assertEquals(List.of("content/lessons/test.md:7: block quotes and lists nest 50000 levels deep here; at most 50 levels are allowed"),
+                problems.stream().map(ContentProblem::toString).toList());
+        assertTrue(out.startsWith("<pre>Intro &lt;b&gt;"), out.substring(0, 40));
+        assertFalse(out.contains("<blockquote>"));
+    }
+
+    @Test
+    void inlineNestingWithinTheLimitsRendersAndOverThemIsCaughtBeforeParsing() {
+        String nested = "![".repeat(500) + "a" + "](u)".repeat(500);
+        assertTrue(html(nested + "\n").contains("<img src=\"u\""));
+        assertTrue(problems.isEmpty(), problems.toString());
+        // 20,000 nested images overflow commonmark-java's inline parser on any usual stack
+        html("Text\n" + "![".repeat(20_000) + "a" + "](u)".repeat(20_000) + "\n");
+        assertEquals(List.of("content/lessons/test.md:5: the paragraph starting here has more than 500 emphasis and link markers (*, _ and [),"
+                + " which could nest deeper than the Markdown parser can go; split it with blank lines"),
+                problems.stream().map(ContentProblem::toString).toList());
+    }
+
+    @Test
+    void textThatLooksLikeAPlaceholderIsKeptAsText() {
+        RenderedDocument doc = new MarkdownRenderer().render("A $x$ and ZqMath7Zq.\n\nZqEmbed3Zq\n\nZqMath99999999999Zq\n", FILE, 1, TARGETS, problems);
+        String out = doc.segments().stream().map(RenderedDocument.Segment::html).collect(Collectors.joining());
+        assertTrue(out.contains("<span class=\"math math-inline\">x</span> and ZqMath7Zq."), out);
+        assertTrue(out.contains("<p>ZqEmbed3Zq</p>") && out.contains("ZqMath99999999999Zq"), out);
+        assertTrue(doc.embeds().isEmpty() && problems.isEmpty());
+    }
+
+    @Test
+    void manyUnclosedFormulasTakeLinearTimeAndAreReportedOnce() {
+        // searching the rest of the text again for each unclosed opener took minutes here
+        String text = "\\( a ".repeat(200_000) + "\n\n$$ b\n\n" + "\\begin{align} c ".repeat(100_000) + "\n";
+        long start = System.nanoTime();
+        new MathExtractor().extract(text, FILE, 1, problems);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 10_000, "took " + ms + " ms");
+        assertEquals(List.of("content/lessons/test.md:1: the formula opened with \\( is never closed with \\)",
+                "content/lessons/test.md:3: the display formula opened with $$ is never closed with $$",
+                "content/lessons/test.md:5: \\begin{align} is never closed with \\end{align}"),
+                problems.stream().map(ContentProblem::toString).toList());
+    }
 }
