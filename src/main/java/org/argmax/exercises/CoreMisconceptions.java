@@ -15,17 +15,17 @@ final class CoreMisconceptions {
     private CoreMisconceptions() {
     }
 
-    static void register() {
+    static void register(Misconceptions.Builder library) {
         Map<String, BiFunction<String, ExerciseData, double[]>> m = new HashMap<>();
         m.put("normal.mle.variance", (r, d) -> one((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance")));
         m.put("normal.mle.sd", (r, d) -> one(Math.sqrt((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance"))));
         m.put("regression.ols.sigma2", (r, d) -> one(Regression.ols(d.x(), d.y()).unbiasedSigma2()));
-        Misconceptions.add("variance-n-minus-1",
+        library.add("variance-n-minus-1",
                 "You divided by n − 1 (n − 2 for a fitted line): that is the unbiased estimator; the maximum likelihood estimate divides by n.", m);
 
-        Misconceptions.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
+        library.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
                 Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance")))));
-        Misconceptions.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
+        library.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
                 Map.of("normal.mle.sd", (r, d) -> one(CoreReferences.fit(d).get("variance"))));
 
         m = new HashMap<>();
@@ -37,7 +37,7 @@ final class CoreMisconceptions {
         m.put("regression.ridge.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
         m.put("regression.ridge.coefficients", (r, d) -> Regression.ols(d.x(), d.y()).coefficients());
         m.put("regression.lasso.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
-        Misconceptions.add("map-without-prior",
+        library.add("map-without-prior",
                 "That is the maximum likelihood estimate: it ignores the prior. The MAP estimate maximizes likelihood × prior.", m);
 
         m = new HashMap<>();
@@ -45,7 +45,7 @@ final class CoreMisconceptions {
         m.put("binomial.map.p", (r, d) -> one(CoreReferences.betaPosterior(d).posteriorMean()));
         m.put("poisson.map.lambda", (r, d) -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).posteriorMean()));
         m.put("categorical.map.probabilities", (r, d) -> Conjugate.dirichletCategorical(CoreReferences.symmetric(d), d.values()).mean());
-        Misconceptions.add("posterior-mean-for-mode",
+        library.add("posterior-mean-for-mode",
                 "That is the posterior mean. The MAP estimate is the posterior's mode, its highest point: subtract 1 from each pseudo-count.", m);
 
         m = new HashMap<>();
@@ -60,7 +60,7 @@ final class CoreMisconceptions {
             for (int i = 0; i < counts.length; i++) out[i] = (counts[i] + a) / (total + counts.length * a - counts.length);
             return out;
         });
-        Misconceptions.add("pseudo-count-off-by-one",
+        library.add("pseudo-count-off-by-one",
                 "Your numerator adds α pseudo-counts; the mode adds α − 1 (and the denominator α + β − 2).", m);
 
         m = new HashMap<>();
@@ -69,10 +69,10 @@ final class CoreMisconceptions {
                 "exponential.mle.loglik", "normal.mle.loglik", "mixture.mstep.loglik"}) {
             m.put(ref, (r, d) -> one(Math.exp(References.compute(r, d)[0])));
         }
-        Misconceptions.add("forgot-log",
+        library.add("forgot-log",
                 "You multiplied the probabilities: that is the likelihood itself. Take the log of each factor and add them up.", m);
 
-        Misconceptions.add("unclipped-soft-threshold",
+        library.add("unclipped-soft-threshold",
                 "(Sxy − λ)/Sxx came out on the wrong side of zero, so that formula does not hold here: when |Sxy| ≤ λ the kink of the penalty wins and the lasso slope is exactly 0.",
                 Map.of("regression.lasso.slope", (r, d) -> {
                     double lambda = d.given().get("lambda");
@@ -81,7 +81,7 @@ final class CoreMisconceptions {
                     return Math.abs(s[1]) > lambda ? new double[0] : one((s[1] - Math.signum(s[1]) * lambda) / s[0]);
                 }));
 
-        Misconceptions.add("sd-for-standard-error",
+        library.add("sd-for-standard-error",
                 "You used √(θ̂(1 − θ̂)), the spread of one flip. The estimate averages n flips, so its standard error is √(θ̂(1 − θ̂)/n): divide by n under the root.",
                 Map.of("bernoulli.wald.interval", (r, d) -> {
                     double p = CoreReferences.fit(d).get("p");
@@ -89,7 +89,7 @@ final class CoreMisconceptions {
                     return new double[]{p - half, p + half};
                 }));
 
-        Misconceptions.add("old-variances",
+        library.add("old-variances",
                 "You updated the weights and means but kept the starting variances. The M-step also re-estimates each variance, σ²ₖ = Σᵢ rᵢₖ (xᵢ − μₖ)² / Σᵢ rᵢₖ around the new mean; ℓ after the iteration uses all three.",
                 Map.of("mixture.mstep.loglik", (r, d) -> {
                     GmmParameters start = CoreReferences.startingMixture(d), next = CoreReferences.oneStep(d);
@@ -97,7 +97,7 @@ final class CoreMisconceptions {
                             new GmmParameters(next.weights(), next.means(), start.covariances())));
                 }));
 
-        Misconceptions.add("unnormalized-responsibilities",
+        library.add("unnormalized-responsibilities",
                 "You computed π₂·N(x | μ₂, σ₂²) but did not divide by the sum over both components, so it is not a probability.",
                 Map.of("mixture.estep.responsibility", (r, d) -> {
                     GmmParameters p = CoreReferences.startingMixture(d);
@@ -105,7 +105,7 @@ final class CoreMisconceptions {
                     return one(p.weights()[1] * Math.exp(-(x - mu) * (x - mu) / (2 * var)) / Math.sqrt(2 * Math.PI * var));
                 }));
 
-        Misconceptions.add("loglik-wrong-axis",
+        library.add("loglik-wrong-axis",
                 "You took the log of a sum over the points and added over components; the log goes around the sum over components, and you add over points: Σᵢ log Σₖ πₖ N(xᵢ | μₖ, σₖ²).",
                 Map.of("mixture.loglik", (r, d) -> {
                     GmmParameters p = CoreReferences.startingMixture(d);
@@ -118,7 +118,7 @@ final class CoreMisconceptions {
                     return one(total);
                 }));
 
-        Misconceptions.add("smoothed-counts",
+        library.add("smoothed-counts",
                 "You added one to every count (Laplace smoothing). That is a Bayesian estimate under a flat Dirichlet prior; the maximum likelihood estimate is the plain share nᵢ / n, zeros included.",
                 Map.of("categorical.mle.probabilities", (r, d) -> {
                     double[] counts = d.values();
@@ -129,7 +129,7 @@ final class CoreMisconceptions {
                     return out;
                 }));
 
-        Misconceptions.add("hard-assignments",
+        library.add("hard-assignments",
                 "You gave each point wholly to its more likely component: that is hard EM (a k-means update only when the weights and variances are equal). EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
                 Map.of("mixture.mstep.means", (r, d) -> {
                     double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
@@ -141,7 +141,7 @@ final class CoreMisconceptions {
                     return weightedMeans(d.values(), resp, new double[]{d.given().get("mu1"), d.given().get("mu2")});
                 }));
 
-        Misconceptions.add("soft-assignments",
+        library.add("soft-assignments",
                 "You weighted the points by soft responsibilities, as EM does. K-means assigns each point wholly to its nearest centre and moves each centre to the plain average of its points.",
                 Map.of("kmeans.step.centers", (r, d) -> {
                     // the soft update a learner would make: equal weights, unit variances, means at the centres
@@ -152,7 +152,7 @@ final class CoreMisconceptions {
                     return weightedMeans(d.values(), resp, start);
                 }));
 
-        Misconceptions.add("distance-not-squared",
+        library.add("distance-not-squared",
                 "You added the distances themselves. The k-means objective adds squared distances: J = Σᵢ (xᵢ − c of its cluster)².",
                 Map.of("kmeans.inertia", (r, d) -> {
                     double[][] c = CoreReferences.givenCenters(d);
@@ -160,7 +160,7 @@ final class CoreMisconceptions {
                     for (double x : d.values()) total += Math.min(Math.abs(x - c[0][0]), Math.abs(x - c[1][0]));
                     return one(total);
                 }));
-        Misconceptions.add("mean-for-sum",
+        library.add("mean-for-sum",
                 "You divided by the number of points. The k-means objective is the sum of the squared distances, not their average.",
                 Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
     }

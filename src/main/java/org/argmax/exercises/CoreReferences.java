@@ -19,77 +19,77 @@ final class CoreReferences {
     private CoreReferences() {
     }
 
-    static void register() {
-        mle("bernoulli", "p");
-        mle("binomial", "p");
-        mle("poisson", "lambda");
-        mle("geometric", "p");
-        mle("exponential", "rate");
-        mle("normal", "mean");
-        mle("normal", "variance");
-        mle("uniform", "a");
-        mle("uniform", "b");
-        mle("laplace", "location");
-        mle("laplace", "scale");
-        mle("gamma", "shape");
-        mle("gamma", "rate");
-        mle("beta", "alpha");
-        mle("beta", "beta");
-        References.add("normal.mle.sd", "normal", List.of(), d -> one(Math.sqrt(fit(d).get("variance"))));
-        References.add("normal.unbiased.variance", "normal", List.of(), d -> one((Double) fit(d).estimate().get("unbiasedVariance")));
-        References.addVector("categorical.mle.probabilities", "categorical", List.of(), d -> Mle.categorical(d.values()).vector("probabilities"));
+    static void register(References.Builder r) {
+        mle(r, "bernoulli", "p");
+        mle(r, "binomial", "p");
+        mle(r, "poisson", "lambda");
+        mle(r, "geometric", "p");
+        mle(r, "exponential", "rate");
+        mle(r, "normal", "mean");
+        mle(r, "normal", "variance");
+        mle(r, "uniform", "a");
+        mle(r, "uniform", "b");
+        mle(r, "laplace", "location");
+        mle(r, "laplace", "scale");
+        mle(r, "gamma", "shape");
+        mle(r, "gamma", "rate");
+        mle(r, "beta", "alpha");
+        mle(r, "beta", "beta");
+        r.add("normal.mle.sd", "normal", List.of(), d -> one(Math.sqrt(fit(d).get("variance"))));
+        r.add("normal.unbiased.variance", "normal", List.of(), d -> one((Double) fit(d).estimate().get("unbiasedVariance")));
+        r.addVector("categorical.mle.probabilities", "categorical", List.of(), d -> Mle.categorical(d.values()).vector("probabilities"));
         for (String f : List.of("bernoulli", "binomial", "poisson", "geometric", "exponential", "normal")) {
-            References.add(f + ".mle.loglik", f, List.of(), d -> one(fit(d).logLikelihood()));
+            r.add(f + ".mle.loglik", f, List.of(), d -> one(fit(d).logLikelihood()));
         }
-        References.add("bernoulli.loglik", "bernoulli", List.of("p"), d -> one(LogLikelihood.bernoulli(d.values(), d.given().get("p"))));
-        References.add("poisson.loglik", "poisson", List.of("lambda"), d -> one(LogLikelihood.poisson(d.values(), d.given().get("lambda"))));
-        References.add("exponential.loglik", "exponential", List.of("rate"), d -> one(LogLikelihood.exponential(d.values(), d.given().get("rate"))));
-        References.add("normal.loglik", "normal", List.of("mean", "variance"),
+        r.add("bernoulli.loglik", "bernoulli", List.of("p"), d -> one(LogLikelihood.bernoulli(d.values(), d.given().get("p"))));
+        r.add("poisson.loglik", "poisson", List.of("lambda"), d -> one(LogLikelihood.poisson(d.values(), d.given().get("lambda"))));
+        r.add("exponential.loglik", "exponential", List.of("rate"), d -> one(LogLikelihood.exponential(d.values(), d.given().get("rate"))));
+        r.add("normal.loglik", "normal", List.of("mean", "variance"),
                 d -> one(LogLikelihood.normal(d.values(), d.given().get("mean"), d.given().get("variance"))));
 
-        References.addInterval("bernoulli.wald.interval", "bernoulli", List.of(),
+        r.addInterval("bernoulli.wald.interval", "bernoulli", List.of(),
                 d -> Intervals.waldProportion(d.values(), Intervals.Z95));
-        References.add("bernoulli.map.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
-        References.add("bernoulli.posterior-mean.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).posteriorMean()));
-        References.add("binomial.map.p", "binomial", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
-        References.add("poisson.map.lambda", "poisson", List.of("shape", "rate"),
+        r.add("bernoulli.map.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
+        r.add("bernoulli.posterior-mean.p", "bernoulli", List.of("alpha", "beta"), d -> one(betaPosterior(d).posteriorMean()));
+        r.add("binomial.map.p", "binomial", List.of("alpha", "beta"), d -> one(betaPosterior(d).map()));
+        r.add("poisson.map.lambda", "poisson", List.of("shape", "rate"),
                 d -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).map()));
-        References.add("poisson.posterior-mean.lambda", "poisson", List.of("shape", "rate"),
+        r.add("poisson.posterior-mean.lambda", "poisson", List.of("shape", "rate"),
                 d -> one(Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values()).posteriorMean()));
-        References.add("normal.map.mean", "normal", List.of("prior_mean", "prior_variance", "known_variance"),
+        r.add("normal.map.mean", "normal", List.of("prior_mean", "prior_variance", "known_variance"),
                 d -> one(Conjugate.normalMean(d.given().get("prior_mean"), d.given().get("prior_variance"), d.given().get("known_variance"), d.values()).map()));
-        References.addVector("categorical.map.probabilities", "categorical", List.of("alpha"),
+        r.addVector("categorical.map.probabilities", "categorical", List.of("alpha"),
                 d -> Conjugate.dirichletCategorical(symmetric(d), d.values()).mode());
 
-        References.add("regression.ols.intercept", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[0]));
-        References.add("regression.ols.slope", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
-        References.addVector("regression.ols.coefficients", "regression", List.of(), d -> Regression.ols(d.x(), d.y()).coefficients());
-        References.add("regression.ols.sigma2", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).sigma2()));
-        References.add("regression.ridge.slope", "regression", List.of("lambda"),
+        r.add("regression.ols.intercept", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[0]));
+        r.add("regression.ols.slope", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
+        r.addVector("regression.ols.coefficients", "regression", List.of(), d -> Regression.ols(d.x(), d.y()).coefficients());
+        r.add("regression.ols.sigma2", "regression", List.of(), d -> one(Regression.ols(d.x(), d.y()).sigma2()));
+        r.add("regression.ridge.slope", "regression", List.of("lambda"),
                 d -> one(Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients()[1]));
-        References.addVector("regression.ridge.coefficients", "regression", List.of("lambda"),
+        r.addVector("regression.ridge.coefficients", "regression", List.of("lambda"),
                 d -> Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients());
-        References.add("regression.lasso.slope", "regression", List.of("lambda"),
+        r.add("regression.lasso.slope", "regression", List.of("lambda"),
                 d -> one(Regression.lasso(d.x(), d.y(), d.given().get("lambda")).coefficients()[1]));
 
         List<String> start = List.of("w1", "mu1", "mu2", "sd1", "sd2");
-        References.add("mixture.estep.responsibility", "mixture", start,
+        r.add("mixture.estep.responsibility", "mixture", start,
                 d -> one(GaussianMixture.eStep(new double[][]{{d.values()[0]}}, startingMixture(d))[0][1]));
-        References.add("mixture.mstep.weight", "mixture", start, d -> one(oneStep(d).weights()[1]));
-        References.addVector("mixture.mstep.means", "mixture", start, d -> {
+        r.add("mixture.mstep.weight", "mixture", start, d -> one(oneStep(d).weights()[1]));
+        r.addVector("mixture.mstep.means", "mixture", start, d -> {
             double[][] m = oneStep(d).means();
             return new double[]{m[0][0], m[1][0]};
         });
-        References.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
+        r.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
         // ℓ after one full EM iteration (weights, means and variances updated): EM never lowers it
-        References.add("mixture.mstep.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), oneStep(d))));
-        References.addVector("kmeans.step.centers", "mixture", List.of("c1", "c2"), d -> {
+        r.add("mixture.mstep.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), oneStep(d))));
+        r.addVector("kmeans.step.centers", "mixture", List.of("c1", "c2"), d -> {
             double[][] c = KMeans.fromCenters(column(d), givenCenters(d), 1).centers();
             return new double[]{c[0][0], c[1][0]};
         });
         // the k-means objective at the given centres: every point assigned to its nearer centre, no update
-        References.add("kmeans.inertia", "mixture", List.of("c1", "c2"), d -> one(KMeans.fromCenters(column(d), givenCenters(d), 0).inertia()));
-        registerUnsoundData();
+        r.add("kmeans.inertia", "mixture", List.of("c1", "c2"), d -> one(KMeans.fromCenters(column(d), givenCenters(d), 0).inertia()));
+        registerUnsoundData(r);
     }
 
     /**
@@ -98,36 +98,36 @@ final class CoreReferences {
      * 0 or 1), and a k-means step with an empty cluster or a tie, where the core needs a rule the
      * lesson does not teach.
      */
-    private static void registerUnsoundData() {
+    private static void registerUnsoundData(References.Builder r) {
         List<String> families = java.util.Arrays.stream(Family.values()).map(Family::jsonName).toList();
-        for (String name : List.copyOf(References.ALL.keySet())) {
-            String family = References.ALL.get(name).families().get(0);
+        for (String name : r.names()) {
+            String family = r.family(name);
             if (name.startsWith(family + ".mle.") && families.contains(family)) {
-                References.unsoundWhen(name, d -> Mle.onBoundary(Family.fromName(family), fit(d))
+                r.unsoundWhen(name, d -> Mle.onBoundary(Family.fromName(family), fit(d))
                         ? "the maximum likelihood estimate is on the boundary of the parameter space" : null);
             }
         }
         for (String name : List.of("bernoulli.map.p", "binomial.map.p")) {
-            References.unsoundWhen(name, d -> betaPosterior(d).modeIsInterior() ? null : "the posterior mode is on the boundary");
+            r.unsoundWhen(name, d -> betaPosterior(d).modeIsInterior() ? null : "the posterior mode is on the boundary");
         }
-        References.unsoundWhen("poisson.map.lambda", d -> Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values())
+        r.unsoundWhen("poisson.map.lambda", d -> Conjugate.gammaPoisson(d.given().get("shape"), d.given().get("rate"), d.values())
                 .modeIsInterior() ? null : "the posterior mode is on the boundary");
-        References.unsoundWhen("categorical.map.probabilities", d -> Conjugate.dirichletCategorical(symmetric(d), d.values())
+        r.unsoundWhen("categorical.map.probabilities", d -> Conjugate.dirichletCategorical(symmetric(d), d.values())
                 .modeIsInterior() ? null : "a class's posterior mode is on the boundary");
         // the normal approximation the lesson teaches is poor when the interval spills out of [0, 1]
-        References.unsoundWhen("bernoulli.wald.interval", d -> {
-            double[] ends = References.compute("bernoulli.wald.interval", d);
+        r.unsoundWhen("bernoulli.wald.interval", d -> {
+            double[] ends = Intervals.waldProportion(d.values(), Intervals.Z95);
             return ends[0] < 0 || ends[1] > 1 ? "the Wald interval leaves [0, 1]" : null;
         });
-        References.unsoundWhen("kmeans.step.centers", d -> KMeans.ambiguousAssignment(column(d), givenCenters(d)));
+        r.unsoundWhen("kmeans.step.centers", d -> KMeans.ambiguousAssignment(column(d), givenCenters(d)));
     }
 
     static double[][] givenCenters(ExerciseData d) {
         return new double[][]{{d.given().get("c1")}, {d.given().get("c2")}};
     }
 
-    private static void mle(String family, String parameter) {
-        References.addMle(family + ".mle." + parameter, family, parameter, d -> one(fit(d).get(parameter)));
+    private static void mle(References.Builder r, String family, String parameter) {
+        r.addMle(family + ".mle." + parameter, family, parameter, d -> one(fit(d).get(parameter)));
     }
 
     static org.argmax.estimation.Fit fit(ExerciseData d) {

@@ -11,6 +11,32 @@ import java.util.Map;
 public record ExerciseData(String family, double[] values, double[][] x, double[] y, Map<String, Double> given) {
     public ExerciseData {
         given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
+        values = values == null ? null : values.clone();
+        x = deepCopy(x);
+        y = y == null ? null : y.clone();
+    }
+
+    // copies out, so no caller can change a learner's data under the grader
+    @Override
+    public double[] values() {
+        return values == null ? null : values.clone();
+    }
+
+    @Override
+    public double[][] x() {
+        return deepCopy(x);
+    }
+
+    @Override
+    public double[] y() {
+        return y == null ? null : y.clone();
+    }
+
+    private static double[][] deepCopy(double[][] rows) {
+        if (rows == null) return null;
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) copy[i] = rows[i].clone();
+        return copy;
     }
 
     public boolean isRegression() {

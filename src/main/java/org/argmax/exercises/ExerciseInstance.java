@@ -17,10 +17,22 @@ public record ExerciseInstance(ExerciseSpec spec, long seed, ExerciseData data, 
                                Map<String, ToDoubleFunction<Double>> likelihoodGaps, int draws) {
     public ExerciseInstance {
         variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
-        references = Map.copyOf(references);
+        references = copyOf(references);
         misconceptions = Map.copyOf(misconceptions);
         mistakes = Map.copyOf(mistakes);
         likelihoodGaps = Map.copyOf(likelihoodGaps);
+    }
+
+    /** The learner's reference values, copied in and out: nothing outside can change what is graded. */
+    @Override
+    public Map<String, double[]> references() {
+        return copyOf(references);
+    }
+
+    private static Map<String, double[]> copyOf(Map<String, double[]> m) {
+        Map<String, double[]> copy = new java.util.HashMap<>();
+        m.forEach((k, v) -> copy.put(k, v.clone()));
+        return Map.copyOf(copy);
     }
 
     /**
@@ -28,5 +40,13 @@ public record ExerciseInstance(ExerciseSpec spec, long seed, ExerciseData data, 
      * this data, and what to tell the learner. An empty value means it does not apply to this data.
      */
     public record MisconceptionValue(String name, double[] value, String message) {
+        public MisconceptionValue {
+            value = value.clone();
+        }
+
+        @Override
+        public double[] value() {
+            return value.clone();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.argmax.exercises;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +16,28 @@ public final class Misconceptions {
     record Misconception(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
     }
 
-    static final Map<String, Misconception> ALL = new LinkedHashMap<>();
+    static final Map<String, Misconception> ALL;
     public static final List<String> NAMES;
 
     static {
-        CoreMisconceptions.register();
-        NAMES = Collections.unmodifiableList(new ArrayList<>(ALL.keySet()));
+        Builder b = new Builder();
+        CoreMisconceptions.register(b);
+        ALL = Collections.unmodifiableMap(b.all);
+        NAMES = List.copyOf(ALL.keySet());
     }
 
     private Misconceptions() {
     }
 
-    static void add(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
-        ALL.put(name, new Misconception(name, message, Map.copyOf(byReference)));
+    /** Collects the misconceptions while {@link CoreMisconceptions} registers them; the library never changes afterwards. */
+    static final class Builder {
+        private final Map<String, Misconception> all = new LinkedHashMap<>();
+
+        void add(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
+            if (all.put(name, new Misconception(name, message, Map.copyOf(byReference))) != null) {
+                throw new IllegalArgumentException("two misconceptions named " + name);
+            }
+        }
     }
 
     public static boolean appliesTo(String misconception, String reference) {

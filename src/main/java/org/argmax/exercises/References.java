@@ -24,39 +24,65 @@ public final class References {
         }
     }
 
-    static final Map<String, Reference> ALL = new LinkedHashMap<>();
+    static final Map<String, Reference> ALL;
     /** Per reference, why a data set is not gradeable as the lessons teach it (see {@link #unsound}). */
-    static final Map<String, Function<ExerciseData, String>> UNSOUND = new LinkedHashMap<>();
+    static final Map<String, Function<ExerciseData, String>> UNSOUND;
     public static final List<String> NAMES;
 
     static {
-        CoreReferences.register();
-        NAMES = Collections.unmodifiableList(new ArrayList<>(ALL.keySet()));
+        Builder b = new Builder();
+        CoreReferences.register(b);
+        ALL = Collections.unmodifiableMap(b.all);
+        UNSOUND = Collections.unmodifiableMap(b.unsound);
+        NAMES = List.copyOf(ALL.keySet());
     }
 
     private References() {
     }
 
-    static void add(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
-        ALL.put(name, new Reference(name, List.of(family), false, needs, compute, null, null));
-    }
+    /** Collects the references while {@link CoreReferences} registers them; the registry never changes afterwards. */
+    static final class Builder {
+        private final Map<String, Reference> all = new LinkedHashMap<>();
+        private final Map<String, Function<ExerciseData, String>> unsound = new LinkedHashMap<>();
 
-    static void addVector(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
-        ALL.put(name, new Reference(name, List.of(family), true, needs, compute, null, null));
-    }
+        private void put(Reference r) {
+            if (all.put(r.name(), r) != null) throw new IllegalArgumentException("two references named " + r.name());
+        }
 
-    /** An MLE of one parameter: such answers can also be graded by likelihood. */
-    static void addMle(String name, String family, String parameter, Function<ExerciseData, double[]> compute) {
-        ALL.put(name, new Reference(name, List.of(family), false, List.of(), compute, family, parameter));
-    }
+        void add(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+            put(new Reference(name, List.of(family), false, needs, compute, null, null));
+        }
 
-    /** Declares when {@code name}'s data is degenerate: the rule returns why, or {@code null}. */
-    static void unsoundWhen(String name, Function<ExerciseData, String> rule) {
-        if (!ALL.containsKey(name)) throw new IllegalArgumentException("no reference " + name);
-        UNSOUND.merge(name, rule, (a, b) -> d -> {
-            String why = a.apply(d);
-            return why != null ? why : b.apply(d);
-        });
+        void addVector(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+            put(new Reference(name, List.of(family), true, needs, compute, null, null));
+        }
+
+        /** An MLE of one parameter: such answers can also be graded by likelihood. */
+        void addMle(String name, String family, String parameter, Function<ExerciseData, double[]> compute) {
+            put(new Reference(name, List.of(family), false, List.of(), compute, family, parameter));
+        }
+
+        /** An interval [low, high] (a vector of two, the lower end first). */
+        void addInterval(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
+            put(new Reference(name, List.of(family), true, needs, compute, null, null, true));
+        }
+
+        /** Declares when {@code name}'s data is degenerate: the rule returns why, or {@code null}. */
+        void unsoundWhen(String name, Function<ExerciseData, String> rule) {
+            if (!all.containsKey(name)) throw new IllegalArgumentException("no reference " + name);
+            unsound.merge(name, rule, (a, b) -> d -> {
+                String why = a.apply(d);
+                return why != null ? why : b.apply(d);
+            });
+        }
+
+        List<String> names() {
+            return List.copyOf(all.keySet());
+        }
+
+        String family(String name) {
+            return all.get(name).families().get(0);
+        }
     }
 
     /**
@@ -67,11 +93,6 @@ public final class References {
     public static String unsound(String name, ExerciseData data) {
         Function<ExerciseData, String> rule = UNSOUND.get(name);
         return rule == null ? null : rule.apply(data);
-    }
-
-    /** An interval [low, high] (a vector of two, the lower end first). */
-    static void addInterval(String name, String family, List<String> needs, Function<ExerciseData, double[]> compute) {
-        ALL.put(name, new Reference(name, List.of(family), true, needs, compute, null, null, true));
     }
 
     public static boolean isInterval(String name) {
