@@ -5,6 +5,7 @@ import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner in headless Chromium: sign up, read a lesson, mark it completed, see it on My progress, sign out. */
+@Tag("browser")
 class AccountBrowserTest {
     @TempDir
     static Path tmp;

@@ -4,6 +4,7 @@ import org.argmax.testing.Browser;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * invalid answer (which costs no attempt), uses the slider exercise with the keyboard, and solves
  * lesson 2's exercise.
  */
+@Tag("browser")
 class ExerciseBrowserTest {
     @TempDir
     static Path tmp;

@@ -12,6 +12,7 @@ import org.argmax.testing.Browser;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An instructor in headless Chromium opens the overview (chart drawn) and downloads the gradebook CSV. */
+@Tag("browser")
 class InstructorBrowserTest {
     @TempDir
     static Path tmp;

@@ -4,6 +4,7 @@ import org.argmax.testing.Browser;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped course in a real headless Chromium: home → lesson → KaTeX rendered → next. */
+@Tag("browser")
 class LessonBrowserTest {
     @TempDir
     static Path tmp;

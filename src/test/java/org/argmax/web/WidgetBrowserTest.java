@@ -5,6 +5,7 @@ import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The six lesson widgets in headless Chromium against the real /api/estimate. */
+@Tag("browser")
 class WidgetBrowserTest {
     static final List<String> WIDGETS = List.of("coin", "normal", "prior-posterior", "regression", "em", "kmeans-vs-em");
 
