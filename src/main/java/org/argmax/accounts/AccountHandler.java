@@ -2,7 +2,7 @@ package org.argmax.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.argmax.web.Views;
+import org.argmax.http.Views;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +44,6 @@ public final class AccountHandler {
     }
 
     public void signIn(Context ctx) {
-        Csrf.verify(ctx);
         try {
             User user = accounts.signIn(ctx.formParam("username"), ctx.formParam("password"), clientAddress(ctx));
             startSession(ctx, user);
@@ -56,7 +55,6 @@ public final class AccountHandler {
     }
 
     public void signUp(Context ctx) {
-        Csrf.verify(ctx);
         try {
             User user = accounts.signUp(ctx.formParam("displayName"), ctx.formParam("username"), ctx.formParam("password"),
                     clientAddress(ctx));
@@ -70,8 +68,7 @@ public final class AccountHandler {
     }
 
     public void signOut(Context ctx) {
-        Csrf.verify(ctx);
-        accounts.closeSession(ctx.cookie(CurrentUser.COOKIE));
+        accounts.closeSession(ctx.cookie(SessionResolver.COOKIE));
         ctx.cookie(Cookies.session(ctx, "", 0));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
@@ -84,7 +81,7 @@ public final class AccountHandler {
 
     /** A new session id at every sign-in; the old session (if any) is closed. */
     private void startSession(Context ctx, User user) {
-        accounts.closeSession(ctx.cookie(CurrentUser.COOKIE));
+        accounts.closeSession(ctx.cookie(SessionResolver.COOKIE));
         String id = accounts.openSession(user);
         ctx.cookie(Cookies.session(ctx, id, (int) SessionRepository.LIFETIME.toSeconds()));
     }

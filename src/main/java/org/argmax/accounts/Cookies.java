@@ -1,5 +1,6 @@
 package org.argmax.accounts;
 
+import org.argmax.http.Csrf;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -9,11 +10,8 @@ final class Cookies {
     private Cookies() {
     }
 
-    static boolean secure(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-    }
 
     static Cookie session(Context ctx, String value, int maxAgeSeconds) {
-        return new Cookie(CurrentUser.COOKIE, value, "/", maxAgeSeconds, secure(ctx), true, null, SameSite.LAX);
+        return new Cookie(SessionResolver.COOKIE, value, "/", maxAgeSeconds, Csrf.secure(ctx), true, null, SameSite.LAX);
     }
 }

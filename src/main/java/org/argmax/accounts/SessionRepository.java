@@ -1,5 +1,6 @@
 package org.argmax.accounts;
 
+import org.argmax.http.Tokens;
 import org.argmax.db.DataAccessException;
 
 import javax.sql.DataSource;

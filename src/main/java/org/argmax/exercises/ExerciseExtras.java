@@ -1,17 +1,15 @@
 package org.argmax.exercises;
 
 import io.javalin.http.Context;
-import org.argmax.accounts.CurrentUser;
-import org.argmax.content.Lesson;
-import org.argmax.lessons.CourseSnapshot;
-import org.argmax.lessons.LessonHandler;
-import org.argmax.markdown.RenderedDocument;
+import org.argmax.http.CurrentUser;
+import org.argmax.http.PageExtras;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds, per request, the view of every exercise a lesson embeds, for the signed-in learner. */
-public final class ExerciseExtras implements LessonHandler.LessonExtras {
+public final class ExerciseExtras implements PageExtras {
     private final ExerciseService exercises;
 
     public ExerciseExtras(ExerciseService exercises) {
@@ -19,16 +17,10 @@ public final class ExerciseExtras implements LessonHandler.LessonExtras {
     }
 
     @Override
-    public void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model) {
-    }
-
-    @Override
-    public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
+    public void lesson(Context ctx, String lessonSlug, List<String> embedded, Map<String, Object> model) {
         Map<String, ExerciseView> views = new HashMap<>();
         Long userId = CurrentUser.idOf(ctx).orElse(null);
-        for (RenderedDocument.Embed e : snapshot.lessons().get(lesson.slug()).embeds()) {
-            if (e.isExercise()) views.put(e.id(), exercises.view(e.id(), userId));
-        }
+        for (String id : embedded) views.put(id, exercises.view(id, userId));
         model.put("exerciseViews", views);
     }
 }

@@ -2,15 +2,15 @@ package org.argmax.exercises;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.argmax.web.HttpErrors;
-import org.argmax.web.Views;
+import org.argmax.http.CurrentUser;
+import org.argmax.http.HttpErrors;
+import org.argmax.http.Views;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -21,19 +21,12 @@ import java.util.function.Function;
 public final class ExerciseHandler {
     private final ExerciseService exercises;
     private final Views views;
-    private final Function<Context, Optional<Long>> currentUser;
-    private final Consumer<Context> verifyCsrf;
     private final Function<String, Optional<String>> lessonOf;
-    private final Consumer<Context> requireInstructor;
 
-    public ExerciseHandler(ExerciseService exercises, Views views, Function<Context, Optional<Long>> currentUser,
-                           Consumer<Context> verifyCsrf, Function<String, Optional<String>> lessonOf,
-                           Consumer<Context> requireInstructor) {
-        this.requireInstructor = requireInstructor;
+    /** {@code lessonOf}: the lesson that embeds an exercise, where a plain form post returns to. */
+    public ExerciseHandler(ExerciseService exercises, Views views, Function<String, Optional<String>> lessonOf) {
         this.exercises = exercises;
         this.views = views;
-        this.currentUser = currentUser;
-        this.verifyCsrf = verifyCsrf;
         this.lessonOf = lessonOf;
     }
 
@@ -43,7 +36,7 @@ public final class ExerciseHandler {
     }
 
     private void renderPage(Context ctx, String id, String error) {
-        renderPage(ctx, id, exercises.view(id, currentUser.apply(ctx).orElse(null)), error);
+        renderPage(ctx, id, exercises.view(id, CurrentUser.idOf(ctx).orElse(null)), error);
     }
 
     private void renderPage(Context ctx, String id, ExerciseView view, String error) {
@@ -56,7 +49,6 @@ public final class ExerciseHandler {
 
     /** POST /exercises/{id}/submit */
     public void submit(Context ctx) {
-        verifyCsrf.accept(ctx);
         String id = ctx.pathParam("id");
         long userId = requireUser(ctx);
         Map<String, String> answers = new LinkedHashMap<>();
@@ -93,7 +85,6 @@ public final class ExerciseHandler {
 
     /** POST /exercises/{id}/variant: new data for the learner. */
     public void newVariant(Context ctx) {
-        verifyCsrf.accept(ctx);
         String id = ctx.pathParam("id");
         exercises.newVariant(requireUser(ctx), id);
         redirectBack(ctx, id);
@@ -101,7 +92,6 @@ public final class ExerciseHandler {
 
     /** POST /exercises/{id}/reveal: give up and see the answer. */
     public void reveal(Context ctx) {
-        verifyCsrf.accept(ctx);
         String id = ctx.pathParam("id");
         exercises.reveal(requireUser(ctx), id);
         redirectBack(ctx, id);
@@ -117,7 +107,6 @@ public final class ExerciseHandler {
 
     /** GET /instructor/exercises/{id}/preview?seed=N (role checked by the route). */
     public void preview(Context ctx) {
-        requireInstructor.accept(ctx);
         String id = ctx.pathParam("id");
         long seed;
         try {
@@ -147,7 +136,7 @@ public final class ExerciseHandler {
     }
 
     private long requireUser(Context ctx) {
-        return currentUser.apply(ctx).orElseThrow(() -> new io.javalin.http.UnauthorizedResponse(
+        return CurrentUser.idOf(ctx).orElseThrow(() -> new io.javalin.http.UnauthorizedResponse(
                 "Sign in to get your own data and submit answers."));
     }
 

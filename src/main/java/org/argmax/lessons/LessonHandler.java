@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.argmax.content.Lesson;
 import org.argmax.content.Page;
-import org.argmax.web.Views;
+import org.argmax.http.PageExtras;
+import org.argmax.http.Views;
+import org.argmax.markdown.RenderedDocument;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,16 +15,10 @@ import java.util.Map;
 public final class LessonHandler {
     private final CourseService courses;
     private final Views views;
-    private final java.util.List<LessonExtras> extras;
+    /** Per-request additions by other features (progress marks, the embedded exercises). */
+    private final java.util.List<PageExtras> extras;
 
-    /** Per-request additions to a lesson page by other features (progress marks, exercises). */
-    public interface LessonExtras {
-        void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model);
-
-        void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model);
-    }
-
-    public LessonHandler(CourseService courses, Views views, java.util.List<LessonExtras> extras) {
+    public LessonHandler(CourseService courses, Views views, java.util.List<PageExtras> extras) {
         this.courses = courses;
         this.views = views;
         this.extras = java.util.List.copyOf(extras);
@@ -32,7 +28,7 @@ public final class LessonHandler {
         CourseSnapshot snapshot = courses.current();
         Map<String, Object> model = new HashMap<>();
         model.put("course", snapshot.course());
-        for (LessonExtras e : extras) e.home(ctx, snapshot, model);
+        for (PageExtras e : extras) e.home(ctx, model);
         views.render(ctx, "home", model);
     }
 
@@ -50,7 +46,9 @@ public final class LessonHandler {
         model.put("previous", snapshot.course().previous(slug).orElse(null));
         model.put("next", snapshot.course().next(slug).orElse(null));
         model.put("widgetTitles", Widgets.titles());
-        for (LessonExtras e : extras) e.lesson(ctx, snapshot, lesson, model);
+        java.util.List<String> exercises = snapshot.lessons().get(slug).embeds().stream()
+                .filter(RenderedDocument.Embed::isExercise).map(RenderedDocument.Embed::id).toList();
+        for (PageExtras e : extras) e.lesson(ctx, slug, exercises, model);
         views.render(ctx, "lesson", model);
     }
 

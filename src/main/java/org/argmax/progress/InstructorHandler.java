@@ -2,11 +2,10 @@ package org.argmax.progress;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import org.argmax.accounts.CurrentUser;
 import org.argmax.accounts.User;
 import org.argmax.accounts.UserRepository;
 import org.argmax.lessons.CourseService;
-import org.argmax.web.Views;
+import org.argmax.http.Views;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -34,12 +33,10 @@ public final class InstructorHandler {
     }
 
     public void overview(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
         views.render(ctx, "instructor", Map.of("overview", instructors.overview(courses.current())));
     }
 
     public void gradebook(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
         int page;
         try {
             page = Integer.parseInt(ctx.queryParamAsClass("page", String.class).getOrDefault("1"));
@@ -50,7 +47,6 @@ public final class InstructorHandler {
     }
 
     public void learner(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));
@@ -67,12 +63,10 @@ public final class InstructorHandler {
     }
 
     public void gradebookCsv(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
         csv(ctx, "gradebook.csv", out -> instructors.writeGradebook(courses.current(), out));
     }
 
     public void attemptsCsv(Context ctx) {
-        CurrentUser.requireInstructor(ctx);
         csv(ctx, "attempts.csv", instructors::writeAttempts);
     }
 

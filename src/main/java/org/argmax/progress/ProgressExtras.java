@@ -1,16 +1,14 @@
 package org.argmax.progress;
 
 import io.javalin.http.Context;
-import org.argmax.accounts.CurrentUser;
-import org.argmax.content.Lesson;
-import org.argmax.lessons.CourseSnapshot;
-import org.argmax.lessons.LessonHandler;
+import org.argmax.http.CurrentUser;
+import org.argmax.http.PageExtras;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /** Adds the learner's progress to the home page and records lesson visits. */
-public final class ProgressExtras implements LessonHandler.LessonExtras {
+public final class ProgressExtras implements PageExtras {
     private final ProgressRepository progress;
 
     public ProgressExtras(ProgressRepository progress) {
@@ -18,17 +16,17 @@ public final class ProgressExtras implements LessonHandler.LessonExtras {
     }
 
     @Override
-    public void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model) {
+    public void home(Context ctx, Map<String, Object> model) {
         Map<String, String> statuses = new HashMap<>();
         CurrentUser.of(ctx).ifPresent(u -> progress.byLesson(u.id()).forEach((slug, p) -> statuses.put(slug, p.status())));
         model.put("statuses", statuses);
     }
 
     @Override
-    public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
+    public void lesson(Context ctx, String lessonSlug, java.util.List<String> exercises, Map<String, Object> model) {
         CurrentUser.of(ctx).ifPresent(u -> {
-            progress.recordVisit(u.id(), lesson.slug());
-            LessonProgress p = progress.byLesson(u.id()).get(lesson.slug());
+            progress.recordVisit(u.id(), lessonSlug);
+            LessonProgress p = progress.byLesson(u.id()).get(lessonSlug);
             model.put("lessonStatus", p == null ? "read" : p.status());
         });
     }

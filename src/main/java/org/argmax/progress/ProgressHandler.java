@@ -3,13 +3,12 @@ package org.argmax.progress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import org.argmax.accounts.CurrentUser;
-import org.argmax.accounts.Csrf;
-import org.argmax.accounts.User;
+import org.argmax.http.CurrentUser;
+import org.argmax.http.Viewer;
 import org.argmax.content.Lesson;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
-import org.argmax.web.Views;
+import org.argmax.http.Views;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +32,7 @@ public final class ProgressHandler {
     }
 
     public void show(Context ctx) {
-        User user = CurrentUser.require(ctx);
+        Viewer user = CurrentUser.require(ctx);
         CourseSnapshot snapshot = courses.current();
         Map<String, LessonProgress> mine = progress.byLesson(user.id());
         List<Row> rows = new ArrayList<>();
@@ -52,8 +51,7 @@ public final class ProgressHandler {
 
     /** POST /lessons/{slug}/complete with completed=true|false. */
     public void complete(Context ctx) {
-        Csrf.verify(ctx);
-        User user = CurrentUser.require(ctx);
+        Viewer user = CurrentUser.require(ctx);
         String slug = ctx.pathParam("slug");
         if (courses.current().course().lesson(slug).isEmpty()) throw new NotFoundResponse("There is no lesson called '" + slug + "'.");
         boolean done = !"false".equals(ctx.formParam("completed"));

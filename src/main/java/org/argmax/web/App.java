@@ -12,8 +12,12 @@ import org.argmax.api.ApiModels;
 import org.argmax.api.EstimateService;
 import org.argmax.api.SampleService;
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.Csrf;
-import org.argmax.accounts.CurrentUser;
+import org.argmax.accounts.SessionResolver;
+import org.argmax.http.Access;
+import org.argmax.http.Csrf;
+import org.argmax.http.CurrentUser;
+import org.argmax.http.HttpErrors;
+import org.argmax.http.Views;
 import org.argmax.accounts.LoginThrottle;
 import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.SessionRepository;
@@ -54,12 +58,15 @@ public final class App implements AutoCloseable {
             UserRepository users = new UserRepository(db);
             SessionRepository sessions = new SessionRepository(db);
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
-            CurrentUser currentUser = new CurrentUser(sessions, users);
+            SessionResolver sessionResolver = new SessionResolver(sessions, users);
             ProgressRepository progress = new ProgressRepository(db);
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db));
 
-            Views views = new Views(courses);
+            Views views = new Views();
             views.addGlobal((ctx, model) -> {
+                var snapshot = courses.current();
+                model.putIfAbsent("courseTitle", snapshot.course().title());
+                model.put("contentProblems", snapshot.problems());
                 model.put("currentUser", CurrentUser.of(ctx).orElse(null));
                 model.put("csrfToken", Csrf.token(ctx));
             });
@@ -68,8 +75,7 @@ public final class App implements AutoCloseable {
                     new LessonHandler(courses, views, List.of(new ProgressExtras(progress), new ExerciseExtras(exercises))),
                     new ProgressHandler(progress, courses, views),
                     new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
-                    new ExerciseHandler(exercises, views, CurrentUser::idOf, Csrf::verify,
-                            id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
+                    new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
                     new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService()));
@@ -81,13 +87,15 @@ public final class App implements AutoCloseable {
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                 });
-                c.routes.before(currentUser::resolve);
+                // the session is looked up for matched routes only (no query for static files), then who may call the route
+                c.routes.beforeMatched(sessionResolver::resolve);
+                c.routes.beforeMatched(Access::check);
                 c.routes.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");
                     ctx.header("Referrer-Policy", "same-origin");
                     ctx.header("X-Frame-Options", "DENY");
                 });
-                errors.register(c.routes);
+                ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
             });
             javalin.start(config.port());

@@ -2,6 +2,7 @@ package org.argmax.web;
 
 import io.javalin.http.Context;
 import org.argmax.db.Database;
+import org.argmax.http.HttpErrors;
 import org.argmax.lessons.CourseService;
 
 import java.util.LinkedHashMap;

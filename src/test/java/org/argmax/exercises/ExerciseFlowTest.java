@@ -316,7 +316,9 @@ class ExerciseFlowTest {
         assertFalse(page.contains("exercise-form"), "no form for visitors");
         assertTrue(page.contains("href=\"/signin?next=%2Fexercises%2Fcoin-mle\""), "signing in leads back to the exercise");
         assertTrue(visitor.get("/signin?next=%2Fexercises%2Fcoin-mle").body().contains("value=\"/exercises/coin-mle\""));
-        assertEquals(401, visitor.get("/exercises/coin-mle/data.csv").statusCode(), "data of their own needs an account");
+        HttpResponse<String> csv = visitor.get("/exercises/coin-mle/data.csv");
+        assertEquals(302, csv.statusCode(), "data of their own needs an account");
+        assertEquals("/signin?next=%2Fexercises%2Fcoin-mle%2Fdata.csv", csv.headers().firstValue("Location").orElse(""), "sign in, then back to the download");
         visitor.get("/signin");
         HttpResponse<String> anonymous = visitor.postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", "0.5", "_csrf", visitor.csrf()),
                 Map.of("Accept", "application/json"));

@@ -1,5 +1,7 @@
 package org.argmax.web;
 
+import org.argmax.http.Webjars;
+
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;

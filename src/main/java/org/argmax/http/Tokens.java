@@ -1,4 +1,4 @@
-package org.argmax.accounts;
+package org.argmax.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.argmax.web;
+package org.argmax.http;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.argmax.accounts;
+package org.argmax.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -20,19 +20,24 @@ public final class Csrf {
 
     /** The token to put in this page's forms (sets the anonymous cookie when needed). */
     public static String token(Context ctx) {
-        var session = CurrentUser.sessionOf(ctx);
-        if (session.isPresent()) return session.get().csrfToken();
+        var session = CurrentUser.sessionCsrfToken(ctx);
+        if (session.isPresent()) return session.get();
         String existing = ctx.cookie(COOKIE);
         if (existing != null && existing.length() >= 32 && existing.length() <= 64) return existing;
         String fresh = Tokens.random();
-        ctx.cookie(new Cookie(COOKIE, fresh, "/", -1, Cookies.secure(ctx), true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(COOKIE, fresh, "/", -1, secure(ctx), true, null, SameSite.STRICT));
         ctx.attribute("argmax.csrf.fresh", fresh);
         return fresh;
     }
 
+    /** Whether the request came over HTTPS, directly or through a proxy that says so: then cookies are Secure. */
+    public static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
     /** Throws 403 unless the request carries the expected token. */
     public static void verify(Context ctx) {
-        String expected = CurrentUser.sessionOf(ctx).map(SessionRepository.Session::csrfToken).orElse(ctx.cookie(COOKIE));
+        String expected = CurrentUser.sessionCsrfToken(ctx).orElse(ctx.cookie(COOKIE));
         String sent = ctx.header(HEADER);
         if (sent == null) sent = ctx.formParam(FIELD);
         if (!Tokens.equal(expected, sent)) {

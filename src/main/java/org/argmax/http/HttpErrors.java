@@ -1,12 +1,9 @@
-package org.argmax.web;
+package org.argmax.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import org.argmax.accounts.SignInRequired;
-import org.argmax.db.DataAccessException;
-import org.argmax.estimation.EstimationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +13,16 @@ import java.util.Map;
 
 /**
  * Maps failures to pages or JSON: requests under {@code /api/} (or asking for JSON) get
- * {@code {"error": message}}, everything else an HTML page. A database that cannot be used (disk
- * full, ...) is a 503 with {@code Retry-After}: the pool recovers by itself once the cause is gone.
- * Unexpected exceptions are logged and shown as a generic 500 without a stack trace.
+ * {@code {"error": message}}, everything else an HTML page. Unexpected exceptions are logged and
+ * shown as a generic 500 without a stack trace; the features' own exceptions are mapped by the web
+ * layer ({@code web.ErrorMapping}) through {@link #respond}.
  */
 public final class HttpErrors {
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
     public static final String DATABASE_UNAVAILABLE = "The database cannot be used right now, so this request could not be completed. "
             + "Please try again in a few minutes.";
     /** Seconds a client is asked to wait after a 503. */
-    static final int RETRY_AFTER_SECONDS = 60;
+    public static final int RETRY_AFTER_SECONDS = 60;
 
     private final Views views;
 
@@ -37,22 +34,12 @@ public final class HttpErrors {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         routes.exception(SignInRequired.class, (e, ctx) -> {
             if (wantsJson(ctx)) {
-                respond(ctx, 401, "Sign in first.");
+                respond(ctx, 401, e.getMessage());
             } else {
                 ctx.redirect("/signin?next=" + URLEncoder.encode(e.returnPath(), StandardCharsets.UTF_8), HttpStatus.FOUND);
             }
         });
-        routes.exception(EstimationException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        routes.exception(org.argmax.exercises.UnknownExerciseException.class, (e, ctx) -> respond(ctx, 404, e.getMessage()));
-        // new data or the answer asked of an exercise that does not offer it
-        routes.exception(org.argmax.exercises.ExerciseClosedException.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
-        routes.exception(DataAccessException.class, (e, ctx) -> {
-            // the cause and its stack trace are logged once by Database when the outage starts
-            log.warn("503 on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            respond(ctx, 503, DATABASE_UNAVAILABLE);
-        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");

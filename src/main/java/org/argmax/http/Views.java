@@ -1,8 +1,6 @@
-package org.argmax.web;
+package org.argmax.http;
 
 import io.javalin.http.Context;
-import org.argmax.lessons.CourseService;
-import org.argmax.lessons.CourseSnapshot;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -14,18 +12,16 @@ import java.util.function.BiConsumer;
 
 /**
  * Renders Thymeleaf templates from {@code src/main/resources/templates/} with the attributes every
- * page needs (course title, asset versions, content problems, the signed-in user…). Features add
- * their own per-request attributes through {@link #addGlobal}.
+ * page needs (asset versions, the current path); the web layer adds the course's (title, content
+ * problems) and the signed-in user's through {@link #addGlobal}.
  */
 public final class Views {
     private final TemplateEngine engine = new TemplateEngine();
-    private final CourseService courses;
     private final String katexVersion = Webjars.version("katex");
     private final String chartjsVersion = Webjars.version("chart.js");
     private final List<BiConsumer<Context, Map<String, Object>>> globals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Views(CourseService courses) {
-        this.courses = courses;
+    public Views() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -56,9 +52,6 @@ public final class Views {
 
     private org.thymeleaf.context.Context context(Context ctx, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        CourseSnapshot snapshot = courses.current();
-        all.putIfAbsent("courseTitle", snapshot.course().title());
-        all.put("contentProblems", snapshot.problems());
         all.put("katexVersion", katexVersion);
         all.put("chartjsVersion", chartjsVersion);
         all.put("currentPath", ctx.path());

@@ -1,0 +1,33 @@
+package org.argmax.web;
+
+import io.javalin.config.RoutesConfig;
+import org.argmax.db.DataAccessException;
+import org.argmax.estimation.EstimationException;
+import org.argmax.exercises.ExerciseClosedException;
+import org.argmax.exercises.UnknownExerciseException;
+import org.argmax.http.HttpErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The features' exceptions as HTTP answers, on top of {@link HttpErrors}' generic ones. */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    static void register(RoutesConfig routes, HttpErrors errors) {
+        errors.register(routes);
+        routes.exception(EstimationException.class, (e, ctx) -> errors.respond(ctx, 400, e.getMessage()));
+        routes.exception(UnknownExerciseException.class, (e, ctx) -> errors.respond(ctx, 404, e.getMessage()));
+        // new data or the answer asked of an exercise that does not offer it
+        routes.exception(ExerciseClosedException.class, (e, ctx) -> errors.respond(ctx, 409, e.getMessage()));
+        // a database that cannot be used (disk full…): the pool recovers by itself once the cause is gone
+        routes.exception(DataAccessException.class, (e, ctx) -> {
+            // the cause and its stack trace are logged once by Database when the outage starts
+            log.warn("503 on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", String.valueOf(HttpErrors.RETRY_AFTER_SECONDS));
+            errors.respond(ctx, 503, HttpErrors.DATABASE_UNAVAILABLE);
+        });
+    }
+}
