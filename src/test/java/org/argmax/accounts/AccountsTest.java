@@ -5,6 +5,7 @@ import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-up, sign-in, sessions, CSRF, throttling and roles through HTTP against the real server and H2. */
+@Tag("slow")
 class AccountsTest {
     @TempDir
     static Path tmp;

@@ -6,6 +6,7 @@ import org.argmax.testing.WebClient;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Both servers trust X-Forwarded-For, so each test plays addresses of its own; usernames are unique
  * per test, so the tests pass in any order.
  */
+@Tag("slow")
 class SignInLimitsTest {
     private static final String PASSWORD = "the owner's long password";
     private static final AtomicInteger unique = new AtomicInteger();

@@ -4,6 +4,7 @@ import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseSpec;
 import org.argmax.lessons.CourseService;
 import org.argmax.markdown.RenderedDocument;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * feedback) and keeps the course's promise per lesson: a widget, and at least two exercises on the
  * learner's own generated data with named-mistake feedback switched on.
  */
+@Tag("slow")
 class ShippedContentTest {
     @Test
     void theShippedCoursePassesCheck() {

@@ -2,6 +2,7 @@ package org.argmax.cli;
 
 import org.argmax.db.Database;
 import org.argmax.testing.TestCourse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to do, exit code 1, no stack trace — for a --db that is not a JDBC URL, a busy port, and an
  * embedded database already opened by another process (the server, while `user add` runs).
  */
+@Tag("slow")
 class StartupErrorsTest {
     @TempDir
     Path dir;

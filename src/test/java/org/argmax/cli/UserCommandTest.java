@@ -3,6 +3,7 @@ package org.argmax.cli;
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The user subcommands in-process against a real H2 file, then signing in through the server. */
+@Tag("slow")
 class UserCommandTest {
     @TempDir
     Path dir;

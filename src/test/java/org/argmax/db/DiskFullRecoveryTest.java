@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * variant runs for any user: the file may not grow (RLIMIT_FSIZE). H2 closes the whole database
  * at any failed write.
  */
+@Tag("slow")
 class DiskFullRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The start of HttpErrors.DATABASE_UNAVAILABLE (spelled out: this test also ran against the code before it). */

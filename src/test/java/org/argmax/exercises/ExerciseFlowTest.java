@@ -6,6 +6,7 @@ import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The shipped exercises through HTTP with a real H2: right, wrong, misconception, unreadable input,
  * attempt limits, new data, giving up, CSV — and the reference never in the page before it is earned.
  */
+@Tag("slow")
 class ExerciseFlowTest {
     @TempDir
     static Path tmp;
