@@ -74,6 +74,8 @@ public final class App implements AutoCloseable {
                     new EstimateHandler(new EstimateService(), new SampleService()));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
+                // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
+                c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
                 c.staticFiles.enableWebjars();
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";

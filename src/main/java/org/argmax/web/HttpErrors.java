@@ -18,7 +18,9 @@ import java.util.Map;
  * Maps failures to pages or JSON: requests under {@code /api/} (or asking for JSON) get
  * {@code {"error": message}}, everything else an HTML page. A database that cannot be used (disk
  * full, ...) is a 503 with {@code Retry-After}: the pool recovers by itself once the cause is gone.
- * Unexpected exceptions are logged and shown as a generic 500 without a stack trace.
+ * A malformed request that only shows while its body is read (see {@link ClientFault}) is a 4xx with a
+ * message, logged at debug level; so is a client that went away. Unexpected exceptions are logged
+ * and shown as a generic 500 without a stack trace.
  */
 public final class HttpErrors {
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
@@ -54,6 +56,13 @@ public final class HttpErrors {
             respond(ctx, 503, DATABASE_UNAVAILABLE);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            ClientFault fault = ClientFault.of(e);
+            if (fault != null) {
+                // the client's doing (or the client went away): no stack trace, and a 4xx if anyone is still listening
+                log.debug("{} on {} {}: {}{}", fault.status(), ctx.method(), ctx.path(), fault.disconnected() ? "client disconnected or body malformed: " : "", e.toString());
+                respond(ctx, fault.status(), fault.message());
+                return;
+            }
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
         });
