@@ -68,6 +68,11 @@ public final class RawHttp {
 
     private static Response parse(String raw) {
         if (!raw.startsWith("HTTP/")) return new Response(-1, "", raw);
+        // skip interim answers (100 Continue) to the final one
+        while (raw.matches("(?s)HTTP/\\S+ 1\\d\\d.*") && raw.indexOf("\r\n\r\n") > 0 && raw.indexOf("HTTP/", 5) > 0) {
+            raw = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            if (!raw.startsWith("HTTP/")) return new Response(-1, "", raw);
+        }
         int end = raw.indexOf("\r\n\r\n");
         String head = end < 0 ? raw : raw.substring(0, end);
         String body = end < 0 ? "" : raw.substring(end + 4);
