@@ -83,11 +83,7 @@ public final class App implements AutoCloseable {
                     s.location = Location.EXTERNAL;
                 });
                 c.routes.before(currentUser::resolve);
-                c.routes.before(ctx -> {
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "same-origin");
-                    ctx.header("X-Frame-Options", "DENY");
-                });
+                c.routes.before(SecurityHeaders::apply);
                 errors.register(c.routes);
                 Routes.register(c.routes, handlers);
             });
