@@ -48,12 +48,36 @@ public final class AccountService {
         String name = displayName == null ? "" : displayName.strip();
         String user = normalize(username);
         if (name.isEmpty() || name.length() > 100) throw new AccountException(400, "Choose a display name of 1 to 100 characters.");
+        String odd = displayNameProblem(name);
+        if (odd != null) throw new AccountException(400, odd);
         if (!USERNAME.matcher(user).matches()) {
             throw new AccountException(400, "Choose a username (or email) of 3 to 200 characters: letters, digits and . _ @ + -");
         }
         String weak = PasswordHasher.problemWith(password);
         if (weak != null) throw new AccountException(400, weak);
         return new NewUser(name, user, password);
+    }
+
+    /**
+     * Why a display name cannot be shown to others, or null: control characters (NUL, escape, line
+     * breaks…) and the characters that change the direction of text (U+202E RIGHT-TO-LEFT OVERRIDE,
+     * which makes "Ada\u202Egnp.exe" read "Adaexe.png", and the other embeddings, isolates and marks).
+     */
+    static String displayNameProblem(String name) {
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean control = type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE || cp == 0xFFFE || cp == 0xFFFF;
+            boolean direction = cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+            if (control || direction) {
+                String which = String.format(Locale.ROOT, "U+%04X", cp) + (Character.getName(cp) == null ? "" : " " + Character.getName(cp));
+                return "A display name cannot contain control characters or characters that change the direction of text; "
+                        + "yours has " + which + ". Choose a name of letters, digits, spaces and punctuation.";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
     }
 
     private User insert(NewUser u, Role role) {

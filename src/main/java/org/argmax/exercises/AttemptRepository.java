@@ -22,7 +22,21 @@ public final class AttemptRepository {
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
     private static final TypeReference<List<Grade.AnswerVerdict>> VERDICTS = new TypeReference<>() { };
 
+    /** Characters the column {@code exercise_attempts.answers} holds (db/migration/V9__longer_answers.sql). */
+    public static final int ANSWERS_COLUMN = 100_000;
+    /** Characters the column {@code exercise_attempts.verdicts} holds. */
+    public static final int VERDICTS_COLUMN = 400_000;
+
     private final DataSource db;
+
+    /** How many characters {@code value} takes as stored: its JSON, as {@link #save} writes it (a control character is 6). */
+    public static int storedSize(Object value) {
+        try {
+            return JSON.writeValueAsString(value).length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
 
     public AttemptRepository(DataSource db) {
         this.db = db;

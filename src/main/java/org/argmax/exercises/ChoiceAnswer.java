@@ -3,11 +3,74 @@ package org.argmax.exercises;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 import org.argmax.exercises.ExerciseSpec.Choice;
 
-import java.util.List;
+import org.argmax.estimation.Rng;
 
-/** One option out of several; a wrong option is a named mistake too, so the instructor sees which ones learners pick. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One option out of several; a wrong option is a named mistake too, so the instructor sees which ones
+ * learners pick. Learners see the options in an order shuffled by their seed (the same on every
+ * visit), and the form sends the position they picked: {@link #inAuthorsOrder} maps it back to the
+ * author's option before grading, so grading, stored answers and verdicts, and the instructor's
+ * pages are in the author's terms (option numbers as written in the exercise file).
+ */
 public final class ChoiceAnswer implements AnswerType {
+    private static final long ORDER = InstanceFactory.fnv1a("choice order");
+
     ChoiceAnswer() {
+    }
+
+    /** Position on the learner's page → the author's option index; a permutation seeded by the learner's instance and the answer. */
+    public static int[] order(AnswerSpec a, long seed) {
+        int n = a.choices().size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Rng rng = new Rng(Rng.deriveSeed(seed, ORDER, InstanceFactory.fnv1a(a.name())));
+        for (int i = n - 1; i > 0; i--) { // Fisher–Yates
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The options in the order the learner with this instance seed sees them. */
+    public static List<Choice> shown(AnswerSpec a, long seed) {
+        return java.util.Arrays.stream(order(a, seed)).mapToObj(i -> a.choices().get(i)).toList();
+    }
+
+    /** The page position of a stored answer (the author's option index), for the form's checked option; other text as it is. */
+    public static String shownPosition(AnswerSpec a, long seed, String authorsIndex) {
+        int[] order = order(a, seed);
+        Integer index = whole(authorsIndex);
+        for (int p = 0; index != null && p < order.length; p++) if (order[p] == index) return String.valueOf(p);
+        return authorsIndex;
+    }
+
+    /**
+     * The submitted answers with every choice answer's page position replaced by the author's option
+     * index; anything that is not a position on the page is left as typed, for the parser to refuse.
+     */
+    public static Map<String, String> inAuthorsOrder(ExerciseSpec spec, long seed, Map<String, String> typed) {
+        Map<String, String> out = new LinkedHashMap<>(typed);
+        for (AnswerSpec a : spec.answers()) {
+            if (a.type() != AnswerType.CHOICE) continue;
+            Integer position = whole(typed.get(a.name()));
+            int[] order = order(a, seed);
+            if (position != null && position >= 0 && position < order.length) out.put(a.name(), String.valueOf(order[position]));
+        }
+        return out;
+    }
+
+    private static Integer whole(String s) {
+        try {
+            return s == null ? null : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

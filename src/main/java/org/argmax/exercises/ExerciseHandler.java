@@ -86,7 +86,19 @@ public final class ExerciseHandler {
     /** POST /exercises/{id}/variant: new data for the learner. */
     public void newVariant(Context ctx) {
         String id = ctx.pathParam("id");
-        exercises.newVariant(requireUser(ctx), id);
+        long userId = requireUser(ctx);
+        try {
+            exercises.newVariant(userId, id);
+        } catch (ExerciseClosedException e) {
+            // no new data here (none offered, or the author's cap is reached): 409, the exercise with the reason
+            if (HttpErrors.wantsJson(ctx)) {
+                ctx.status(409).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+            } else {
+                ctx.status(409);
+                renderPage(ctx, id, e.getMessage());
+            }
+            return;
+        }
         redirectBack(ctx, id);
     }
 

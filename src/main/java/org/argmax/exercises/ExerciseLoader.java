@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class ExerciseLoader {
     public static final String DIR = "exercises";
     private static final Set<String> TOP_KEYS = Set.of("id", "title", "prompt", "data", "given", "answers",
-            "attempts", "penalty", "variants", "give_up");
+            "attempts", "penalty", "variants", "give_up", "new_data");
     private static final Set<String> DATA_KEYS = Set.of("family", "n", "parameters", "show");
     private static final Set<String> ANSWER_KEYS = Set.of("name", "label", "type", "reference", "tolerance", "grading",
             "misconceptions", "mistakes", "hints", "choices", "variables", "expected", "input", "min", "max");
@@ -96,8 +96,23 @@ public final class ExerciseLoader {
         if (penalty < 0 || penalty > 1) y.problem("penalty", "'penalty' is the share of the score lost per wrong attempt: between 0 and 1");
         boolean variants = y.bool("variants", true);
         boolean giveUp = y.bool("give_up", true);
+        int newData = newData(y, variants, data);
         if (problems.size() > before) return null;
-        return new ExerciseSpec(id, title, prompt, data, given, answers, attempts, penalty, variants, giveUp, file, y.line());
+        return new ExerciseSpec(id, title, prompt, data, given, answers, attempts, penalty, variants, giveUp, newData, file, y.line());
+    }
+
+    /** {@code new_data: N}: at most N new data sets per learner (0 when absent: no cap). */
+    private static int newData(YamlMap y, boolean variants, DataSpec data) {
+        if (!y.has("new_data")) return 0;
+        String raw = y.string("new_data", false);
+        if ("0".equals(raw == null ? null : raw.strip())) {
+            y.problem("new_data", "'new_data: 0' would offer no new data: write 'variants: false' instead, or a cap of 1 or more");
+            return 0;
+        }
+        int n = y.integer("new_data", 0, 1, 1000);
+        if (data == null) y.problem("new_data", "'new_data' caps new data sets, but this exercise has no data to draw again");
+        else if (!variants) y.problem("new_data", "'new_data' caps new data sets, but 'variants: false' offers none");
+        return n;
     }
 
     private DataSpec data(YamlMap y, Set<String> givenNames) {

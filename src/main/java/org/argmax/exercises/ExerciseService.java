@@ -59,11 +59,14 @@ public final class ExerciseService {
         List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
         List<ExerciseView.AnswerField> fields = new ArrayList<>();
         for (AnswerSpec a : spec.answers()) {
+            // choice options in the learner's own order; the stored answer (the author's option) checks its position there
+            String lastValue = last == null ? "" : last.answers().getOrDefault(a.name(), "");
+            if (a.type() == AnswerType.CHOICE) lastValue = ChoiceAnswer.shownPosition(a, instance.seed(), lastValue);
             fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(substitute(a.label(), instance.variables())), a.type().name(),
                     a.type().toleranceText(a),
                     a.hints().stream().map(this::inlineHtml).toList(),
-                    a.choices().stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
-                    last == null ? "" : last.answers().getOrDefault(a.name(), ""), a.input()));
+                    ChoiceAnswer.shown(a, instance.seed()).stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
+                    lastValue, a.input()));
         }
         Double best = userId == null ? null : attempts.bestScore(userId, id);
         String preview = spec.data() == null ? null : DataPreview.text(instance.data(), spec.data().show());
@@ -100,10 +103,12 @@ public final class ExerciseService {
         Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
                 a -> answers.getOrDefault(a.name(), "").strip()));
         ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
-        Grade grade = grader.grade(instance, cleaned);
+        // [harden] choice options are shown shuffled per learner: grade and store the author's option, not the page position
+        Map<String, String> authors = ChoiceAnswer.inAuthorsOrder(spec, instance.seed(), cleaned);
+        Grade grade = grader.grade(instance, authors);
         double penaltyFactor = state.gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * attempts.wrongAttempts(userId, id));
         Grade kept = new Grade(grade.answers(), grade.correct(), grade.score() * penaltyFactor);
-        return attempts.save(userId, id, state.variant(), cleaned, kept);
+        return attempts.save(userId, id, state.variant(), authors, kept);
     }
 
     public void newVariant(long userId, String id) {
@@ -115,8 +120,14 @@ public final class ExerciseService {
         }
         synchronized (lockFor(userId, id)) {
             ExerciseState state = attempts.state(userId, id);
+            if (spec.newDataUsedUp(state.variant())) throw new ExerciseClosedException(newDataUsedUp(spec)); // [harden] new_data: N
             attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false, state.gaveUp()));
         }
+    }
+
+    /** [harden] Why a learner gets no more new data: the author's cap ({@code new_data: N}) is reached. */
+    static String newDataUsedUp(ExerciseSpec spec) {
+        return "You have used all " + spec.newData() + " new data set" + (spec.newData() == 1 ? "" : "s") + " of this exercise.";
     }
 
     public void reveal(long userId, String id) {

@@ -10,16 +10,30 @@ import java.util.Map;
  */
 public record ExerciseSpec(String id, String title, String prompt, DataSpec data, Map<String, Range> given,
                            List<AnswerSpec> answers, int maxAttempts, double penalty, boolean variants,
-                           boolean giveUp, Path source, int line) {
+                           boolean giveUp, int newData, Path source, int line) {
     public ExerciseSpec {
         // file order, not Map.copyOf: values are drawn in this order, so it must be the same in every JVM
         given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
         answers = List.copyOf(answers);
     }
 
+    /** Without a cap on new data sets ({@code newData} 0). */
+    public ExerciseSpec(String id, String title, String prompt, DataSpec data, Map<String, Range> given,
+                        List<AnswerSpec> answers, int maxAttempts, double penalty, boolean variants, boolean giveUp, Path source, int line) {
+        this(id, title, prompt, data, given, answers, maxAttempts, penalty, variants, giveUp, 0, source, line);
+    }
+
     /** New data is offered when the author allows it and there is data to draw again. */
     public boolean offersNewData() {
         return variants && data != null;
+    }
+
+    /**
+     * Whether a learner who already drew {@code used} new data sets may draw no more: the author's
+     * {@code new_data: N} caps them at N (0, the default, is no cap).
+     */
+    public boolean newDataUsedUp(int used) {
+        return newData > 0 && used >= newData;
     }
 
     /** What data the learner gets: a family of the core, its parameters and the sample size. */

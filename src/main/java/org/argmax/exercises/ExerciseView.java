@@ -46,4 +46,14 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
     public boolean unlimited() {
         return spec.maxAttempts() == 0;
     }
+
+    /** New data sets drawn so far, as "n of N used" shows them (N = {@code new_data}; the variant counts draws). */
+    public int newDataUsed() {
+        return Math.min(variant, spec.newData());
+    }
+
+    /** Whether the author's cap on new data sets is reached (the New data button is then disabled). */
+    public boolean newDataUsedUp() {
+        return spec.newDataUsedUp(variant);
+    }
 }

@@ -17,8 +17,12 @@ import java.util.Map;
  * positive) is graded as that named mistake: an anticipated slip with its own feedback, not a typo.
  */
 public final class Grader {
-    /** Longer than any honest answer; what is stored must fit its column. */
-    static final int MAX_ANSWER_LENGTH = 500;
+    /**
+     * The most one answer may take as stored (its JSON string, quotes included; see
+     * {@link AttemptRepository#storedSize}): far longer than any honest answer, and limited by what is
+     * stored, not by characters typed, so control characters (6 each as JSON) cannot overflow the column.
+     */
+    static final int MAX_STORED_ANSWER = 1_000;
 
     public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
         Map<String, Object> parsed = new HashMap<>();
@@ -38,13 +42,21 @@ public final class Grader {
         for (AnswerSpec a : instance.spec().answers()) {
             verdicts.add(a.type().grade(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
         }
+        // whatever the number of answers, what is stored fits its column
+        if (AttemptRepository.storedSize(submitted) > AttemptRepository.ANSWERS_COLUMN
+                || AttemptRepository.storedSize(verdicts) > AttemptRepository.VERDICTS_COLUMN) {
+            throw new InvalidAnswerException("Your answers are too long together to be kept; shorten them.");
+        }
         long right = verdicts.stream().filter(Grade.AnswerVerdict::correct).count();
         return new Grade(verdicts, right == verdicts.size(), (double) right / verdicts.size());
     }
 
     private static Object parse(AnswerSpec a, String raw, ExerciseInstance instance) {
-        if (raw != null && raw.length() > MAX_ANSWER_LENGTH) {
-            throw new InvalidAnswerException("That answer is " + raw.length() + " characters long; answers are at most " + MAX_ANSWER_LENGTH + ".");
+        int stored = raw == null ? 0 : AttemptRepository.storedSize(raw);
+        if (stored > MAX_STORED_ANSWER) {
+            throw new InvalidAnswerException("That answer is too long to keep: " + String.format(java.util.Locale.ROOT, "%,d", stored)
+                    + " characters as stored, at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_STORED_ANSWER)
+                    + " (invisible control characters count 6 each).");
         }
         return a.type().parse(a, raw, instance);
     }

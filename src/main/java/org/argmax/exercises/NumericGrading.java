@@ -13,7 +13,9 @@ import java.util.function.ToDoubleFunction;
  * Grading shared by the kinds whose answer is numbers compared with a reference (number, vector,
  * interval): within the tolerance (or, for likelihood grading, a log-likelihood within its tolerance
  * of the maximum) is right; otherwise the misconceptions and then the author's mistakes are tried in
- * the author's order, so a recognised slip gets its own message.
+ * the author's order, so a recognised slip gets its own message. A wrong typed number graded by value
+ * is told whether it is too high or too low; a slider or likelihood-graded answer only that it is not
+ * within the tolerance.
  */
 final class NumericGrading {
     private NumericGrading() {
@@ -34,8 +36,11 @@ final class NumericGrading {
         }
         Grade.AnswerVerdict named = namedMistake(a, given, typed, instance);
         if (named != null) return named;
-        String direction = answer.length == 1 && reference.length == 1
-                ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
+        // a slider or a likelihood-graded answer hears only whether it is within the tolerance: "too high / too low"
+        // would let a learner find the answer by bisection in a few tries, without reading the likelihood
+        boolean saysDirection = answer.length == 1 && reference.length == 1 && gap == null
+                && a.grading() != ExerciseSpec.Grading.LIKELIHOOD && !a.input().isSlider();
+        String direction = saysDirection ? (answer[0] > reference[0] ? " Your value is too high." : " Your value is too low.") : "";
         String how = gap != null ? "the log-likelihood at your value is more than " + a.likelihoodTolerance() + " below its maximum."
                 : "that is not " + a.tolerance().describe() + " of the answer.";
         return new Grade.AnswerVerdict(a.name(), given, false, null, "Not quite: " + how + direction);

@@ -13,9 +13,11 @@ import java.util.Map;
 
 /**
  * Maps failures to pages or JSON: requests under {@code /api/} (or asking for JSON) get
- * {@code {"error": message}}, everything else an HTML page. Unexpected exceptions are logged and
- * shown as a generic 500 without a stack trace; the features' own exceptions are mapped by the web
- * layer ({@code web.ErrorMapping}) through {@link #respond}.
+ * {@code {"error": message}}, everything else an HTML page. A malformed request that only shows
+ * while its body is read (see {@link ClientFault}) is a 4xx with a message, logged at debug level;
+ * so is a client that went away. Unexpected exceptions are logged and shown as a generic 500
+ * without a stack trace; the features' own exceptions are mapped by the web layer
+ * ({@code web.ErrorMapping}) through {@link #respond}.
  */
 public final class HttpErrors {
     private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
@@ -41,6 +43,13 @@ public final class HttpErrors {
         });
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
+            ClientFault fault = ClientFault.of(e);
+            if (fault != null) {
+                // the client's doing (or the client went away): no stack trace, and a 4xx if anyone is still listening
+                log.debug("{} on {} {}: {}{}", fault.status(), ctx.method(), ctx.path(), fault.disconnected() ? "client disconnected or body malformed: " : "", e.toString());
+                respond(ctx, fault.status(), fault.message());
+                return;
+            }
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
         });

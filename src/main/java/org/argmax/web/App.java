@@ -81,20 +81,20 @@ public final class App implements AutoCloseable {
                     new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService()));
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
+                // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
+                c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
                 c.staticFiles.enableWebjars();
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                 });
-                // the session is looked up for matched routes only (no query for static files), then who may call the route
+                // security headers on every response; the session is looked up for matched routes only
+                // (no query for static files), then who may call the route, then no-store for signed-in pages
+                c.routes.before(SecurityHeaders::apply);
                 c.routes.beforeMatched(sessionResolver::resolve);
                 c.routes.beforeMatched(Access::check);
-                c.routes.before(ctx -> {
-                    ctx.header("X-Content-Type-Options", "nosniff");
-                    ctx.header("Referrer-Policy", "same-origin");
-                    ctx.header("X-Frame-Options", "DENY");
-                });
+                c.routes.beforeMatched(SecurityHeaders::noStoreForPeople);
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
             });

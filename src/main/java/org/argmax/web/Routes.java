@@ -1,13 +1,17 @@
 package org.argmax.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.exercises.ExerciseHandler;
+import org.argmax.http.Access;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.progress.InstructorHandler;
 import org.argmax.progress.ProgressHandler;
-import org.argmax.http.Access;
+
+import java.util.List;
+import java.util.function.Function;
 
 import static org.argmax.http.Access.ANYONE;
 import static org.argmax.http.Access.INSTRUCTOR;
@@ -16,42 +20,66 @@ import static org.argmax.http.Access.SIGNED_IN;
 
 /**
  * Every route of the site in one place, read top to bottom like a site map, each with who may call
- * it ({@link Access}: checked once per matched request in {@link App}, with the CSRF token of form posts).
+ * it ({@link Access}: checked once per matched request in {@link App}, with the CSRF token of form
+ * posts). The table is data ({@link #ALL}), so tests can walk every route (RequestFuzzTest sends
+ * malformed requests to each).
  */
 public final class Routes {
     private Routes() {
     }
 
+    /** One route: its method ({@code GET} or {@code POST}), its path with {@code {param}}s, who may call it, and which handler answers it. */
+    public record Route(String method, String path, Access access, Function<Handlers, Handler> handler) {
+    }
+
+    public static final List<Route> ALL = List.of(
+            get("/", ANYONE, h -> h.lessons()::home),
+            get("/lessons/{slug}", ANYONE, h -> h.lessons()::show),
+            post("/lessons/{slug}/complete", SIGNED_IN, h -> h.progress()::complete),
+            get("/glossary", ANYONE, h -> ctx -> h.lessons().page(ctx, "glossary")),
+
+            get("/exercises/{id}", ANYONE, h -> h.exercises()::show),
+            post("/exercises/{id}/submit", SIGNED_IN, h -> h.exercises()::submit),
+            post("/exercises/{id}/variant", SIGNED_IN, h -> h.exercises()::newVariant),
+            post("/exercises/{id}/reveal", SIGNED_IN, h -> h.exercises()::reveal),
+            get("/exercises/{id}/data.csv", SIGNED_IN, h -> h.exercises()::csv),
+
+            get("/signup", ANYONE, h -> h.accounts()::signUpForm),
+            post("/signup", ANYONE, h -> h.accounts()::signUp),
+            get("/signin", ANYONE, h -> h.accounts()::signInForm),
+            post("/signin", ANYONE, h -> h.accounts()::signIn),
+            post("/signout", ANYONE, h -> h.accounts()::signOut),
+            get("/progress", SIGNED_IN, h -> h.progress()::show),
+
+            get("/instructor", INSTRUCTOR, h -> h.instructor()::overview),
+            get("/instructor/gradebook", INSTRUCTOR, h -> h.instructor()::gradebook),
+            get("/instructor/gradebook.csv", INSTRUCTOR, h -> h.instructor()::gradebookCsv),
+            get("/instructor/attempts.csv", INSTRUCTOR, h -> h.instructor()::attemptsCsv),
+            get("/instructor/learners/{id}", INSTRUCTOR, h -> h.instructor()::learner),
+            get("/instructor/exercises/{id}/preview", INSTRUCTOR, h -> h.exercises()::preview),
+
+            post("/api/estimate", PUBLIC_API, h -> h.estimate()::estimate),
+            post("/api/sample", PUBLIC_API, h -> h.estimate()::sample),
+
+            get("/health", PUBLIC_API, h -> h.health()::show));
+
     public static void register(RoutesConfig r, Handlers h) {
-        r.get("/", h.lessons()::home, ANYONE);
-        r.get("/lessons/{slug}", h.lessons()::show, ANYONE);
-        r.post("/lessons/{slug}/complete", h.progress()::complete, SIGNED_IN);
-        r.get("/glossary", ctx -> h.lessons().page(ctx, "glossary"), ANYONE);
+        for (Route route : ALL) {
+            Handler handler = route.handler().apply(h);
+            switch (route.method()) {
+                case "GET" -> r.get(route.path(), handler, route.access());
+                case "POST" -> r.post(route.path(), handler, route.access());
+                default -> throw new IllegalStateException("no method " + route.method());
+            }
+        }
+    }
 
-        r.get("/exercises/{id}", h.exercises()::show, ANYONE);
-        r.post("/exercises/{id}/submit", h.exercises()::submit, SIGNED_IN);
-        r.post("/exercises/{id}/variant", h.exercises()::newVariant, SIGNED_IN);
-        r.post("/exercises/{id}/reveal", h.exercises()::reveal, SIGNED_IN);
-        r.get("/exercises/{id}/data.csv", h.exercises()::csv, SIGNED_IN);
+    private static Route get(String path, Access access, Function<Handlers, Handler> handler) {
+        return new Route("GET", path, access, handler);
+    }
 
-        r.get("/signup", h.accounts()::signUpForm, ANYONE);
-        r.post("/signup", h.accounts()::signUp, ANYONE);
-        r.get("/signin", h.accounts()::signInForm, ANYONE);
-        r.post("/signin", h.accounts()::signIn, ANYONE);
-        r.post("/signout", h.accounts()::signOut, ANYONE);
-        r.get("/progress", h.progress()::show, SIGNED_IN);
-
-        r.get("/instructor", h.instructor()::overview, INSTRUCTOR);
-        r.get("/instructor/gradebook", h.instructor()::gradebook, INSTRUCTOR);
-        r.get("/instructor/gradebook.csv", h.instructor()::gradebookCsv, INSTRUCTOR);
-        r.get("/instructor/attempts.csv", h.instructor()::attemptsCsv, INSTRUCTOR);
-        r.get("/instructor/learners/{id}", h.instructor()::learner, INSTRUCTOR);
-        r.get("/instructor/exercises/{id}/preview", h.exercises()::preview, INSTRUCTOR);
-
-        r.post("/api/estimate", h.estimate()::estimate, PUBLIC_API);
-        r.post("/api/sample", h.estimate()::sample, PUBLIC_API);
-
-        r.get("/health", h.health()::show, PUBLIC_API);
+    private static Route post(String path, Access access, Function<Handlers, Handler> handler) {
+        return new Route("POST", path, access, handler);
     }
 
     /** The handlers the routes call, built once in {@link App}. */

@@ -66,6 +66,26 @@ class GraderTest {
     }
 
     @Test
+    void slidersAndLikelihoodGradingSayNotWhichWayTheAnswerIsOff() {
+        var typed = new AnswerSpec("x", "x", AnswerType.NUMBER, "bernoulli.mle.p", Tolerance.DEFAULT, ExerciseSpec.Grading.VALUE, 0.01,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, ExerciseSpec.Input.TEXT, 1);
+        var slider = new AnswerSpec("s", "s", AnswerType.NUMBER, "bernoulli.mle.p", Tolerance.DEFAULT, ExerciseSpec.Grading.VALUE, 0.01,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, new ExerciseSpec.Input("slider", 0, 1), 1);
+        var likelihood = new AnswerSpec("l", "l", AnswerType.NUMBER, "bernoulli.mle.p", Tolerance.DEFAULT, ExerciseSpec.Grading.LIKELIHOOD, 0.01,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, ExerciseSpec.Input.TEXT, 1);
+        ExerciseSpec spec = new ExerciseSpec("t", "T", "p", null, Map.of(), List.of(typed, slider, likelihood), 0, 0, true, true, Path.of("t.yml"), 1);
+        java.util.function.ToDoubleFunction<Double> gap = v -> 10 * (v - 0.4) * (v - 0.4);
+        ExerciseInstance inst = new ExerciseInstance(spec, 7, new ExerciseData("bernoulli", new double[]{1, 0}, null, null, Map.of()), Map.of(),
+                Map.of("x", new double[]{0.4}, "s", new double[]{0.4}, "l", new double[]{0.4}), Map.of(), Map.of(), Map.of("l", gap), 0);
+        for (String value : List.of("0.1", "0.9")) {
+            Grade g = new Grader().grade(inst, Map.of("x", value, "s", value, "l", value));
+            assertTrue(g.answers().get(0).message().matches(".*too (high|low)\\."), "a typed number graded by value hears the direction");
+            assertEquals("Not quite: that is not to within 0.1 % (relative) of the answer.", g.answers().get(1).message());
+            assertEquals("Not quite: the log-likelihood at your value is more than 0.01 below its maximum.", g.answers().get(2).message());
+        }
+    }
+
+    @Test
     void oneUnreadableAnswerRejectsTheWholeSubmission() {
         var x = answer("x", AnswerType.NUMBER, "value", Tolerance.DEFAULT, List.of(), null, List.of());
         var y = answer("y", AnswerType.NUMBER, "value", Tolerance.DEFAULT, List.of(), null, List.of());
