@@ -27,8 +27,8 @@ public final class ProgressExtras implements LessonHandler.LessonExtras {
     @Override
     public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
         CurrentUser.of(ctx).ifPresent(u -> {
-            progress.recordVisit(u.id(), lesson.slug());
             LessonProgress p = progress.byLesson(u.id()).get(lesson.slug());
+            progress.recordVisit(u.id(), lesson.slug(), p); // writes at the first visit, then at most once a day
             model.put("lessonStatus", p == null ? "read" : p.status());
         });
     }
