@@ -3,9 +3,13 @@ package org.argmax.exercises;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.testing.TestServer;
+import org.argmax.testing.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.argmax.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +28,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The shipped exercises through HTTP with a real H2: right, wrong, misconception, unreadable input,
  * attempt limits, new data, giving up, CSV — and the reference never in the page before it is earned.
+ * Runs once on H2 and once on PostgreSQL.
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
 class ExerciseFlowTest {
+    @Parameter
+    String kind;
     @TempDir
     static Path tmp;
+    static TestDatabase database;
     static TestServer server;
     static long userCounter;
 
-    @BeforeAll
-    static void start() {
-        server = new TestServer(Path.of("content"), tmp);
+    @BeforeParameterizedClassInvocation
+    static void start(String kind) {
+        database = TestDatabase.forOneServer(kind, tmp.resolve(kind), "exercises");
+        server = new TestServer(Path.of("content"), database.url(), false);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+        database.close();
     }
 
     private WebClient learner() {
