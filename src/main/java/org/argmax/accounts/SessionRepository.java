@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** Server-side sessions in the database (so several servers could share them), keyed by SHA-256 of the cookie. */
+/**
+ * Server-side sessions in the database (so several servers share them), keyed by SHA-256 of the
+ * cookie. Expiry is decided by the database's clock; expired sessions are deleted at each sign-in.
+ */
 public final class SessionRepository {
     public static final Duration LIFETIME = Duration.ofDays(30);
 
@@ -26,16 +28,17 @@ public final class SessionRepository {
     public record Session(long userId, String csrfToken) {
     }
 
-    /** Creates a session and returns the cookie value (the only place the raw id exists). */
+    /** Creates a session and returns the cookie value (the only place the raw id exists); deletes expired sessions. */
     public String create(long userId) {
         String id = Tokens.random();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
+             PreparedStatement s = c.prepareStatement("INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at)"
+                     + " VALUES (?, ?, ?, CURRENT_TIMESTAMP + " + LIFETIME.toSeconds() + " * INTERVAL '1' SECOND)")) {
             s.setString(1, Tokens.sha256(id));
             s.setLong(2, userId);
             s.setString(3, Tokens.random());
-            s.setObject(4, OffsetDateTime.now().plus(LIFETIME));
             s.executeUpdate();
+            purgeExpired(c);
             return id;
         } catch (SQLException e) {
             throw new DataAccessException("cannot create the session", e);
@@ -45,14 +48,20 @@ public final class SessionRepository {
     public Optional<Session> find(String cookieValue) {
         if (cookieValue == null || cookieValue.length() > 100) return Optional.empty();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT user_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT user_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > CURRENT_TIMESTAMP")) {
             s.setString(1, Tokens.sha256(cookieValue));
-            s.setObject(2, OffsetDateTime.now());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(new Session(rs.getLong(1), rs.getString(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the session", e);
+        }
+    }
+
+    /** Sessions past their expiry can never be used again; nothing else deletes them. Returns how many were deleted. */
+    static int purgeExpired(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM sessions WHERE expires_at <= CURRENT_TIMESTAMP")) {
+            return s.executeUpdate();
         }
     }
 

@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 /**
  * The exercise workflow: per-learner data, views, submissions (graded, stored, committed before the
  * response), new variants, giving up, CSV download and the instructor's preview. Data is always
- * regenerated from the seed; only answers and verdicts are stored.
+ * regenerated from the seed; only answers and verdicts are stored. Every rule that counts (the
+ * attempt limit, a solved or revealed variant, giving up for good, the variant counter) is decided
+ * by the database in the statement or transaction that changes it, never by a lock in this JVM, so
+ * it holds for parallel requests on any number of servers sharing the database.
  */
 public final class ExerciseService {
     /** A {@code {{name}}} placeholder, replaced by the learner's value in prompts and labels. */
@@ -32,7 +35,6 @@ public final class ExerciseService {
     private final InstanceFactory factory = new InstanceFactory();
     private final Grader grader = new Grader();
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final Object[] locks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts) {
         this.specs = specs;
@@ -84,33 +86,39 @@ public final class ExerciseService {
      */
     public Attempt submit(long userId, String id, Map<String, String> answers) {
         ExerciseSpec spec = spec(id);
-        synchronized (lockFor(userId, id)) { // check-then-insert: parallel submits must not pass the limit together
-            return submitLocked(spec, userId, id, answers);
+        Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
+                a -> answers.getOrDefault(a.name(), "").strip()));
+        // graded outside the transaction, on the variant read now; stored only if the variant is still
+        // that one once the learner's state row is locked (otherwise graded again on the new data)
+        for (int round = 1; ; round++) {
+            ExerciseState seen = attempts.state(userId, id);
+            refuseIfClosed(spec, seen.revealed(), false, 0);
+            ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, seen.variant()));
+            // choice options are shown shuffled per learner: grade and store the author's option, not the page position
+            Map<String, String> authors = ChoiceAnswer.inAuthorsOrder(spec, instance.seed(), cleaned);
+            Grade grade = grader.grade(instance, authors);
+            var saved = attempts.saveIfAllowed(userId, id, seen.variant(), authors, grade, locked -> {
+                refuseIfClosed(spec, locked.state().revealed(), locked.solvedVariant(), locked.attemptsOnVariant());
+                return locked.state().gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * locked.wrongAttempts());
+            });
+            if (saved.isPresent()) return saved.get();
+            if (round == 5) throw new ExerciseClosedException("Your data changed while this answer was being checked; look at the new data and answer again.");
         }
     }
 
-    private Attempt submitLocked(ExerciseSpec spec, long userId, String id, Map<String, String> answers) {
-        ExerciseState state = attempts.state(userId, id);
-        if (state.revealed()) {
+    /** The rules of one variant, checked again by the database transaction that stores the attempt. */
+    private static void refuseIfClosed(ExerciseSpec spec, boolean revealed, boolean solved, int attemptsOnVariant) {
+        if (revealed) {
             throw new ExerciseClosedException("You asked to see the answer to this variant"
                     + (spec.offersNewData() ? "; ask for new data to try again." : "."));
         }
-        List<Attempt> tries = attempts.attempts(userId, id, state.variant());
-        if (tries.stream().anyMatch(Attempt::correct)) throw new ExerciseClosedException("You already solved this exercise on this data.");
-        if (spec.maxAttempts() > 0 && tries.size() >= spec.maxAttempts()) {
+        if (solved) throw new ExerciseClosedException("You already solved this exercise on this data.");
+        if (spec.maxAttempts() > 0 && attemptsOnVariant >= spec.maxAttempts()) {
             throw new ExerciseClosedException("You have used all " + spec.maxAttempts() + " attempts on this data.");
         }
-        Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
-                a -> answers.getOrDefault(a.name(), "").strip()));
-        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
-        // [harden] choice options are shown shuffled per learner: grade and store the author's option, not the page position
-        Map<String, String> authors = ChoiceAnswer.inAuthorsOrder(spec, instance.seed(), cleaned);
-        Grade grade = grader.grade(instance, authors);
-        double penaltyFactor = state.gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * attempts.wrongAttempts(userId, id));
-        Grade kept = new Grade(grade.answers(), grade.correct(), grade.score() * penaltyFactor);
-        return attempts.save(userId, id, state.variant(), authors, kept);
     }
 
+    /** New data: the database adds one to the variant (up to the author's new_data cap), so parallel requests on any server each count. */
     public void newVariant(long userId, String id) {
         ExerciseSpec spec = spec(id);
         // without data a new variant would be the same question with fresh attempts
@@ -118,11 +126,7 @@ public final class ExerciseService {
             throw new ExerciseClosedException(spec.data() == null ? "This exercise has no data, so there is no new data to draw."
                     : "This exercise has one data set per learner.");
         }
-        synchronized (lockFor(userId, id)) {
-            ExerciseState state = attempts.state(userId, id);
-            if (spec.newDataUsedUp(state.variant())) throw new ExerciseClosedException(newDataUsedUp(spec)); // [harden] new_data: N
-            attempts.saveState(userId, id, new ExerciseState(state.variant() + 1, false, state.gaveUp()));
-        }
+        if (!attempts.nextVariant(userId, id, spec.newData())) throw new ExerciseClosedException(newDataUsedUp(spec));
     }
 
     /** [harden] Why a learner gets no more new data: the author's cap ({@code new_data: N}) is reached. */
@@ -133,15 +137,7 @@ public final class ExerciseService {
     public void reveal(long userId, String id) {
         ExerciseSpec spec = spec(id);
         if (!spec.giveUp()) throw new ExerciseClosedException("This exercise does not show its answer before you solve it.");
-        synchronized (lockFor(userId, id)) {
-            ExerciseState state = attempts.state(userId, id);
-            attempts.saveState(userId, id, new ExerciseState(state.variant(), true, true));
-        }
-    }
-
-    /** One of a fixed set of locks, so one learner's requests on one exercise run one at a time. */
-    private Object lockFor(long userId, String id) {
-        return locks[Math.floorMod(31 * Long.hashCode(userId) + id.hashCode(), locks.length)];
+        attempts.reveal(userId, id);
     }
 
     public String csv(long userId, String id) {

@@ -25,8 +25,8 @@ public final class ProgressExtras implements PageExtras {
     @Override
     public void lesson(Context ctx, String lessonSlug, java.util.List<String> exercises, Map<String, Object> model) {
         CurrentUser.of(ctx).ifPresent(u -> {
-            progress.recordVisit(u.id(), lessonSlug);
             LessonProgress p = progress.byLesson(u.id()).get(lessonSlug);
+            progress.recordVisit(u.id(), lessonSlug, p); // writes at the first visit, then at most once a day
             model.put("lessonStatus", p == null ? "read" : p.status());
         });
     }

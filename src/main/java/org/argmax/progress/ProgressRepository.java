@@ -12,10 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The lesson_progress table; every write is committed before it returns (auto-commit). */
+/**
+ * The lesson_progress table; every write is committed before it returns (auto-commit). First visits
+ * and completions are one UPDATE of the row, or an INSERT when there is none; when a parallel
+ * request (on this server or another) inserted the row first, the duplicate key sends it back to
+ * the UPDATE, so parallel requests never fail. Times are the database's CURRENT_TIMESTAMP. A visit
+ * writes at most once per learner, lesson and day (the database's day).
+ */
 public final class ProgressRepository {
-    private static final String UPSERT = "MERGE INTO lesson_progress t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(100)), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
-            + " AS v (user_id, lesson_slug, now) ON t.user_id = v.user_id AND t.lesson_slug = v.lesson_slug ";
+    private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource db;
 
@@ -23,28 +28,61 @@ public final class ProgressRepository {
         this.db = db;
     }
 
+    /**
+     * Records a visit: the row is made at the first visit, and its last visit moves at most once a
+     * day, so reading a lesson again and again writes nothing. {@code known} is the learner's row as
+     * just read (null when there is none), which spares the statement that would find it exists.
+     */
+    public void recordVisit(long userId, String slug, LessonProgress known) {
+        upsert(userId, slug, known != null, true,
+                "UPDATE lesson_progress SET last_visited_at = CURRENT_TIMESTAMP"
+                        + " WHERE user_id = ? AND lesson_slug = ? AND CAST(last_visited_at AS DATE) < CURRENT_DATE",
+                "INSERT INTO lesson_progress (user_id, lesson_slug) VALUES (?, ?)");
+    }
+
     public void recordVisit(long userId, String slug) {
-        update(UPSERT + "WHEN MATCHED THEN UPDATE SET last_visited_at = v.now"
-                + " WHEN NOT MATCHED THEN INSERT (user_id, lesson_slug, first_read_at, last_visited_at) VALUES (v.user_id, v.lesson_slug, v.now, v.now)",
-                userId, slug);
+        recordVisit(userId, slug, byLesson(userId).get(slug));
     }
 
     public void setCompleted(long userId, String slug, boolean completed) {
-        String set = completed ? "completed = TRUE, completed_at = v.now" : "completed = FALSE, completed_at = NULL";
-        update(UPSERT + "WHEN MATCHED THEN UPDATE SET " + set + ", last_visited_at = v.now"
-                + " WHEN NOT MATCHED THEN INSERT (user_id, lesson_slug, completed, first_read_at, last_visited_at, completed_at)"
-                + " VALUES (v.user_id, v.lesson_slug, " + completed + ", v.now, v.now, " + (completed ? "v.now" : "NULL") + ")",
-                userId, slug);
+        String set = completed ? "completed = TRUE, completed_at = CASE WHEN completed THEN completed_at ELSE CURRENT_TIMESTAMP END"
+                : "completed = FALSE, completed_at = NULL";
+        upsert(userId, slug, true, false,
+                "UPDATE lesson_progress SET " + set + ", last_visited_at = CURRENT_TIMESTAMP WHERE user_id = ? AND lesson_slug = ?",
+                "INSERT INTO lesson_progress (user_id, lesson_slug, completed, completed_at) VALUES (?, ?, " + completed + ", "
+                        + (completed ? "CURRENT_TIMESTAMP" : "NULL") + ")");
     }
 
-    private void update(String sql, long userId, String slug) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, userId);
-            s.setString(2, slug);
-            s.setObject(3, OffsetDateTime.now());
-            s.executeUpdate();
+    /**
+     * {@code update} when the row exists (tried first when {@code updateFirst}), else {@code insert};
+     * a duplicate key on the insert means another request made the row meanwhile: update it.
+     * {@code conditional}: the update's condition may refuse an existing row (a visit on the same
+     * day), so once the row is known to exist, an update that changes nothing is done.
+     */
+    private void upsert(long userId, String slug, boolean updateFirst, boolean conditional, String update, String insert) {
+        try (Connection c = db.getConnection()) {
+            boolean tryUpdate = updateFirst;
+            for (int i = 0; i < 5; i++) {
+                if (tryUpdate && (run(c, update, userId, slug) == 1 || conditional)) return;
+                try {
+                    run(c, insert, userId, slug);
+                    return;
+                } catch (SQLException e) {
+                    if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
+                    tryUpdate = true;
+                }
+            }
+            throw new SQLException("the progress of user " + userId + " in " + slug + " could not be saved");
         } catch (SQLException e) {
             throw new DataAccessException("cannot save progress", e);
+        }
+    }
+
+    private static int run(Connection c, String sql, long userId, String slug) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, userId);
+            s.setString(2, slug);
+            return s.executeUpdate();
         }
     }
 

@@ -2,9 +2,13 @@ package org.argmax.accounts;
 
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
+import org.argmax.testing.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.argmax.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,21 +23,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sign-up, sign-in, sessions, CSRF, throttling and roles through HTTP against the real server and H2. */
+/** Sign-up, sign-in, sessions, CSRF, throttling and roles through HTTP against the real server, once on H2 and once on PostgreSQL. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
 @Tag("slow")
 class AccountsTest {
+    @Parameter
+    String kind;
     @TempDir
     static Path tmp;
     static TestServer server;
 
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
+    @BeforeParameterizedClassInvocation
+    static void start(String kind) {
+        server = new TestServer(TestCourse.twoLessons(tmp.resolve(kind + "-content")).root(), db(kind, tmp.resolve(kind + "-db")), false);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+    }
+
+    /** A new empty database of this run's kind (an H2 file in {@code dir}, or a new PostgreSQL database). */
+    static String db(String kind, Path dir) {
+        return TestDatabase.forOneServer(kind, dir, "accounts").url();
+    }
+
+    private String db(Path dir) {
+        return db(kind, dir);
     }
 
     @Test
@@ -123,7 +140,7 @@ class AccountsTest {
     @Test
     void parallelGuessesCannotPassTheThrottle(@TempDir Path own) throws Exception {
         // a server of its own: these failures must not count against the address of the other tests
-        try (TestServer isolated = new TestServer(TestCourse.twoLessons(own.resolve("content")).root(), own.resolve("db"))) {
+        try (TestServer isolated = new TestServer(TestCourse.twoLessons(own.resolve("content")).root(), db(own.resolve("db")), false)) {
             new WebClient(isolated).signUp("Gus", "gus", "gus's long password");
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(15);
             try {
@@ -148,7 +165,7 @@ class AccountsTest {
 
     @Test
     void behindATrustedProxyFailuresCountPerForwardedAddress(@TempDir Path own, @TempDir Path direct) {
-        try (TestServer proxied = new TestServer(TestCourse.twoLessons(own.resolve("content")).root(), own.resolve("db"), true)) {
+        try (TestServer proxied = new TestServer(TestCourse.twoLessons(own.resolve("content")).root(), db(own.resolve("db")), true)) {
             new WebClient(proxied).signUp("Ivy", "ivy", "ivy's long password");
             for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
                 assertEquals(401, signInVia(proxied, "10.0.0.1, 203.0.113.5", "nobody" + (i % 4), "wrong").statusCode());
@@ -157,7 +174,7 @@ class AccountsTest {
             assertEquals(303, signInVia(proxied, "203.0.113.9", "ivy", "ivy's long password").statusCode(), "another learner behind the proxy is not");
         }
         // without --trust-proxy the header is ignored: a guesser cannot escape the address limit by varying it
-        try (TestServer plain = new TestServer(TestCourse.twoLessons(direct.resolve("content")).root(), direct.resolve("db"))) {
+        try (TestServer plain = new TestServer(TestCourse.twoLessons(direct.resolve("content")).root(), db(direct.resolve("db")), false)) {
             for (int i = 0; i < LoginThrottle.PER_ADDRESS; i++) {
                 assertEquals(401, signInVia(plain, "198.51.100." + i, "nobody" + (i % 4), "wrong").statusCode());
             }
@@ -226,9 +243,10 @@ class AccountsTest {
 
     @Test
     void progressIsStoredShownAndSurvivesARestart() {
-        Path dir = tmp.resolve("restart");
+        Path dir = tmp.resolve(kind + "-restart");
         Path content = TestCourse.twoLessons(dir.resolve("content")).root();
-        try (TestServer first = new TestServer(content, dir.resolve("db"))) {
+        String url = db(dir.resolve("db"));
+        try (TestServer first = new TestServer(content, url, false)) {
             WebClient web = new WebClient(first);
             web.signUp("Ivy", "ivy", "ivy's long password");
             web.get("/lessons/first");
@@ -238,7 +256,7 @@ class AccountsTest {
             assertTrue(progress.contains("1</span> of <span>2</span> lessons completed"), progress);
             assertTrue(progress.contains("Continue where you left off: <span>Second lesson</span>"), progress);
         }
-        try (TestServer second = new TestServer(content, dir.resolve("db"))) {
+        try (TestServer second = new TestServer(content, url, false)) {
             WebClient web = new WebClient(second);
             assertEquals(303, web.signIn("ivy", "ivy's long password").statusCode());
             String progress = web.get("/progress").body();
@@ -250,9 +268,9 @@ class AccountsTest {
 
     @Test
     void instructorSeesLearners() throws Exception {
-        Path dir = tmp.resolve("instructor");
+        Path dir = tmp.resolve(kind + "-instructor");
         Path content = TestCourse.twoLessons(dir.resolve("content")).root();
-        try (TestServer s = new TestServer(content, dir.resolve("db"))) {
+        try (TestServer s = new TestServer(content, db(dir.resolve("db")), false)) {
             var accounts = new AccountService(new UserRepository(s.app().database().dataSource()),
                     new SessionRepository(s.app().database().dataSource()), new LoginThrottle(s.app().database().dataSource()), new PasswordHasher(4));
             accounts.create("Prof", "prof", "prof's long password", Role.INSTRUCTOR);

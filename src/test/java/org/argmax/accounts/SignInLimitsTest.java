@@ -2,10 +2,13 @@ package org.argmax.accounts;
 
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
+import org.argmax.testing.TestDatabase;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.argmax.testing.WebClient;
-import org.h2.tools.Server;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,33 +38,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The sign-in and sign-up limits with two servers on one database (an H2 TCP server, as several
  * servers on one PostgreSQL), requests spread over both: nothing may rest on a lock in one JVM.
  * Both servers trust X-Forwarded-For, so each test plays addresses of its own; usernames are unique
- * per test, so the tests pass in any order.
+ * per test, so the tests pass in any order. Runs once on H2 and once on PostgreSQL.
  */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
 @Tag("slow")
 class SignInLimitsTest {
+    @Parameter
+    String kind;
     private static final String PASSWORD = "the owner's long password";
     private static final AtomicInteger unique = new AtomicInteger();
 
     @TempDir
     static Path tmp;
-    static Server database;
+    static TestDatabase database;
     static TestServer one;
     static TestServer two;
 
-    @BeforeAll
-    static void start() throws SQLException {
-        database = Server.createTcpServer("-tcpPort", "0", "-baseDir", tmp.resolve("db").toString(), "-ifNotExists").start();
-        String url = "jdbc:h2:tcp://localhost:" + database.getPort() + "/argmax";
-        Path content = TestCourse.twoLessons(tmp.resolve("content")).root();
-        one = new TestServer(content, url, true);
-        two = new TestServer(content, url, true);
+    @BeforeParameterizedClassInvocation
+    static void start(String kind) {
+        database = TestDatabase.forServers(kind, tmp.resolve(kind), "signin");
+        Path content = TestCourse.twoLessons(tmp.resolve(kind + "-content")).root();
+        one = new TestServer(content, database.url(), true);
+        two = new TestServer(content, database.url(), true);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (one != null) one.close();
         if (two != null) two.close();
-        database.stop();
+        database.close();
     }
 
     @Test

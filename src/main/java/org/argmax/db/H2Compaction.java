@@ -1,0 +1,192 @@
+package org.argmax.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps an embedded H2 file small while the server runs. The durable settings ({@link
+ * Database#durable}) make H2 append every commit to the end of the file, so the file grows by each
+ * write (about 25 kB per answer submission). Every {@link #CHECK_EVERY_SECONDS} s the file size is
+ * looked at; once it is over {@link #threshold()} (the larger of {@code argmax.h2.compactAboveMb},
+ * default {@value #DEFAULT_COMPACT_ABOVE_MB} MB, and twice the size after the last compaction), the
+ * database is compacted:
+ * <ol>
+ * <li>the pool is suspended: new requests wait for a connection (they are not refused) and the
+ *     requests in progress finish (at most {@value #DRAIN_SECONDS} s, else the compaction is
+ *     skipped this time);</li>
+ * <li>{@code SHUTDOWN COMPACT}: H2 commits, closes the file cleanly, copies the live data into
+ *     a new file and renames it over the old one, so a kill at any moment leaves either the old
+ *     file or the new one, each whole;</li>
+ * <li>the pool's connections (to the closed database) are replaced and the pool resumed; the
+ *     next connection opens the new file.</li>
+ * </ol>
+ * Requests wait for as long as the copy takes (about 0.1 to 0.5 s for a few MB of live data, see
+ * BENCHMARKS.md). The same compaction runs when the server stops.
+ */
+public final class H2Compaction {
+    private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
+    static final int DEFAULT_COMPACT_ABOVE_MB = 24;
+    static final int CHECK_EVERY_SECONDS = 5;
+    static final int DRAIN_SECONDS = 30;
+
+    private final Database database;
+    private final HikariDataSource pool;
+    private final Path file;
+    private final long compactAboveBytes;
+    private final ScheduledExecutorService timer;
+    private volatile boolean running;
+    private volatile long sizeAfterLast;
+    private final AtomicLong compactions = new AtomicLong();
+    private volatile long lastMillis;
+
+    H2Compaction(Database database, HikariDataSource pool) {
+        this.database = database;
+        this.pool = pool;
+        this.file = Path.of(databasePath(pool) + ".mv.db");
+        this.compactAboveBytes = Long.getLong("argmax.h2.compactAboveMb", DEFAULT_COMPACT_ABOVE_MB) * 1024 * 1024;
+        this.sizeAfterLast = 0; // the file as found may be large (never compacted, or killed before its compaction): compare with the minimum
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "h2-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Long.getLong("argmax.h2.checkMillis", CHECK_EVERY_SECONDS * 1000L);
+        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static String databasePath(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot find the H2 database file: " + Database.rootMessage(e), e);
+        }
+    }
+
+    /** The database file ({@code ….mv.db}). */
+    public Path file() {
+        return file;
+    }
+
+    /** The size at which the next compaction starts. */
+    public long threshold() {
+        return Math.max(compactAboveBytes, 2 * sizeAfterLast);
+    }
+
+    /** True while the database is shut down for compaction. */
+    boolean running() {
+        return running;
+    }
+
+    /** How many compactions ran since the server started, and how long the last one held requests. */
+    public long compactions() {
+        return compactions.get();
+    }
+
+    public long lastMillis() {
+        return lastMillis;
+    }
+
+    private long size() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void check() {
+        try {
+            if (size() > threshold()) compact();
+        } catch (RuntimeException e) {
+            log.warn("Compacting the database file failed (tried again in {} s): {}", CHECK_EVERY_SECONDS, e.getMessage());
+        }
+    }
+
+    /** Compacts now (see the class comment); false when requests in progress did not finish in time. */
+    public synchronized boolean compact() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        long before = size();
+        long start = System.nanoTime();
+        log.info("Compacting the database file ({} kB)", before / 1024);
+        bean.suspendPool();
+        try {
+            if (!drained(bean, DRAIN_SECONDS * 1000L)) {
+                log.warn("Database compaction skipped: requests still held connections after {} s", DRAIN_SECONDS);
+                return false;
+            }
+            shutdownCompact();
+            bean.softEvictConnections();
+        } finally {
+            running = false;
+            bean.resumePool();
+        }
+        lastMillis = (System.nanoTime() - start) / 1_000_000;
+        sizeAfterLast = size();
+        compactions.incrementAndGet();
+        log.info("Database file compacted from {} kB to {} kB; requests waited {} ms", before / 1024, sizeAfterLast / 1024, lastMillis);
+        return true;
+    }
+
+    private static boolean drained(HikariPoolMXBean bean, long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (bean.getActiveConnections() > 0) {
+            if (System.nanoTime() > until) return false;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void shutdownCompact() {
+        running = true;
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot compact the database file", e);
+        }
+    }
+
+    /** At stop: no more checks, and one last compaction, so a stopped server leaves a small, cleanly closed file. */
+    void stop() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+            bean.suspendPool();
+            try {
+                drained(bean, 10_000);
+                shutdownCompact();
+            } catch (RuntimeException e) {
+                log.warn("Could not compact the database file at stop: {}", e.getMessage());
+            } finally {
+                running = true; // the pool closes its connections to the database that was shut down
+                bean.resumePool();
+            }
+        }
+    }
+}

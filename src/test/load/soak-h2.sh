@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Soak of the embedded H2 file: 200,000 writes, SIGKILL at random moments (a third of them during a
+# compaction), file size sampled every 0.1 s. Usage (from the repository root):
+#   bash src/test/load/soak-h2.sh [WRITES] [-Dargmax.h2.compactAboveMb=N ...]
+# Figures in BENCHMARKS.md ("Embedded H2: file size and kill -9").
+set -euo pipefail
+WRITES=${1:-200000}; shift || true
+DIR=${DIR:-/tmp/argmax-soak}
+rm -rf "$DIR"
+mvn -B -q -DskipTests test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null
+python3 src/test/load/soak-h2.py "target/classes:target/test-classes:$(cat target/test-classpath.txt)" "$DIR" "$WRITES" "$@"
