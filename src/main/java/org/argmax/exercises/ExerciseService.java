@@ -61,7 +61,7 @@ public final class ExerciseService {
         List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
         List<ExerciseView.AnswerField> fields = new ArrayList<>();
         for (AnswerSpec a : spec.answers()) {
-            // choice options in the learner's own order; the stored answer (the author's option) checks its position there
+            // [harden] choice options in the learner's own order; the stored answer (the author's option) checks its position there
             String lastValue = last == null ? "" : last.answers().getOrDefault(a.name(), "");
             if (a.type() == AnswerType.CHOICE) lastValue = ChoiceAnswer.shownPosition(a, instance.seed(), lastValue);
             fields.add(new ExerciseView.AnswerField(a.name(), inlineHtml(substitute(a.label(), instance.variables())), a.type().name(),

@@ -122,8 +122,9 @@ class AnswerLimitsTest {
     @Test
     void controlCharactersCountAsTheyAreStoredSoTheyCannotOverflowTheColumn() throws Exception {
         WebClient web = learner();
-        // 500 characters typed, about 3,000 as JSON: two of them were more than the answers column held (a 5xx)
-        String padded = "(" + "\u0001".repeat(497) + "1)";
+        // 500 characters typed (FS is whitespace to the formula reader, so this is the number 1), about 3,000 as JSON:
+        // two of them were more than the 4,000-character answers column held (a 5xx)
+        String padded = "(" + "\u001c".repeat(497) + "1)";
         HttpResponse<String> r = submit(web, "ols-line", Map.of("slope", padded, "intercept", padded));
         assertEquals(400, r.statusCode(), r.body());
         JsonNode body = json(r);
