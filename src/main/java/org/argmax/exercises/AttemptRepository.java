@@ -156,11 +156,14 @@ public final class AttemptRepository {
                     s.setInt(4, cap);
                     if (s.executeUpdate() == 1) return true;
                 }
-                try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT variant FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
                     s.setLong(1, userId);
                     s.setString(2, exerciseId);
                     try (ResultSet r = s.executeQuery()) {
-                        if (r.next()) return false; // the row is there and the cap stopped the update
+                        if (r.next()) {
+                            if (cap > 0 && r.getInt(1) >= cap) return false; // the cap stopped the update
+                            continue; // the row was created by a parallel request after our update: update it now
+                        }
                     }
                 }
                 if (insertState(c, userId, exerciseId, 1, false)) return true;

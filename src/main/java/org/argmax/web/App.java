@@ -90,11 +90,10 @@ public final class App implements AutoCloseable {
                     s.location = Location.EXTERNAL;
                 });
                 // security headers on every response; the session is looked up for matched routes only
-                // (no query for static files), then who may call the route, then no-store for signed-in pages
+                // (no query for static files), then who may call the route
                 c.routes.before(SecurityHeaders::apply);
                 c.routes.beforeMatched(sessionResolver::resolve);
                 c.routes.beforeMatched(Access::check);
-                c.routes.beforeMatched(SecurityHeaders::noStoreForPeople);
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
             });

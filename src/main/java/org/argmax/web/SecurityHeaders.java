@@ -1,7 +1,7 @@
 package org.argmax.web;
 
 import io.javalin.http.Context;
-import org.argmax.http.CurrentUser;
+import org.argmax.accounts.SessionResolver;
 
 /**
  * Headers on every response. A Content-Security-Policy that lets pages run only the site's own
@@ -23,12 +23,9 @@ public final class SecurityHeaders {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    }
-
-    /** For matched routes, after the session is looked up: signed-in pages and exports are never stored. */
-    public static void noStoreForPeople(Context ctx) {
+        // a request with a session cookie may get someone's page (404s included); decided without a query
         String path = ctx.path();
         boolean asset = path.startsWith("/static/") || path.startsWith("/webjars/");
-        if (!asset && (CurrentUser.of(ctx).isPresent() || path.endsWith(".csv"))) ctx.header("Cache-Control", "no-store");
+        if (!asset && (ctx.cookie(SessionResolver.COOKIE) != null || path.endsWith(".csv"))) ctx.header("Cache-Control", "no-store");
     }
 }
