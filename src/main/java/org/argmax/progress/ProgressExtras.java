@@ -20,7 +20,13 @@ public final class ProgressExtras implements LessonHandler.LessonExtras {
     @Override
     public void home(Context ctx, CourseSnapshot snapshot, Map<String, Object> model) {
         Map<String, String> statuses = new HashMap<>();
-        CurrentUser.of(ctx).ifPresent(u -> progress.byLesson(u.id()).forEach((slug, p) -> statuses.put(slug, p.status())));
+        CurrentUser.of(ctx).ifPresent(u -> {
+            Standing standing = progress.standing(snapshot, u.id());
+            statuses.putAll(standing.statuses());
+            model.put("standing", standing);
+            model.put("continueLesson", standing.fresh() ? null
+                    : progress.lastVisited(u.id()).flatMap(s -> snapshot.course().lesson(s)).orElse(null));
+        });
         model.put("statuses", statuses);
     }
 
@@ -28,8 +34,9 @@ public final class ProgressExtras implements LessonHandler.LessonExtras {
     public void lesson(Context ctx, CourseSnapshot snapshot, Lesson lesson, Map<String, Object> model) {
         CurrentUser.of(ctx).ifPresent(u -> {
             progress.recordVisit(u.id(), lesson.slug());
-            LessonProgress p = progress.byLesson(u.id()).get(lesson.slug());
-            model.put("lessonStatus", p == null ? "read" : p.status());
+            Standing.LessonStanding mine = progress.standing(snapshot, u.id()).lesson(lesson.slug());
+            model.put("lessonStatus", mine == null ? "read" : mine.status());
+            model.put("lessonStanding", mine);
         });
     }
 }
