@@ -58,7 +58,7 @@ public final class Views {
         Map<String, Object> all = new HashMap<>(model);
         CourseSnapshot snapshot = courses.current();
         all.putIfAbsent("courseTitle", snapshot.course().title());
-        all.put("contentProblems", snapshot.problems());
+        all.put("contentProblems", courses.problemTexts(snapshot)); // shown to instructors only (layout.html)
         all.put("katexVersion", katexVersion);
         all.put("chartjsVersion", chartjsVersion);
         all.put("currentPath", ctx.path());
