@@ -40,7 +40,13 @@
   // A sideways-scrolling box must be reachable by keyboard (axe: scrollable-region-focusable) and
   // show that it scrolls.
   function markScrollers(root) {
-    var boxes = root.querySelectorAll('.math-display, .lesson-body table, .table-scroll, table.data-table, pre');
+    root.querySelectorAll('.math-inline').forEach(function (el) {
+      var parent = el.parentElement;
+      if (!parent) return;
+      el.classList.remove('math-wide');
+      if (el.getBoundingClientRect().width > parent.clientWidth) el.classList.add('math-wide');
+    });
+    var boxes = root.querySelectorAll('.math-display, .math-wide, .lesson-body table, .table-scroll, table.data-table, pre');
     boxes.forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       box.classList.toggle('scrolls', scrolls);
