@@ -41,10 +41,11 @@
   // show that it scrolls.
   function markScrollers(root) {
     root.querySelectorAll('.math-inline').forEach(function (el) {
-      var parent = el.parentElement;
-      if (!parent) return;
+      var box = el.parentElement; // the block the formula's line is in (inline boxes have no width of their own)
+      while (box && getComputedStyle(box).display.indexOf('inline') === 0) box = box.parentElement;
+      if (!box) return;
       el.classList.remove('math-wide');
-      if (el.getBoundingClientRect().width > parent.clientWidth) el.classList.add('math-wide');
+      if (el.getBoundingClientRect().width > box.clientWidth) el.classList.add('math-wide');
     });
     var boxes = root.querySelectorAll('.math-display, .math-wide, .lesson-body table, .table-scroll, table.data-table, pre');
     boxes.forEach(function (box) {

@@ -48,7 +48,7 @@
       A.redraw(chart, [
         { type: 'bar', label: 'data (histogram, area 1)', data: h.points, backgroundColor: 'rgba(31,119,180,0.35)', borderColor: A.colors[0], borderWidth: 1, barPercentage: 1, categoryPercentage: 1 },
         { type: 'line', label: 'N(μ̂, σ̂²)', data: A.range(from, to, 160).map(function (x) { return { x: x, y: A.normalDensity(x, mean, variance) }; }), borderColor: A.colors[1], borderWidth: 2, pointRadius: 0 }
-      ], { x: { min: from, max: to } });
+      ], { x: A.niceAxis(from, to) });
       A.values(parts.values, [
         ['n', String(answer.n)],
         ['μ̂ (sample mean)', A.fmt(mean), 'mean'],
