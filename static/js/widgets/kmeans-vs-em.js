@@ -82,14 +82,14 @@
     hard.canvas.classList.add('clickable');
     soft.canvas.classList.add('clickable');
     // legends: the clusters' colours (and the crosses); EM's points blend those colours by responsibility
-    var softLegend = { position: 'bottom', onClick: null, labels: { boxWidth: 12, generateLabels: function (chart) {
+    var softLegend = { position: 'top', onClick: null, labels: { boxWidth: 12, generateLabels: function (chart) {
       var n = Math.max(0, (chart.data.datasets[1] && chart.data.datasets[1].data.length) || 0);
       var out = [];
       for (var i = 0; i < n; i++) out.push({ text: 'cluster ' + (i + 1) + ' (blend = unsure)', fillStyle: A.colors[i], strokeStyle: A.colors[i], lineWidth: 0, hidden: false });
       if (n) out.push({ text: 'means', pointStyle: 'crossRot', fillStyle: '#1d2433', strokeStyle: '#1d2433', lineWidth: 2, hidden: false });
       return out;
     } } };
-    var hardChart = A.chart(hard.canvas, scatter({ position: 'bottom', onClick: null, labels: { boxWidth: 12, usePointStyle: true } })),
+    var hardChart = A.chart(hard.canvas, scatter({ position: 'top', onClick: null, labels: { boxWidth: 12, usePointStyle: true } })),
         softChart = A.chart(soft.canvas, scatter(softLegend));
 
     function add(point) {

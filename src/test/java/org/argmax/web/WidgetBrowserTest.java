@@ -206,7 +206,9 @@ class WidgetBrowserTest {
         for (int i = 0; i < clicks.length; i++) {
             new Actions(browser).moveToElement(canvas, clicks[i][0], clicks[i][1]).click().perform();
             int expected = i + 1;
-            waitFor().until(d -> pointLines(section) == expected);
+            waitFor().withMessage(() -> "click " + expected + ": " + section.getAttribute("data-error") + " / " + js("var c = Chart.getChart(arguments[0]);"
+                    + " return JSON.stringify({area: c.chartArea, x: [c.scales.x.min, c.scales.x.max], w: c.width, h: c.height, legend: c.legend.legendItems.length});", canvas))
+                    .until(d -> pointLines(section) == expected);
         }
         waitFor().withMessage(() -> "after the clicks: " + section.getAttribute("data-error") + " / " + section.findElement(By.cssSelector("textarea.points")).getAttribute("value"))
                 .until(d -> "6".equals(text("#widget-kmeans-vs-em dd.points")) && section.getAttribute("data-error") == null);
