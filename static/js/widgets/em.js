@@ -34,7 +34,7 @@
     var mean2 = number(TRUTH.mean2, -20, 20, 0.5), sd2 = number(TRUTH.sd2, 0.1, 10, 0.1);
     var start1 = number(START.mean1, -20, 20, 0.5), start2 = number(START.mean2, -20, 20, 0.5);
     var fresh = A.el('button', { type: 'button', class: 'secondary', text: 'New sample' });
-    var mine = A.el('textarea', { rows: '2', spellcheck: 'false', placeholder: 'e.g. 1.2 0.8 5.1 4.7 …' });
+    var mine = A.el('textarea', { rows: '2', spellcheck: 'false', maxlength: '20000', placeholder: 'e.g. 1.2 0.8 5.1 4.7 …' });
     var fitMine = A.el('button', { type: 'button', class: 'secondary', text: 'Fit my numbers' });
     var mineField = A.labelled('Or paste numbers of your own (spaces, commas or new lines)', mine);
     mineField.classList.add('widget-field-wide');

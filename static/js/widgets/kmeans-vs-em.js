@@ -47,7 +47,7 @@
     parts.controls.appendChild(rerun);
     parts.controls.appendChild(fresh);
     parts.controls.appendChild(clear);
-    var list = A.el('textarea', { rows: '3', spellcheck: 'false', class: 'points' });
+    var list = A.el('textarea', { rows: '3', spellcheck: 'false', maxlength: '20000', class: 'points' });
     var fitList = A.el('button', { type: 'button', class: 'secondary', text: 'Fit these points' });
     var listField = A.labelled('The points, one "x₁ x₂" pair per line (edit, paste, or click a chart to add one)', list);
     listField.classList.add('widget-field-wide');

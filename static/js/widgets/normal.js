@@ -11,7 +11,7 @@
     // Each press asks the core for 20 points from a new normal; the seed only varies the example.
     var presses = Math.floor(Date.now() / 1000) % 100000;
 
-    var text = A.el('textarea', { rows: '3', spellcheck: 'false' });
+    var text = A.el('textarea', { rows: '3', spellcheck: 'false', maxlength: '20000' });
     text.value = EXAMPLE;
     var fit = A.el('button', { type: 'button', text: 'Fit' });
     var sample = A.el('button', { type: 'button', class: 'secondary', text: 'Sample 20 random points' });

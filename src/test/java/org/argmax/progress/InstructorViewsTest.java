@@ -149,6 +149,11 @@ class InstructorViewsTest {
         assertTrue(page.contains("forgot-log"), page);
         assertTrue(page.contains("name=\"seed\" type=\"number\" value=\"17\""), page);
         assertEquals(400, prof.get("/instructor/exercises/coin-loglik/preview?seed=abc").statusCode());
+        // values for people: n as a whole number, k undefined for continuous data, no long decimals
+        String normal = prof.get("/instructor/exercises/normal-sd/preview?seed=3").body();
+        assertTrue(normal.contains("data-variable=\"k\"><th scope=\"row\"><code>k</code></th><td>undefined</td>"), normal);
+        assertTrue(normal.matches("(?s).*data-variable=\"n\"><th scope=\"row\"><code>n</code></th><td>\\d+</td>.*"), normal);
+        assertFalse(normal.matches("(?s).*\\d\\.\\d{10,}.*"), "no unrounded doubles");
         assertEquals(404, prof.get("/instructor/exercises/nope/preview?seed=1").statusCode());
     }
 

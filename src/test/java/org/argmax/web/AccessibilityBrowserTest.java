@@ -119,9 +119,20 @@ class AccessibilityBrowserTest {
             check(found, "learner", p);
         }
 
+        // at phone width, with the header's menu open
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        for (String p : List.of("/", "/exercises/coin-mle", "/lessons/kmeans")) {
+            browser.get(server.url(p));
+            settle(browser);
+            browser.findElement(By.cssSelector(".menu-toggle")).click();
+            List<String> v = Axe.violations(browser);
+            if (!v.isEmpty()) found.put("learner at 390 px, menu open " + p, v);
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
         signIn("prof", "prof's long password");
         for (String p : List.of("/instructor", "/instructor/gradebook", "/instructor/learners/" + adaId,
-                "/instructor/exercises/coin-mle/preview?seed=1", "/instructor/exercises/kmeans-step/preview?seed=3", "/lessons/lab-kmeans-vs-em")) {
+                "/instructor/exercises/coin-mle/preview?seed=1", "/instructor/exercises/kmeans-step/preview?seed=3", "/lessons/lab-kmeans-vs-em", "/glossary", "/no/such/page")) {
             check(found, "instructor", p);
         }
 
