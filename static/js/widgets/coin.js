@@ -12,7 +12,7 @@
     var heads = A.el('button', { type: 'button', text: 'Heads (H)' });
     var tails = A.el('button', { type: 'button', text: 'Tails (T)' });
     var reset = A.el('button', { type: 'button', class: 'secondary', text: 'Reset' });
-    var sequence = A.el('input', { type: 'text', placeholder: 'e.g. HHTHT', autocomplete: 'off', spellcheck: 'false', size: '14' });
+    var sequence = A.el('input', { type: 'text', placeholder: 'e.g. HHTHT', autocomplete: 'off', spellcheck: 'false', size: '14', maxlength: '2000' });
     var use = A.el('button', { type: 'submit', class: 'secondary', text: 'Use this sequence' });
     var form = A.el('form', { class: 'widget-inline-form' }, [A.labelled('Paste flips', sequence), use]);
     [heads, tails, reset].forEach(function (b) { parts.controls.appendChild(b); });
@@ -48,6 +48,7 @@
     function update() {
       var k = flips.filter(function (f) { return f === 'H'; }).length, n = flips.length;
       shown.textContent = n ? flips.join('') : 'No flips yet.';
+      shown.scrollTop = shown.scrollHeight;
       if (n === 0) {
         A.redraw(lChart, []);
         A.redraw(llChart, []);

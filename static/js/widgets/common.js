@@ -89,7 +89,8 @@
 
   /** A canvas in a .widget-canvas box, described for screen readers. */
   A.canvas = function (label) {
-    var canvas = A.el('canvas', { role: 'img', 'aria-label': label });
+    // focusable, so a keyboard user reaches it; widgets.js points aria-describedby at the values as text
+    var canvas = A.el('canvas', { role: 'img', 'aria-label': label, tabindex: '0' });
     return { box: A.el('div', { class: 'widget-canvas' }, [canvas]), canvas: canvas };
   };
 
@@ -105,13 +106,48 @@
       plugins: {}
     }, config.options || {});
     config.options.plugins.legend = Object.assign({ labels: { boxWidth: 14 } }, config.options.plugins.legend || {});
-    return new window.Chart(canvas, config);
+    var chart = new window.Chart(canvas, config);
+    if (!canvas.dataset.tooltipWatch) {
+      // a tooltip never outlives the pointer or the focus
+      canvas.dataset.tooltipWatch = '1';
+      var hide = function () {
+        var c = window.Chart.getChart(canvas);
+        if (c && c.tooltip && c.tooltip.getActiveElements().length) {
+          c.tooltip.setActiveElements([], { x: 0, y: 0 });
+          c.setActiveElements([]);
+          c.update('none');
+        }
+      };
+      canvas.addEventListener('mouseleave', hide);
+      canvas.addEventListener('blur', hide);
+    }
+    return chart;
+  };
+
+  /**
+   * An axis from lo to hi with round ends and round ticks: the step is 1, 2 or 5 × 10^k giving about
+   * {@code count} intervals, and both ends are multiples of it (EM's −5.8 … 7.4 becomes −6 … 8).
+   */
+  A.niceAxis = function (lo, hi, count) {
+    if (!isFinite(lo) || !isFinite(hi)) return {};
+    if (hi <= lo) { lo -= 1; hi += 1; }
+    var raw = (hi - lo) / (count || 6), power = Math.pow(10, Math.floor(Math.log10(raw))), step = power;
+    [1, 2, 5, 10].some(function (m) { step = m * power; return step >= raw; });
+    var min = Math.floor(lo / step + 1e-9) * step, max = Math.ceil(hi / step - 1e-9) * step;
+    var digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    return { min: Number(min.toFixed(digits)), max: Number(max.toFixed(digits)), ticks: { stepSize: step } };
   };
 
   /** Replaces a chart's datasets (and optionally axis limits) and redraws without animation. */
   A.redraw = function (chart, datasets, scales) {
     chart.data.datasets = datasets;
-    if (scales) Object.keys(scales).forEach(function (axis) { Object.assign(chart.options.scales[axis], scales[axis]); });
+    if (scales) Object.keys(scales).forEach(function (axis) {
+      var s = scales[axis], target = chart.options.scales[axis];
+      Object.keys(s).forEach(function (key) {
+        if (key === 'ticks') target.ticks = Object.assign({}, target.ticks || {}, s.ticks);
+        else target[key] = s[key];
+      });
+    });
     chart.update('none');
   };
 
@@ -130,7 +166,7 @@
   A.frame = function (section) {
     var parts = {
       controls: A.el('div', { class: 'widget-controls' }),
-      values: A.el('dl', { class: 'widget-values' }),
+      values: A.el('dl', { class: 'widget-values', id: A.id('values') }),
       live: A.el('p', { class: 'widget-live visually-hidden', 'aria-live': 'polite' }),
       error: A.el('p', { class: 'widget-error', role: 'alert', hidden: '' })
     };
@@ -145,8 +181,16 @@
     section.setAttribute('data-ready', 'true');
   };
 
-  A.fail = function (section, parts, error) {
+  /** Shows the error and clears what no longer matches the input: the values and every chart of the widget. */
+  A.fail = function (section, parts, error, keepOutput) {
     var message = error && error.message ? error.message : String(error);
+    if (!keepOutput) {
+      parts.values.textContent = '';
+      section.querySelectorAll('canvas').forEach(function (canvas) {
+        var c = window.Chart && window.Chart.getChart(canvas);
+        if (c) { c.data.datasets = []; c.update('none'); }
+      });
+    }
     parts.error.textContent = message;
     parts.error.hidden = false;
     section.setAttribute('data-error', message);

@@ -34,7 +34,7 @@
     var mean2 = number(TRUTH.mean2, -20, 20, 0.5), sd2 = number(TRUTH.sd2, 0.1, 10, 0.1);
     var start1 = number(START.mean1, -20, 20, 0.5), start2 = number(START.mean2, -20, 20, 0.5);
     var fresh = A.el('button', { type: 'button', class: 'secondary', text: 'New sample' });
-    var mine = A.el('textarea', { rows: '2', spellcheck: 'false', placeholder: 'e.g. 1.2 0.8 5.1 4.7 …' });
+    var mine = A.el('textarea', { rows: '2', spellcheck: 'false', maxlength: '20000', placeholder: 'e.g. 1.2 0.8 5.1 4.7 …' });
     var fitMine = A.el('button', { type: 'button', class: 'secondary', text: 'Fit my numbers' });
     var mineField = A.labelled('Or paste numbers of your own (spaces, commas or new lines)', mine);
     mineField.classList.add('widget-field-wide');
@@ -120,14 +120,15 @@
       next.setAttribute('aria-disabled', String(current === trace.length - 1));
       var t = trace[current];
       var w = t.weights, mu = t.means.map(function (m) { return m[0]; }), v = t.covariances.map(function (c) { return c[0][0]; });
-      var xs = A.range(hist.min - 1, hist.max + 1, 200);
+      var axis = A.niceAxis(hist.min - 1, hist.max + 1);
+      var xs = A.range(axis.min, axis.max, 200);
       var component = function (c) { return xs.map(function (x) { return { x: x, y: w[c] * A.normalDensity(x, mu[c], v[c]) }; }); };
       A.redraw(mixChart, [
         { type: 'bar', label: 'data', data: hist.points, backgroundColor: 'rgba(120,130,150,0.3)', borderColor: 'rgba(120,130,150,0.8)', borderWidth: 1, barPercentage: 1, categoryPercentage: 1 },
         { type: 'line', label: 'mixture', data: xs.map(function (x, j) { return { x: x, y: component(0)[j].y + component(1)[j].y }; }), borderColor: '#1d2433', borderWidth: 2.5, pointRadius: 0 },
         { type: 'line', label: 'component 1', data: component(0), borderColor: A.colors[0], borderDash: [5, 4], borderWidth: 2, pointRadius: 0 },
         { type: 'line', label: 'component 2', data: component(1), borderColor: A.colors[1], borderDash: [5, 4], borderWidth: 2, pointRadius: 0 }
-      ], { x: { min: hist.min - 1, max: hist.max + 1 } });
+      ], { x: A.niceAxis(hist.min - 1, hist.max + 1) });
       A.redraw(llChart, [
         { label: 'ℓ', data: trace.map(function (s) { return { x: s.iteration, y: s.logLikelihood }; }), borderColor: A.colors[2], borderWidth: 2,
           pointRadius: trace.map(function (s, j) { return j === current ? 6 : 2; }),

@@ -1,7 +1,7 @@
 // K-means versus soft EM on the same 2-D points: hard assignments beside responsibilities, with
 // the points where the two disagree most listed. The points start as a sample the core draws from
-// three overlapping clusters; the learner adds points by clicking a chart, edits the list, or
-// clears it and draws their own.
+// three overlapping clusters; the learner adds points by clicking a chart or typing x₁ and x₂ (keyboard),
+// edits the list, or clears it and draws their own. Each chart has a legend of the clusters' colours.
 (function () {
   'use strict';
   var A = window.Argmax;
@@ -47,13 +47,19 @@
     parts.controls.appendChild(rerun);
     parts.controls.appendChild(fresh);
     parts.controls.appendChild(clear);
-    var list = A.el('textarea', { rows: '3', spellcheck: 'false', class: 'points' });
+    var list = A.el('textarea', { rows: '3', spellcheck: 'false', maxlength: '20000', class: 'points' });
     var fitList = A.el('button', { type: 'button', class: 'secondary', text: 'Fit these points' });
     var listField = A.labelled('The points, one "x₁ x₂" pair per line (edit, paste, or click a chart to add one)', list);
     listField.classList.add('widget-field-wide');
     var edit = A.el('details', { class: 'widget-settings' }, [A.el('summary', { text: 'Points' }), A.el('div', { class: 'widget-controls' }, [listField, fitList])]);
     section.appendChild(edit);
-    section.appendChild(A.el('p', { class: 'widget-hint', text: 'Click anywhere on either chart to add a point there.' }));
+    // adding a point without a mouse: two bounded numbers and a button (Enter in either field adds too)
+    var addX = A.el('input', { type: 'number', min: '-50', max: '50', step: '0.1', value: '0', class: 'widget-number', name: 'x1' });
+    var addY = A.el('input', { type: 'number', min: '-50', max: '50', step: '0.1', value: '0', class: 'widget-number', name: 'x2' });
+    var addButton = A.el('button', { type: 'submit', class: 'secondary', text: 'Add point' });
+    var addForm = A.el('form', { class: 'widget-inline-form add-point' }, [A.labelled('x₁', addX), A.labelled('x₂', addY), addButton]);
+    section.appendChild(addForm);
+    section.appendChild(A.el('p', { class: 'widget-hint', text: 'Click anywhere on either chart, or type x₁ and x₂ above, to add a point.' }));
     var hard = A.canvas('K-means: points coloured by their cluster, centres marked with crosses');
     var soft = A.canvas('EM: points coloured by a blend of component colours weighted by responsibility, means marked with crosses');
     section.appendChild(A.el('div', { class: 'widget-pair' }, [
@@ -66,16 +72,25 @@
     section.appendChild(disagreements);
     section.appendChild(parts.live);
     section.appendChild(parts.error);
-    var scatter = function () {
+    var scatter = function (legend) {
       return { type: 'scatter', data: { datasets: [] }, options: {
-        plugins: { legend: { display: false } },
+        plugins: { legend: legend },
         scales: { x: { type: 'linear', title: { display: true, text: 'x₁' } }, y: { title: { display: true, text: 'x₂' } } },
         onClick: function (event, elements, chart) { add([chart.scales.x.getValueForPixel(event.x), chart.scales.y.getValueForPixel(event.y)]); }
       } };
     };
     hard.canvas.classList.add('clickable');
     soft.canvas.classList.add('clickable');
-    var hardChart = A.chart(hard.canvas, scatter()), softChart = A.chart(soft.canvas, scatter());
+    // legends: the clusters' colours (and the crosses); EM's points blend those colours by responsibility
+    var softLegend = { position: 'top', onClick: null, labels: { boxWidth: 12, generateLabels: function (chart) {
+      var n = Math.max(0, (chart.data.datasets[1] && chart.data.datasets[1].data.length) || 0);
+      var out = [];
+      for (var i = 0; i < n; i++) out.push({ text: 'cluster ' + (i + 1) + ' (blend = unsure)', fillStyle: A.colors[i], strokeStyle: A.colors[i], lineWidth: 0, hidden: false });
+      if (n) out.push({ text: 'means', pointStyle: 'crossRot', fillStyle: '#1d2433', strokeStyle: '#1d2433', lineWidth: 2, hidden: false });
+      return out;
+    } } };
+    var hardChart = A.chart(hard.canvas, scatter({ position: 'top', onClick: null, labels: { boxWidth: 12, usePointStyle: true } })),
+        softChart = A.chart(soft.canvas, scatter(softLegend));
 
     function add(point) {
       if (!isFinite(point[0]) || !isFinite(point[1])) return;
@@ -89,7 +104,7 @@
       points.forEach(function (p) {
         for (var d = 0; d < 2; d++) { lo[d] = Math.min(lo[d], Math.floor(p[d] - 0.5)); hi[d] = Math.max(hi[d], Math.ceil(p[d] + 0.5)); }
       });
-      return { x: { min: lo[0], max: hi[0] }, y: { min: lo[1], max: hi[1] } };
+      return { x: A.niceAxis(lo[0], hi[0]), y: A.niceAxis(lo[1], hi[1]) };
     }
 
     function run() {
@@ -98,7 +113,7 @@
       if (points.length < kk) {
         A.redraw(hardChart, [{ label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: '#1d2433', pointRadius: 4 }], axes());
         A.redraw(softChart, [{ label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: '#1d2433', pointRadius: 4 }], axes());
-        A.fail(section, parts, new Error('There are ' + points.length + ' points; click on a chart to add at least ' + kk + ' (one per cluster).'));
+        A.fail(section, parts, new Error('There are ' + points.length + ' points; click on a chart or type points to add at least ' + kk + ' (one per cluster).'), true);
         return;
       }
       latest(Promise.all([
@@ -161,6 +176,16 @@
       A.ready(section, parts);
     }
 
+    addForm.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var x = Number(addX.value), y = Number(addY.value);
+      if (addX.value === '' || addY.value === '' || !isFinite(x) || !isFinite(y) || Math.abs(x) > 50 || Math.abs(y) > 50) {
+        A.fail(section, parts, new Error('Give x₁ and x₂ as numbers between −50 and 50.'), true);
+        return;
+      }
+      add([x, y]);
+      parts.live.textContent = 'Added the point (' + round2(x) + ', ' + round2(y) + '); ' + (points.length) + ' points.';
+    });
     k.addEventListener('change', run);
     rerun.addEventListener('click', function () { seed += 1; run(); });
     fresh.addEventListener('click', function () { dataSeed += 1; sample(); });

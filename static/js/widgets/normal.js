@@ -11,7 +11,7 @@
     // Each press asks the core for 20 points from a new normal; the seed only varies the example.
     var presses = Math.floor(Date.now() / 1000) % 100000;
 
-    var text = A.el('textarea', { rows: '3', spellcheck: 'false' });
+    var text = A.el('textarea', { rows: '3', spellcheck: 'false', maxlength: '20000' });
     text.value = EXAMPLE;
     var fit = A.el('button', { type: 'button', text: 'Fit' });
     var sample = A.el('button', { type: 'button', class: 'secondary', text: 'Sample 20 random points' });
@@ -48,7 +48,7 @@
       A.redraw(chart, [
         { type: 'bar', label: 'data (histogram, area 1)', data: h.points, backgroundColor: 'rgba(31,119,180,0.35)', borderColor: A.colors[0], borderWidth: 1, barPercentage: 1, categoryPercentage: 1 },
         { type: 'line', label: 'N(μ̂, σ̂²)', data: A.range(from, to, 160).map(function (x) { return { x: x, y: A.normalDensity(x, mean, variance) }; }), borderColor: A.colors[1], borderWidth: 2, pointRadius: 0 }
-      ], { x: { min: from, max: to } });
+      ], { x: A.niceAxis(from, to) });
       A.values(parts.values, [
         ['n', String(answer.n)],
         ['μ̂ (sample mean)', A.fmt(mean), 'mean'],

@@ -30,7 +30,7 @@
   A.widgets.regression = function (section) {
     var parts = A.frame(section);
     var latest = A.latest();
-    var text = A.el('textarea', { rows: '4', spellcheck: 'false' });
+    var text = A.el('textarea', { rows: '4', spellcheck: 'false', maxlength: '20000' });
     text.value = EXAMPLE;
     var field = A.labelled('Points, one "x, y" pair per line', text);
     field.classList.add('widget-field-wide');

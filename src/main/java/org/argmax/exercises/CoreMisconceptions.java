@@ -21,7 +21,7 @@ final class CoreMisconceptions {
         m.put("normal.mle.sd", (r, d) -> one(Math.sqrt((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance"))));
         m.put("regression.ols.sigma2", (r, d) -> one(Regression.ols(d.x(), d.y()).unbiasedSigma2()));
         library.add("variance-n-minus-1",
-                "You divided by n − 1 (n − 2 for a fitted line): that is the unbiased estimator; the maximum likelihood estimate divides by n.", m);
+                "That is the unbiased estimate, which divides by the degrees of freedom; the maximum likelihood estimate divides by n.", m);
 
         library.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
                 Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance")))));

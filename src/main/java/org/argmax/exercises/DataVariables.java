@@ -70,7 +70,7 @@ public final class DataVariables {
             for (double xi : x) {
                 sum += xi;
                 sum2 += xi * xi;
-                sumLog += xi > 0 ? Math.log(xi) : 0;
+                sumLog += xi > 0 ? Math.log(xi) : Double.NaN; // log of a value ≤ 0 is undefined, and so is the sum
                 min = Math.min(min, xi);
                 max = Math.max(max, xi);
             }
@@ -78,7 +78,8 @@ public final class DataVariables {
             double ss = 0;
             for (double xi : x) ss += (xi - mean) * (xi - mean);
             v.put("n", (double) x.length);
-            v.put("k", sum);
+            // k counts successes: defined for 0/1 and binomial data only, undefined (NaN) for any other sample
+            v.put("k", data.family().equals("bernoulli") || data.family().equals("binomial") ? sum : Double.NaN);
             v.put("sum_x", sum);
             v.put("xbar", mean);
             v.put("sum_x2", sum2);

@@ -44,6 +44,7 @@ public final class ExerciseHandler {
         model.put("exercise", view);
         model.put("error", error);
         model.put("lesson", lessonOf.apply(id).orElse(null));
+        model.put("standalone", true);
         views.render(ctx, "exercise", model);
     }
 
@@ -133,6 +134,9 @@ public final class ExerciseHandler {
         model.put("promptHtml", exercises.promptHtml(instance.spec(), instance));
         model.put("dataPreview", instance.spec().data() == null ? "(no data)" : DataPreview.text(instance.data(), instance.spec().data().show()));
         model.put("rows", PreviewRows.of(instance));
+        Map<String, String> variables = new LinkedHashMap<>();
+        instance.variables().forEach((k, v) -> variables.put(k, v == null ? "undefined" : DataPreview.format(v)));
+        model.put("variables", variables);
         views.render(ctx, "exercise-preview", model);
     }
 
@@ -144,6 +148,7 @@ public final class ExerciseHandler {
         Map<String, Object> model = new HashMap<>();
         model.put("exercise", view);
         model.put("error", error);
+        model.put("standalone", fromExercisePage(ctx));
         return views.fragment(ctx, "fragments/exercise", "exercise", model);
     }
 
@@ -152,9 +157,16 @@ public final class ExerciseHandler {
                 "Sign in to get your own data and submit answers."));
     }
 
+    /** Whether the form was posted from the exercise's own page (hidden field from=exercise), not from its lesson. */
+    private static boolean fromExercisePage(Context ctx) {
+        return "exercise".equals(ctx.formParam("from"));
+    }
+
+    /** Back to the page the form was on: the exercise's own page, or its place in the lesson. */
     private void redirectBack(Context ctx, String id) {
         String lesson = lessonOf.apply(id).orElse(null);
-        String target = lesson == null ? "/exercises/" + id : "/lessons/" + lesson + "#exercise-" + id;
+        String target = lesson == null || fromExercisePage(ctx) ? "/exercises/" + id + "#exercise-" + id
+                : "/lessons/" + lesson + "#exercise-" + id;
         ctx.redirect(target, HttpStatus.SEE_OTHER);
     }
 

@@ -56,4 +56,22 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
     public boolean newDataUsedUp() {
         return spec.newDataUsedUp(variant);
     }
+
+    /** "Right" or "Not yet": the verdict, said once (the detail below no longer repeats it). */
+    public String verdictHeadline(Grade.AnswerVerdict v) {
+        return v.correct() ? "Right" : "Not yet";
+    }
+
+    /** The verdict's message without its own "Correct." / "Not quite:" opening, as a sentence; empty when nothing is left. */
+    public String verdictDetail(Grade.AnswerVerdict v) {
+        String m = v.message() == null ? "" : v.message().strip();
+        for (String opening : new String[]{"Correct.", "Correct:", "Not quite:", "Not quite.", "Wrong:", "Wrong."}) {
+            if (m.startsWith(opening)) {
+                m = m.substring(opening.length()).strip();
+                break;
+            }
+        }
+        if (m.isEmpty()) return "";
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
 }

@@ -33,7 +33,7 @@ public final class HttpErrors {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), readable(ctx, e.getStatus(), e.getMessage())));
         routes.exception(SignInRequired.class, (e, ctx) -> {
             if (wantsJson(ctx)) {
                 respond(ctx, 401, e.getMessage());
@@ -54,10 +54,18 @@ public final class HttpErrors {
             respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
-                respond(ctx, 404, "There is no page at " + ctx.path() + ".");
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
+                respond(ctx, 404, readable(ctx, 404, null));
             }
         });
+    }
+
+    /** Javalin's own "Endpoint GET /x not found" in words for people. */
+    static String readable(Context ctx, int status, String message) {
+        if (status == 404 && (message == null || message.isBlank() || message.matches("Endpoint \\S+ .* not found"))) {
+            return "There is no page at " + ctx.path() + ". Check the address, or start from the lessons.";
+        }
+        return message;
     }
 
     public static boolean wantsJson(Context ctx) {

@@ -48,6 +48,21 @@ public final class CourseService {
         this.snapshot = build();
     }
 
+    /** The course folder. */
+    public Path root() {
+        return loader.root();
+    }
+
+    /** The content problems as "lessons/map.md:12: message", paths relative to the course folder. */
+    public java.util.List<String> problemTexts(CourseSnapshot snapshot) {
+        Path root = loader.root().toAbsolutePath().normalize();
+        return snapshot.problems().stream().map(p -> {
+            Path f = p.file() == null ? null : p.file().toAbsolutePath().normalize();
+            String name = f == null ? "" : f.startsWith(root) ? root.relativize(f).toString() : f.getFileName().toString();
+            return name + ":" + p.line() + ": " + p.message();
+        }).toList();
+    }
+
     public CourseSnapshot current() {
         long now = fingerprint(loader.root());
         if (now != fingerprint) reload(now);

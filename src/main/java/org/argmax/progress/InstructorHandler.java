@@ -56,9 +56,8 @@ public final class InstructorHandler {
         User learner = users.byId(id).orElseThrow(() -> new NotFoundResponse("There is no learner with id " + id + "."));
         Map<String, Object> model = new HashMap<>();
         model.put("learner", learner);
-        model.put("lessons", courses.current().course().lessons());
-        model.put("progress", progress.byLesson(id));
-        model.put("attempts", instructors.attemptsOf(id));
+        model.put("standing", progress.standing(courses.current(), id));
+        model.put("attempts", instructors.attemptTexts(courses.current(), id));
         views.render(ctx, "instructor-learner", model);
     }
 

@@ -30,10 +30,22 @@ public final class InstructorRepository {
     public record LessonStats(String slug, int read, int completed) {
     }
 
-    /** Per exercise: learners who tried, who solved, the median number of attempts per learner. */
-    public record ExerciseStats(String exerciseId, int tried, int solved, double medianAttempts) {
+    /**
+     * Per exercise (learners only): learners who tried, who solved, who solved at their first attempt, the
+     * median number of attempts per learner, and the number of attempts and of wrong attempts.
+     */
+    public record ExerciseStats(String exerciseId, int tried, int solved, int solvedFirst, double medianAttempts,
+                                int attempts, int wrongAttempts) {
+        public static ExerciseStats none(String exerciseId) {
+            return new ExerciseStats(exerciseId, 0, 0, 0, 0, 0, 0);
+        }
+
         public double shareSolved() {
             return tried == 0 ? 0 : (double) solved / tried;
+        }
+
+        public double shareSolvedFirst() {
+            return tried == 0 ? 0 : (double) solvedFirst / tried;
         }
     }
 
@@ -57,11 +69,37 @@ public final class InstructorRepository {
 
     public Map<String, ExerciseStats> exerciseStats() {
         Map<String, ExerciseStats> out = new HashMap<>();
-        query("SELECT exercise_id, COUNT(*), SUM(solved), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY attempts) FROM ("
-                        + " SELECT a.exercise_id, a.user_id, COUNT(*) AS attempts, MAX(CASE WHEN a.correct THEN 1 ELSE 0 END) AS solved"
-                        + " FROM exercise_attempts a JOIN users u ON u.id = a.user_id WHERE u.role = 'LEARNER'"
-                        + " GROUP BY a.exercise_id, a.user_id) per_learner GROUP BY exercise_id",
-                List.of(), rs -> out.put(rs.getString(1), new ExerciseStats(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4))));
+        query("SELECT exercise_id, COUNT(*), SUM(solved), SUM(first_right), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY attempts),"
+                        + " SUM(attempts), SUM(wrong) FROM ("
+                        + " SELECT a.exercise_id, a.user_id, COUNT(*) AS attempts, MAX(CASE WHEN a.correct THEN 1 ELSE 0 END) AS solved,"
+                        + " SUM(CASE WHEN a.correct THEN 0 ELSE 1 END) AS wrong,"
+                        + " MAX(CASE WHEN a.correct AND a.id = f.first_id THEN 1 ELSE 0 END) AS first_right"
+                        + " FROM exercise_attempts a JOIN users u ON u.id = a.user_id"
+                        + " JOIN (SELECT user_id, exercise_id, MIN(id) AS first_id FROM exercise_attempts GROUP BY user_id, exercise_id) f"
+                        + " ON f.user_id = a.user_id AND f.exercise_id = a.exercise_id"
+                        + " WHERE u.role = 'LEARNER' GROUP BY a.exercise_id, a.user_id) per_learner GROUP BY exercise_id",
+                List.of(), rs -> out.put(rs.getString(1), new ExerciseStats(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getDouble(5), rs.getInt(6), rs.getInt(7))));
+        return out;
+    }
+
+    /**
+     * The discrimination index of each exercise: the correlation, over every learner with at least one
+     * attempt, between the learner's best score on the exercise (0 if not tried) and the sum of their best
+     * scores on all other exercises. Missing (null in SQL) when either side does not vary.
+     */
+    public Map<String, Double> discrimination() {
+        Map<String, Double> out = new HashMap<>();
+        query("WITH best AS (SELECT a.user_id, a.exercise_id, MAX(a.score) AS s FROM exercise_attempts a JOIN users u ON u.id = a.user_id"
+                        + " WHERE u.role = 'LEARNER' GROUP BY a.user_id, a.exercise_id),"
+                        + " total AS (SELECT user_id, SUM(s) AS t FROM best GROUP BY user_id),"
+                        + " items AS (SELECT DISTINCT exercise_id FROM best)"
+                        + " SELECT i.exercise_id, CORR(COALESCE(b.s, 0), t.t - COALESCE(b.s, 0)) FROM items i CROSS JOIN total t"
+                        + " LEFT JOIN best b ON b.exercise_id = i.exercise_id AND b.user_id = t.user_id GROUP BY i.exercise_id",
+                List.of(), rs -> {
+                    double r = rs.getDouble(2);
+                    if (!rs.wasNull() && Double.isFinite(r)) out.put(rs.getString(1), r);
+                });
         return out;
     }
 

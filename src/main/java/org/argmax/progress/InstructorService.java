@@ -21,41 +21,89 @@ public final class InstructorService {
         this.repository = repository;
     }
 
-    /** A lesson row of the overview. */
-    public record LessonRow(Lesson lesson, int read, int completed) {
+    /** A lesson of the overview with its exercises' rows (in the order the lesson embeds them). */
+    public record LessonRow(Lesson lesson, int read, int completed, List<ExerciseRow> exercises) {
     }
 
-    /** An exercise row of the overview, with its fired feedback rules (most frequent first). */
+    /** A named mistake and its share of the exercise's wrong attempts. */
+    public record Mistake(String rule, int count, double share) {
+        public String shareText() {
+            return Numbers.percent(share);
+        }
+    }
+
+    /** An exercise row of the overview: item statistics, fired feedback rules (most frequent first), discrimination. */
     public record ExerciseRow(ExerciseSpec spec, String lessonSlug, InstructorRepository.ExerciseStats stats,
-                              Map<String, Integer> rules) {
-        /** Rule names joined by '|', for the chart's data attribute. */
-        public String ruleLabels() {
-            return String.join("|", rules.keySet());
+                              Map<String, Integer> rules, Double discrimination) {
+        public boolean tried() {
+            return stats.tried() > 0;
         }
 
-        public String ruleCounts() {
-            return rules.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("|"));
+        public String solvedText() {
+            return tried() ? Numbers.percent(stats.shareSolved()) : "—";
+        }
+
+        public String solvedFirstText() {
+            return tried() ? Numbers.percent(stats.shareSolvedFirst()) : "—";
+        }
+
+        public String medianText() {
+            return tried() ? Numbers.decimal(stats.medianAttempts(), 1) : "—";
+        }
+
+        public String discriminationText() {
+            return discrimination == null ? "—" : Numbers.decimal(discrimination, 2);
+        }
+
+        /** The three most frequent named mistakes, each with its share of the wrong attempts. */
+        public List<Mistake> topMistakes() {
+            int wrong = Math.max(1, stats.wrongAttempts());
+            return rules.entrySet().stream().limit(3).map(e -> new Mistake(e.getKey(), e.getValue(), (double) e.getValue() / wrong)).toList();
+        }
+
+        /** The share solved, for the bar (0…100, whole numbers). */
+        public long solvedPercent() {
+            return Math.round(stats.shareSolved() * 100);
         }
     }
 
-    public record Overview(int learners, List<LessonRow> lessons, List<ExerciseRow> exercises) {
+    public record Overview(int learners, List<LessonRow> lessons, List<ExerciseRow> unplaced) {
+        /** Every exercise row, lessons first. */
+        public List<ExerciseRow> exercises() {
+            List<ExerciseRow> all = new ArrayList<>();
+            lessons.forEach(l -> all.addAll(l.exercises()));
+            all.addAll(unplaced);
+            return all;
+        }
     }
 
     public Overview overview(CourseSnapshot snapshot) {
         Map<String, InstructorRepository.LessonStats> lessonStats = repository.lessonStats();
+        Map<String, InstructorRepository.ExerciseStats> stats = repository.exerciseStats();
+        Map<String, Map<String, Integer>> rules = repository.ruleCounts();
+        Map<String, Double> discrimination = repository.discrimination();
+        Set<String> placed = new LinkedHashSet<>();
         List<LessonRow> lessons = new ArrayList<>();
         for (Lesson l : snapshot.course().lessons()) {
             var s = lessonStats.get(l.slug());
-            lessons.add(new LessonRow(l, s == null ? 0 : s.read(), s == null ? 0 : s.completed()));
+            List<ExerciseRow> rows = new ArrayList<>();
+            for (RenderedDocument.Embed e : snapshot.lessons().get(l.slug()).embeds()) {
+                if (!e.isExercise() || !placed.add(e.id()) || !snapshot.exercises().containsKey(e.id())) continue;
+                rows.add(row(snapshot, e.id(), l.slug(), stats, rules, discrimination));
+            }
+            lessons.add(new LessonRow(l, s == null ? 0 : s.read(), s == null ? 0 : s.completed(), rows));
         }
-        Map<String, InstructorRepository.ExerciseStats> stats = repository.exerciseStats();
-        Map<String, Map<String, Integer>> rules = repository.ruleCounts();
-        List<ExerciseRow> exercises = new ArrayList<>();
-        for (String id : exerciseOrder(snapshot)) {
-            exercises.add(new ExerciseRow(snapshot.exercises().get(id), snapshot.lessonOf(id).orElse(null),
-                    stats.getOrDefault(id, new InstructorRepository.ExerciseStats(id, 0, 0, 0)), rules.getOrDefault(id, Map.of())));
+        List<ExerciseRow> unplaced = new ArrayList<>();
+        for (String id : snapshot.exercises().keySet()) {
+            if (!placed.contains(id)) unplaced.add(row(snapshot, id, null, stats, rules, discrimination));
         }
-        return new Overview(repository.learnerCount(), lessons, exercises);
+        return new Overview(repository.learnerCount(), lessons, unplaced);
+    }
+
+    private static ExerciseRow row(CourseSnapshot snapshot, String id, String lesson, Map<String, InstructorRepository.ExerciseStats> stats,
+                                   Map<String, Map<String, Integer>> rules, Map<String, Double> discrimination) {
+        return new ExerciseRow(snapshot.exercises().get(id), lesson, stats.getOrDefault(id, InstructorRepository.ExerciseStats.none(id)),
+                rules.getOrDefault(id, Map.of()), discrimination.get(id));
     }
 
     /** Exercises in the order learners meet them: by lesson, then any not embedded anywhere. */
@@ -103,6 +151,63 @@ public final class InstructorService {
 
     public List<InstructorRepository.AttemptRow> attemptsOf(long userId) {
         return repository.attemptsOf(userId);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** One answer's verdict as stored: what was typed, right or not, the named mistake (null if none), the message shown. */
+    public record VerdictText(String name, String given, boolean correct, String rule, String message) {
+    }
+
+    /**
+     * A stored attempt as text for the instructor: what was typed per answer, each verdict with its named
+     * mistake and message, the score, and the preview of exactly the data this learner had (their seed).
+     */
+    public record AttemptText(InstructorRepository.AttemptRow row, String exerciseTitle, List<VerdictText> verdicts,
+                              long seed, String when) {
+        public String scoreText() {
+            return Numbers.percent(row.score());
+        }
+
+        public String previewUrl() {
+            return "/instructor/exercises/" + row.exerciseId() + "/preview?seed=" + seed;
+        }
+    }
+
+    /** Every attempt of one learner, newest first, as text. */
+    public List<AttemptText> attemptTexts(CourseSnapshot snapshot, long userId) {
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        List<AttemptText> out = new ArrayList<>();
+        for (InstructorRepository.AttemptRow a : repository.attemptsOf(userId)) {
+            ExerciseSpec spec = snapshot.exercises().get(a.exerciseId());
+            out.add(new AttemptText(a, spec == null ? a.exerciseId() : spec.title(), verdicts(a),
+                    org.argmax.exercises.InstanceFactory.seedFor(a.userId(), a.exerciseId(), a.variant()),
+                    a.createdAt() == null ? "" : a.createdAt().format(time)));
+        }
+        return out;
+    }
+
+    private static List<VerdictText> verdicts(InstructorRepository.AttemptRow a) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        List<VerdictText> out = new ArrayList<>();
+        try {
+            if (a.answers() != null) {
+                JSON.readTree(a.answers()).fields().forEachRemaining(e -> typed.put(e.getKey(), e.getValue().asText()));
+            }
+            if (a.verdicts() != null) {
+                for (var v : JSON.readTree(a.verdicts())) {
+                    String name = v.path("name").asText();
+                    String given = typed.containsKey(name) ? typed.remove(name) : v.path("given").asText("");
+                    out.add(new VerdictText(name, given, v.path("correct").asBoolean(),
+                            v.path("rule").isNull() || v.path("rule").isMissingNode() ? null : v.path("rule").asText(),
+                            v.path("message").asText("")));
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            out.add(new VerdictText("?", "(this attempt's stored answers cannot be read)", a.correct(), null, ""));
+        }
+        typed.forEach((name, given) -> out.add(new VerdictText(name, given, a.correct(), null, "")));
+        return out;
     }
 
     /** The gradebook as CSV: one row per learner, one column per exercise (best score, empty if never tried). */

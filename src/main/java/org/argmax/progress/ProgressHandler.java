@@ -10,9 +10,7 @@ import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
 import org.argmax.http.Views;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** "My progress", marking a lesson completed, and the instructor's learner list. */
@@ -27,24 +25,12 @@ public final class ProgressHandler {
         this.views = views;
     }
 
-    /** A lesson with this learner's status, for the progress page. */
-    public record Row(Lesson lesson, String status) {
-    }
-
     public void show(Context ctx) {
         Viewer user = CurrentUser.require(ctx);
         CourseSnapshot snapshot = courses.current();
-        Map<String, LessonProgress> mine = progress.byLesson(user.id());
-        List<Row> rows = new ArrayList<>();
-        int completed = 0;
-        for (Lesson l : snapshot.course().lessons()) {
-            LessonProgress p = mine.get(l.slug());
-            rows.add(new Row(l, p == null ? "not started" : p.status()));
-            if (p != null && p.completed()) completed++;
-        }
+        Standing standing = progress.standing(snapshot, user.id());
         Map<String, Object> model = new HashMap<>();
-        model.put("rows", rows);
-        model.put("completed", completed);
+        model.put("standing", standing);
         model.put("continueLesson", progress.lastVisited(user.id()).flatMap(s -> snapshot.course().lesson(s)).orElse(null));
         views.render(ctx, "progress", model);
     }

@@ -115,4 +115,25 @@ public final class ProgressRepository {
             throw new DataAccessException("cannot read progress", e);
         }
     }
+
+    /** Per exercise the learner tried: best score, whether any attempt was right, and how many attempts (every variant). */
+    public Map<String, Standing.ExerciseResult> exerciseResults(long userId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT exercise_id, MAX(score), MAX(CASE WHEN correct THEN 1 ELSE 0 END), COUNT(*) "
+                     + "FROM exercise_attempts WHERE user_id = ? GROUP BY exercise_id")) {
+            s.setLong(1, userId);
+            Map<String, Standing.ExerciseResult> out = new LinkedHashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new Standing.ExerciseResult(rs.getDouble(2), rs.getInt(3) == 1, rs.getInt(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read exercise results", e);
+        }
+    }
+
+    /** Where the learner stands in the course as it is now. */
+    public Standing standing(org.argmax.lessons.CourseSnapshot snapshot, long userId) {
+        return Standing.of(snapshot, byLesson(userId), exerciseResults(userId));
+    }
 }

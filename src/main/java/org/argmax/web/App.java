@@ -66,13 +66,13 @@ public final class App implements AutoCloseable {
             views.addGlobal((ctx, model) -> {
                 var snapshot = courses.current();
                 model.putIfAbsent("courseTitle", snapshot.course().title());
-                model.put("contentProblems", snapshot.problems());
+                model.put("contentProblems", courses.problemTexts(snapshot)); // shown to instructors only (layout.html)
                 model.put("currentUser", CurrentUser.of(ctx).orElse(null));
                 model.put("csrfToken", Csrf.token(ctx));
             });
             HttpErrors errors = new HttpErrors(views);
             Routes.Handlers handlers = new Routes.Handlers(
-                    new LessonHandler(courses, views, List.of(new ProgressExtras(progress), new ExerciseExtras(exercises))),
+                    new LessonHandler(courses, views, List.of(new ProgressExtras(progress, courses), new ExerciseExtras(exercises))),
                     new ProgressHandler(progress, courses, views),
                     new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),

@@ -30,13 +30,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An instructor in headless Chromium opens the overview (chart drawn) and downloads the gradebook CSV. */
+/** An instructor in headless Chromium reads the overview, follows a learner's attempt to the data she had, downloads the gradebook CSV. */
 @Tag("browser")
 class InstructorBrowserTest {
     @TempDir
     static Path tmp;
     static TestServer server;
     static WebDriver browser;
+    static long adaId;
 
     @BeforeAll
     static void start() {
@@ -45,6 +46,7 @@ class InstructorBrowserTest {
         AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
         accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         var ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
+        adaId = ada.id();
         new AttemptRepository(db).save(ada.id(), "coin-mle", 0, Map.of("theta", "0.3"),
                 new Grade(List.of(new Grade.AnswerVerdict("theta", "0.3", false, "share-of-tails", "m")), false, 0));
         browser = Browser.start(tmp.resolve("downloads"));
@@ -64,12 +66,15 @@ class InstructorBrowserTest {
         browser.findElement(By.id("password")).sendKeys("prof's long password");
         browser.findElement(By.cssSelector("form.form-card button")).click();
         wait.until(ExpectedConditions.urlContains("/instructor"));
-        wait.until(d -> ((JavascriptExecutor) d).executeScript(
-                "var c = document.querySelector('.rule-chart canvas'); return !!(window.Chart && c && Chart.getChart(c));"));
-        Object bars = ((JavascriptExecutor) browser).executeScript(
-                "return Chart.getChart(document.querySelector('.rule-chart canvas')).data.datasets[0].data[0];");
-        assertEquals(1L, ((Number) bars).longValue());
+        String coin = browser.findElement(By.cssSelector("tr[data-exercise=coin-mle]")).getText();
+        assertTrue(coin.contains("share-of-tails 100 %"), coin);
+        // from the learner's attempt to exactly the data she had
+        browser.get(server.url("/instructor/learners/" + adaId));
+        browser.findElement(By.cssSelector("tr[data-attempt] a.their-data")).click();
+        wait.until(ExpectedConditions.urlContains("/instructor/exercises/coin-mle/preview?seed="
+                + org.argmax.exercises.InstanceFactory.seedFor(adaId, "coin-mle", 0)));
 
+        browser.get(server.url("/instructor"));
         browser.findElement(By.linkText("Download gradebook (CSV)")).click();
         Path file = tmp.resolve("downloads").resolve("gradebook.csv");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> java.nio.file.Files.exists(file));

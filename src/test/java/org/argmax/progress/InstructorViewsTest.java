@@ -77,13 +77,32 @@ class InstructorViewsTest {
     void overviewCountsReadersSolversMedianAttemptsAndMistakes() {
         String page = prof.get("/instructor").body();
         assertTrue(page.contains("Learners (<span>3</span>)"), page);
-        assertTrue(page.matches("(?s).*data-lesson=\"likelihood\">.*?<td class=\"read\">2</td>\\s*<td class=\"completed\">1</td>.*"), "2 read, 1 completed");
-        String coin = page.substring(page.indexOf("data-exercise=\"coin-mle\""));
-        coin = coin.substring(0, coin.indexOf("</article>"));
-        assertTrue(coin.contains("<dd class=\"tried\">2</dd>"), coin);
-        assertTrue(coin.contains("<dd class=\"solved\">1 (50 %)</dd>"), coin);
-        assertTrue(coin.contains("<dd class=\"median\">2.5</dd>"), "median of 2 and 3 attempts: " + coin);
-        assertTrue(coin.contains("data-labels=\"share-of-tails\" data-counts=\"3\""), coin);
+        assertTrue(page.matches("(?s).*data-lesson=\"likelihood\".*?<span class=\"read\">2</span>.*?<span class=\"completed\">1</span>.*"),
+                "2 read, 1 completed");
+        String coin = row(page, "coin-mle");
+        assertTrue(coin.contains("<td class=\"tried\">2</td>"), coin);
+        assertTrue(coin.contains("<span>50 %</span>"), "1 of 2 solved: " + coin);
+        assertTrue(coin.contains("<td class=\"first\">0 %</td>"), "nobody right at the first attempt: " + coin);
+        assertTrue(coin.contains("<td class=\"median\">2.5</td>"), "median of 2 and 3 attempts: " + coin);
+        // 3 of the 4 wrong attempts named share-of-tails
+        assertTrue(coin.matches("(?s).*data-rule=\"share-of-tails\".*?<span>75 %</span>.*"), coin);
+        String untried = row(page, "coin-peak");
+        assertTrue(untried.contains("<td class=\"median\">—</td>") && untried.contains("<td class=\"first\">—</td>"), untried);
+        assertFalse(untried.contains("0.0"), untried);
+    }
+
+    @Test
+    void discriminationIsTheCorrelationOfItemAndRestScores() {
+        String page = prof.get("/instructor").body();
+        // learners with attempts: ada (coin-mle 0.9), bob (coin-mle 0), eve (coin-loglik 1)
+        // coin-mle: item (0.9, 0, 0) against rest (0, 0, 1): r = -0.5
+        assertTrue(row(page, "coin-mle").contains("<td class=\"discrimination\">−0.5</td>"), row(page, "coin-mle"));
+        assertTrue(row(page, "coin-peak").contains("<td class=\"discrimination\">—</td>"), "not tried: undefined");
+    }
+
+    private static String row(String page, String exercise) {
+        String r = page.substring(page.indexOf("data-exercise=\"" + exercise + "\""));
+        return r.substring(0, r.indexOf("</tr>"));
     }
 
     @Test
@@ -94,7 +113,11 @@ class InstructorViewsTest {
         assertTrue(adaRow.contains("<td>90 %</td>"), adaRow);
         String learner = prof.get("/instructor/learners/" + bob.id()).body();
         assertTrue(learner.contains("Attempts (<span>3</span>)"), learner);
-        assertTrue(learner.contains("&quot;theta&quot;:&quot;0.41&quot;"), "answers shown, escaped");
+        assertTrue(learner.contains("<code>x = v</code>"), "what was typed, as text: " + learner);
+        assertFalse(learner.contains("{&quot;") || learner.contains("{\""), "no raw JSON");
+        long seed = org.argmax.exercises.InstanceFactory.seedFor(bob.id(), "coin-mle", 0);
+        assertTrue(learner.contains("href=\"/instructor/exercises/coin-mle/preview?seed=" + seed + "\""), "a link to the data bob had");
+        assertTrue(learner.contains("<code>share-of-tails</code>"), "the named mistake");
         assertEquals(404, prof.get("/instructor/learners/99999").statusCode());
     }
 
@@ -126,6 +149,11 @@ class InstructorViewsTest {
         assertTrue(page.contains("forgot-log"), page);
         assertTrue(page.contains("name=\"seed\" type=\"number\" value=\"17\""), page);
         assertEquals(400, prof.get("/instructor/exercises/coin-loglik/preview?seed=abc").statusCode());
+        // values for people: n as a whole number, k undefined for continuous data, no long decimals
+        String normal = prof.get("/instructor/exercises/normal-sd/preview?seed=3").body();
+        assertTrue(normal.contains("data-variable=\"k\"><th scope=\"row\"><code>k</code></th><td>undefined</td>"), normal);
+        assertTrue(normal.matches("(?s).*data-variable=\"n\"><th scope=\"row\"><code>n</code></th><td>\\d+</td>.*"), normal);
+        assertFalse(normal.matches("(?s).*\\d\\.\\d{10,}.*"), "no unrounded doubles");
         assertEquals(404, prof.get("/instructor/exercises/nope/preview?seed=1").statusCode());
     }
 

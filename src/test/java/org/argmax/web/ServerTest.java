@@ -112,11 +112,22 @@ class ServerTest {
             c.write("lessons/second.md", Files.readString(c.root().resolve("lessons/second.md")).replace("The estimate.", "The edited estimate."));
             assertTrue(s.get("/lessons/second").body().contains("The edited estimate."), "edit shown without restart");
 
+            javax.sql.DataSource db = s.app().database().dataSource();
+            new org.argmax.accounts.AccountService(new org.argmax.accounts.UserRepository(db), new org.argmax.accounts.SessionRepository(db),
+                    new org.argmax.accounts.LoginThrottle(db), new org.argmax.accounts.PasswordHasher(4))
+                    .create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
+            org.argmax.testing.WebClient instructor = new org.argmax.testing.WebClient(s);
+            instructor.signIn("prof", "prof's long password");
+
             c.write("course.yml", "title: T\nlessons: [first, missing]\n");
-            HttpResponse<String> r = s.get("/lessons/second");
-            assertEquals(200, r.statusCode());
+            HttpResponse<String> visitor = s.get("/lessons/second");
+            assertEquals(200, visitor.statusCode());
+            assertTrue(visitor.body().contains("The edited estimate."), "last good version still served");
+            assertFalse(visitor.body().contains("unknown lesson"), "the content banner is for instructors only");
+            HttpResponse<String> r = instructor.get("/lessons/second");
             assertTrue(r.body().contains("The edited estimate."), "last good version still served");
-            assertTrue(r.body().contains("course.yml:2: unknown lesson &#39;missing&#39;"), r.body());
+            assertTrue(r.body().contains("<li>course.yml:2: unknown lesson &#39;missing&#39;"), "paths relative to the course folder: " + r.body());
+            assertFalse(r.body().contains(scratch.toString()), "no absolute server path");
 
             // valid YAML whose ranges make every draw fail: caught at reload, not on the learners' page
             c.write("course.yml", "title: T\nlessons: [first, second]\n");
@@ -135,9 +146,9 @@ class ServerTest {
                         reference: bernoulli.mle.p
                         tolerance: {absolute: 0.01}
                     """);
-            HttpResponse<String> bad = s.get("/lessons/second");
+            HttpResponse<String> bad = instructor.get("/lessons/second");
             assertEquals(200, bad.statusCode());
-            assertTrue(bad.body().contains("exercises/flips.yml:1: no gradeable data in 64 draws from seed 1; the last one failed because the data or a reference cannot be computed"), bad.body());
+            assertTrue(bad.body().contains("<li>exercises/flips.yml:1: no gradeable data in 64 draws from seed 1; the last one failed because the data or a reference cannot be computed"), bad.body());
         }
     }
 

@@ -207,7 +207,9 @@ class WidgetBrowserTest {
         for (int i = 0; i < clicks.length; i++) {
             new Actions(browser).moveToElement(canvas, clicks[i][0], clicks[i][1]).click().perform();
             int expected = i + 1;
-            waitFor().until(d -> pointLines(section) == expected);
+            waitFor().withMessage(() -> "click " + expected + ": " + section.getAttribute("data-error") + " / " + js("var c = Chart.getChart(arguments[0]);"
+                    + " return JSON.stringify({area: c.chartArea, x: [c.scales.x.min, c.scales.x.max], w: c.width, h: c.height, legend: c.legend.legendItems.length});", canvas))
+                    .until(d -> pointLines(section) == expected);
         }
         waitFor().withMessage(() -> "after the clicks: " + section.getAttribute("data-error") + " / " + section.findElement(By.cssSelector("textarea.points")).getAttribute("value"))
                 .until(d -> "6".equals(text("#widget-kmeans-vs-em dd.points")) && section.getAttribute("data-error") == null);
@@ -272,5 +274,70 @@ class WidgetBrowserTest {
         waitFor().until(d -> text("#widget-regression dd.lasso").equals("intercept 3.4, slope 0 (dropped)"));
         assertEquals(3, ((Number) js("return Chart.getChart(arguments[0]).data.datasets.filter(function (d) { return d.type === 'line'; }).length;",
                 section.findElement(By.cssSelector(".widget-canvas canvas")))).intValue(), "least squares, ridge and lasso lines");
+    }
+
+    /** Presses Tab until the focus is on an element matching {@code css}. */
+    private static WebElement tabTo(String css) {
+        for (int i = 0; i < 60; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(js("return document.activeElement.matches(arguments[0]);", css))) return browser.switchTo().activeElement();
+        }
+        throw new AssertionError("Tab never reached " + css);
+    }
+
+    @Test
+    void kmeansVersusEmByKeyboardAloneWithLegendsAndRoundTicks() {
+        open();
+        WebElement section = browser.findElement(By.id("widget-kmeans-vs-em"));
+        js("arguments[0].scrollIntoView(); arguments[0].querySelector('select').focus();", section);
+        tabTo("#widget-kmeans-vs-em button"); // Re-run
+        tabTo("#widget-kmeans-vs-em button:nth-of-type(3)").sendKeys(Keys.ENTER); // Clear all points
+        waitFor().until(d -> section.getAttribute("data-error") != null && section.getAttribute("data-error").contains("There are 0 points"));
+        double[][] typed = {{0, 0}, {0.2, 0.1}, {0.1, 0.3}, {5, 5}, {5.2, 4.9}, {4.8, 5.1}};
+        tabTo("#widget-kmeans-vs-em input[name=x1]");
+        for (double[] p : typed) {
+            WebElement x = browser.switchTo().activeElement();
+            assertEquals("x1", x.getAttribute("name"));
+            x.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(p[0]), Keys.TAB);
+            WebElement y = browser.switchTo().activeElement();
+            assertEquals("x2", y.getAttribute("name"));
+            y.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(p[1]), Keys.ENTER);
+            new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform(); // back to x₁
+        }
+        // with 3 clusters asked for, 6 points fit; the hard chart's legend names each cluster's colour
+        waitFor().until(d -> "6".equals(text("#widget-kmeans-vs-em dd.points")) && section.getAttribute("data-error") == null);
+        @SuppressWarnings("unchecked")
+        java.util.List<String> legend = (java.util.List<String>) js("var c = Chart.getChart(arguments[0]); return c.legend.legendItems.map(function (i) { return i.text; });",
+                section.findElement(By.cssSelector("canvas.clickable")));
+        assertTrue(legend.containsAll(List.of("cluster 1", "cluster 2", "cluster 3", "centres")), legend.toString());
+        // the charts are reached by Tab and described by the values, as text
+        WebElement canvas = tabTo("#widget-kmeans-vs-em canvas");
+        String described = (String) js("return document.getElementById(arguments[0].getAttribute('aria-describedby')).textContent;", canvas);
+        assertTrue(described.contains("k-means inertia"), described);
+        // round axis ends, multiples of the tick step
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> x = (java.util.Map<String, Object>) js("var s = Chart.getChart(arguments[0]).options.scales.x;"
+                + "return {min: s.min, max: s.max, step: s.ticks.stepSize};", canvas);
+        double step = ((Number) x.get("step")).doubleValue();
+        assertEquals(0, Math.abs(Math.IEEEremainder(((Number) x.get("min")).doubleValue(), step)), 1e-9, x.toString());
+        assertEquals(0, Math.abs(Math.IEEEremainder(((Number) x.get("max")).doubleValue(), step)), 1e-9, x.toString());
+    }
+
+    @Test
+    void emTicksAreRoundAndANormalErrorClearsTheOldChart() {
+        open();
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> x = (java.util.Map<String, Object>) js("var s = Chart.getChart(document.querySelector('#widget-em canvas')).scales.x;"
+                + "return {min: s.min, max: s.max, ticks: s.ticks.map(function (t) { return t.value; })};");
+        for (Object t : (List<?>) x.get("ticks")) {
+            double v = ((Number) t).doubleValue();
+            assertEquals(v, Math.round(v * 10) / 10.0, 1e-9, "round ticks: " + x);
+        }
+        WebElement normal = browser.findElement(By.id("widget-normal"));
+        WebElement text = normal.findElement(By.cssSelector("textarea"));
+        text.sendKeys(" oops");
+        waitFor().until(d -> normal.getAttribute("data-error") != null);
+        assertEquals(0L, datasetPoints("#widget-normal canvas"), "no stale chart beside the error");
+        assertEquals("", text("#widget-normal dl.widget-values"), "no stale values beside the error");
     }
 }
