@@ -14,6 +14,8 @@ public final class Widgets {
         TITLES.put("regression", "Least squares, ridge and lasso");
         TITLES.put("em", "EM on a mixture of two Gaussians");
         TITLES.put("kmeans-vs-em", "K-means versus soft EM");
+        TITLES.put("sampling", "Repeat the experiment: the sampling distribution of an estimate");
+        TITLES.put("choose-lambda", "Overfitting and choosing λ by cross-validation");
     }
 
     private Widgets() {
