@@ -26,7 +26,7 @@
     for (var col = 0; col < d; col++) {
       var pivot = col;
       for (var r = col + 1; r < d; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
-      if (!(Math.abs(a[pivot][col]) > 1e-13 * scale)) return null;
+      if (!(Math.abs(a[pivot][col]) > 1e-300 * scale)) return null;
       var tmp = a[col]; a[col] = a[pivot]; a[pivot] = tmp;
       for (var r2 = col + 1; r2 < d; r2++) {
         var f = a[r2][col] / a[col][col];
@@ -59,6 +59,8 @@
   /** Ridge fit with an unpenalized intercept, its training and LOO errors, and predictions. */
   function fit(data, degree, lambda, standardize) {
     var n = data.x.length, f = design(data.x, degree, standardize), z = f.rows;
+    // the centred features span at most n − 1 directions: more of them and least squares has no unique fit
+    if (lambda === 0 && degree > n - 1) return null;
     var ybar = data.y.reduce(function (s, v) { return s + v; }, 0) / n;
     var m = [], b = [];
     for (var a = 0; a < degree; a++) {
