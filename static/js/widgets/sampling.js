@@ -19,7 +19,8 @@
         return { estimate: p, low: p - half, high: p + half };
       },
       se: function (theta, n) { return Math.sqrt(theta * (1 - theta) / n); },
-      seText: '√(θ(1 − θ)/n) = 1/√I(θ)'
+      seText: '√(θ(1 − θ)/n) = 1/√I(θ)',
+      discrete: true
     },
     'variance-mle': {
       label: 'Normal variance: σ̂² = SS/n (MLE)', parameter: 'true σ²', truth: 4, min: 0.01, max: 100, step: 0.5,
@@ -48,6 +49,20 @@
     for (var i = 0; i < n; i++) { xs[i] = sd * rng.normal(); mean += xs[i] / n; }
     for (var j = 0; j < n; j++) ss += (xs[j] - mean) * (xs[j] - mean);
     return ss;
+  }
+
+  /** A density histogram of k/n values with one bar per possible k, centred on it. */
+  function discreteHistogram(values, n) {
+    var counts = {}, lo = Infinity, hi = -Infinity;
+    values.forEach(function (v) {
+      var k = Math.round(v * n);
+      counts[k] = (counts[k] || 0) + 1;
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    });
+    var points = [];
+    for (var k = lo; k <= hi; k++) points.push({ x: k / n, y: (counts[k] || 0) * n / values.length });
+    return { min: (lo - 0.5) / n, max: (hi + 0.5) / n, width: 1 / n, points: points };
   }
 
   function number(value, min, max, step) {
@@ -118,7 +133,7 @@
       estimates.forEach(function (v) { mean += v / m; mse += (v - theta) * (v - theta) / m; });
       estimates.forEach(function (v) { spread += (v - mean) * (v - mean) / (m - 1); });
       var sd = Math.sqrt(spread);
-      var hist = A.histogram(estimates, 40);
+      var hist = e.discrete && size <= 400 ? discreteHistogram(estimates, size) : A.histogram(estimates, 40);
       var top = 0;
       hist.points.forEach(function (p) { top = Math.max(top, p.y); });
       var lo = Math.min(hist.min, theta), hi = Math.max(hist.max, theta), pad = 0.05 * (hi - lo || 1);
