@@ -225,14 +225,14 @@ final class CoreMisconceptions {
                     return Intervals.betaCredible(1 + k, 1 + n - k, 0.95);
                 }));
         Misconceptions.add("plug-in-mle",
-                "You plugged the MLE k/n into the model. The posterior predictive averages over every θ the posterior allows, P(heads) = E[θ | data] = (k + α)/(n + α + β).",
+                "You plugged the MLE k/n into the model as if θ were known. The posterior predictive averages over every θ the posterior allows: for the next flip E[θ | data] = (k + α)/(n + α + β), for two heads E[θ² | data].",
                 Map.of("bernoulli.predictive.p", (r, d) -> one(CoreReferences.fit(d).get("p")),
                         "bernoulli.predictive.two-heads", (r, d) -> {
                             double p = CoreReferences.fit(d).get("p");
                             return one(p * p);
                         }));
         Misconceptions.add("plug-in-map",
-                "You plugged the MAP estimate, the posterior's peak, into the model. The posterior predictive averages over the whole posterior: P(heads) = E[θ | data] = (k + α)/(n + α + β), the posterior mean.",
+                "You plugged the MAP estimate, the posterior's peak, into the model. The posterior predictive averages over the whole posterior: for the next flip E[θ | data] = (k + α)/(n + α + β), the posterior mean; for two heads E[θ² | data].",
                 Map.of("bernoulli.predictive.p", (r, d) -> one(CoreReferences.betaPosterior(d).map()),
                         "bernoulli.predictive.two-heads", (r, d) -> {
                             double p = CoreReferences.betaPosterior(d).map();
