@@ -225,6 +225,59 @@ def wald_interval(line):
     return [p - half, p + half]
 
 
+def ridge_loocv(line):
+    """Leave-one-out CV error of ridge by the hat-matrix shortcut: e_i / (1 - h_ii) is the residual of the fit
+    without point i, for any quadratic penalty; here Z = [1 x], penalty diag(0, lambda) (intercept free)."""
+    x, y = xy(line)
+    z = np.column_stack([np.ones(len(y)), x])
+    penalty = np.diag([0.0] + [given(line, "lambda")] * x.shape[1])
+    hat = z @ np.linalg.solve(z.T @ z + penalty, z.T)
+    e = y - hat @ y
+    return float(np.mean((e / (1 - np.diag(hat))) ** 2))
+
+
+def exponential_se(line):
+    """1 / sqrt(I(rate_hat)), I(rate) = n / rate^2 = minus the second derivative of n log(rate) - rate sum(x)."""
+    x = sample(line)
+    loc, scale = stats.expon.fit(x, floc=0)
+    return 1 / math.sqrt(x.size * scale ** 2)
+
+
+def poisson_wald(line):
+    x = sample(line)
+    lam = x.mean()
+    half = stats.norm.ppf(0.975) * math.sqrt(lam / x.size)
+    return [lam - half, lam + half]
+
+
+def logodds_map(line):
+    """Mode of the density of phi = logit(theta) when theta ~ Beta(a, b): maximizes a log expit(phi) + b log expit(-phi);
+    its derivative a - (a + b) expit(phi) is decreasing, so brentq finds the one root."""
+    a, b, _ = beta_posterior(line)
+    f = lambda phi: a - (a + b) * special.expit(phi)
+    return optimize.brentq(f, -50, 50, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=1000)
+
+
+def censored(line):
+    """Lifetimes watched up to c: values >= c are censored. Returns (n, T = sum of min(t, c), m censored, d observed)."""
+    t, c = sample(line), given(line, "c")
+    m = int((t >= c).sum())
+    return t.size, float(np.minimum(t, c).sum()), m, t.size - m
+
+
+def censored_em(line):
+    """E-step: a censored lifetime is c + Exponential(rate0) (memoryless), expected c + 1/rate0; M-step: n / sum."""
+    t, c, rate0 = sample(line), given(line, "c"), given(line, "rate0")
+    filled = np.where(t >= c, c + 1 / rate0, t)
+    return t.size / filled.sum()
+
+
+def censored_mle(line):
+    """Maximizes d log(rate) - rate T (density for observed, survival exp(-rate c) for censored): rate = d / T."""
+    n, total, m, d = censored(line)
+    return d / total
+
+
 # ---------------------------------------------------------------- mixtures and k-means
 
 def mixture_log_joint(line):
@@ -271,6 +324,18 @@ def kmeans_step(line):
         members = x[assign == c]
         out.append(float(members.mean()) if members.size else float(x[np.argmax(own)]))
     return out, float(own.sum())
+
+
+def elbo_uniform(line):
+    """sum_i sum_k q_ik (log pi_k N(x_i) - log q_ik) with q = 1/2, 1/2."""
+    joint = mixture_log_joint(line)
+    return float((0.5 * (joint - math.log(0.5))).sum())
+
+
+def gap_uniform(line):
+    """sum_i KL(q_i || r_i) with q = 1/2, 1/2 and r the responsibilities (scipy's rel_entr sums q log(q/r))."""
+    r = responsibilities(line)
+    return float(special.rel_entr(np.full_like(r, 0.5), r).sum())
 
 
 # ---------------------------------------------------------------- every reference by name
@@ -326,13 +391,25 @@ REFERENCES = {
     "mixture.mstep.loglik": em_step_loglik,
     "kmeans.step.centers": lambda l: kmeans_step(l)[0],
     "kmeans.inertia": lambda l: kmeans_step(l)[1],
+    "exponential.mle.se": exponential_se,
+    "poisson.wald.interval": poisson_wald,
+    "bernoulli.credible.interval": lambda l: list(stats.beta.ppf([0.025, 0.975], *beta_posterior(l)[:2])),
+    "bernoulli.predictive.p": lambda l: stats.beta.mean(*beta_posterior(l)[:2]),
+    "bernoulli.predictive.two-heads": lambda l: stats.beta.moment(2, *beta_posterior(l)[:2]),  # E[theta^2]
+    "bernoulli.map.logodds": logodds_map,
+    "regression2.ridge.slopes": lambda l: ridge(l)[1:],
+    "regression.ridge.loocv": ridge_loocv,
+    "mixture.elbo.uniform": elbo_uniform,
+    "mixture.gap.uniform": gap_uniform,
+    "censored.em.rate": censored_em,
+    "censored.mle.rate": censored_mle,
 }
 
 
 # ---------------------------------------------------------------- the variables formulas see
 
 SAMPLE_FAMILIES = {"bernoulli", "binomial", "poisson", "geometric", "exponential", "normal", "uniform", "laplace",
-                   "gamma", "beta", "mixture"}
+                   "gamma", "beta", "mixture", "censored"}
 
 
 def variables(line):
@@ -345,6 +422,11 @@ def variables(line):
         out = {"n": y.size, "sum_x": x.sum(), "sum_y": y.sum(), "xbar": x.mean(), "ybar": y.mean(),
                "sum_x2": (x ** 2).sum(), "sum_xy": (x * y).sum(),
                "sxx": ((x - x.mean()) ** 2).sum(), "sxy": ((x - x.mean()) * (y - y.mean())).sum()}
+    elif family == "regression2":
+        x, y = xy(line)
+        c1, c2, cy = x[:, 0] - x[:, 0].mean(), x[:, 1] - x[:, 1].mean(), y - y.mean()
+        out = {"n": y.size, "xbar1": x[:, 0].mean(), "xbar2": x[:, 1].mean(), "ybar": y.mean(),
+               "s11": (c1 * c1).sum(), "s22": (c2 * c2).sum(), "s12": (c1 * c2).sum(), "s1y": (c1 * cy).sum(), "s2y": (c2 * cy).sum()}
     elif family == "categorical":
         counts = sample(line)
         out = {f"n{i + 1}": c for i, c in enumerate(counts)}
@@ -353,6 +435,8 @@ def variables(line):
         x = sample(line)
         out = {"n": x.size, "k": x.sum(), "sum_x": x.sum(), "xbar": x.mean(), "sum_x2": (x ** 2).sum(),
                "ss": ((x - x.mean()) ** 2).sum(), "sum_log_x": np.log(x[x > 0]).sum(), "min": x.min(), "max": x.max()}
+        if family == "censored":
+            out["m"] = censored(line)[2]
     elif family != "none":
         raise KeyError(family)
     out.update(line["given"])

@@ -228,6 +228,71 @@
     return Math.exp((a - 1) * Math.log(p) + (b - 1) * Math.log(1 - p) + A.logGamma(a + b) - A.logGamma(a) - A.logGamma(b));
   };
 
+  /** Continued fraction of the regularized incomplete beta function (modified Lentz). */
+  function betaFraction(x, a, b) {
+    var tiny = 1e-300, qab = a + b, qap = a + 1, qam = a - 1, c = 1, d = 1 - qab * x / qap;
+    if (Math.abs(d) < tiny) d = tiny;
+    d = 1 / d;
+    var h = d;
+    for (var m = 1; m <= 500; m++) {
+      var m2 = 2 * m, aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+      d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
+      c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+      d = 1 / d; h *= d * c;
+      aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+      d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
+      c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+      d = 1 / d;
+      var step = d * c;
+      h *= step;
+      if (Math.abs(step - 1) < 1e-15) break;
+    }
+    return h;
+  }
+
+  /** P(θ ≤ x) for θ ~ Beta(a, b): the regularized incomplete beta function I_x(a, b). */
+  A.betaCdf = function (x, a, b) {
+    if (x <= 0) return 0;
+    if (x >= 1) return 1;
+    var front = Math.exp(A.logGamma(a + b) - A.logGamma(a) - A.logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    return x < (a + 1) / (a + b + 2) ? front * betaFraction(x, a, b) / a : 1 - front * betaFraction(1 - x, b, a) / b;
+  };
+
+  /** The p-quantile of Beta(a, b), by bisection on the distribution function (the core does the same). */
+  A.betaQuantile = function (p, a, b) {
+    var lo = 0, hi = 1;
+    for (var i = 0; i < 60; i++) {
+      var mid = 0.5 * (lo + hi);
+      if (A.betaCdf(mid, a, b) < p) lo = mid; else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+
+  /**
+   * A small seeded random number generator (mulberry32) for widgets that simulate in the page:
+   * uniform(), normal() (Box–Muller) and exponential(rate).
+   */
+  A.rng = function (seed) {
+    var state = (seed >>> 0) || 1, spare = null;
+    var uniform = function () {
+      state = (state + 0x6D2B79F5) >>> 0;
+      var t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+    };
+    return {
+      uniform: uniform,
+      normal: function () {
+        if (spare !== null) { var s = spare; spare = null; return s; }
+        var r = Math.sqrt(-2 * Math.log(uniform())), angle = 2 * Math.PI * uniform();
+        spare = r * Math.sin(angle);
+        return r * Math.cos(angle);
+      },
+      exponential: function (rate) { return -Math.log(uniform()) / rate; }
+    };
+  };
+
   /** Histogram as density: bar centres, heights (area 1) and the bin width. */
   A.histogram = function (values, bins) {
     var min = Math.min.apply(null, values), max = Math.max.apply(null, values);

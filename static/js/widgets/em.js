@@ -2,7 +2,8 @@
 // learner can change (default weights 0.4/0.6, means −2/3, sd 1/1.5, 200 points), or the learner
 // pastes numbers of their own; one API call runs 30 EM iterations from a starting guess the learner
 // sets, and the learner steps through the returned trace: the mixture over the histogram, and ℓ
-// rising iteration by iteration.
+// rising iteration by iteration, with the lower bound each M-step reached (the ELBO with the previous
+// iteration's responsibilities) below it: the gap between the two is what the next E-step closes.
 (function () {
   'use strict';
   var A = window.Argmax;
@@ -111,6 +112,27 @@
       }).catch(function (e) { A.fail(section, parts, e); });
     }
 
+    /** log(πₖ N(x | μₖ, vₖ)) for every point and component at trace entry t. */
+    function logJoint(t) {
+      var w = t.weights, mu = t.means.map(function (m) { return m[0]; }), v = t.covariances.map(function (c) { return c[0][0]; });
+      return data.map(function (x) {
+        return [0, 1].map(function (c) { return Math.log(w[c]) - 0.5 * Math.log(2 * Math.PI * v[c]) - 0.5 * (x - mu[c]) * (x - mu[c]) / v[c]; });
+      });
+    }
+
+    /** ELBO(q, θ_t) with q the responsibilities at θ_(t−1): the bound the M-step of iteration t maximized. */
+    function bound(t) {
+      var before = logJoint(trace[t - 1]), after = logJoint(trace[t]), total = 0;
+      before.forEach(function (row, i) {
+        var top = Math.max(row[0], row[1]), norm = top + Math.log(Math.exp(row[0] - top) + Math.exp(row[1] - top));
+        for (var c = 0; c < 2; c++) {
+          var logQ = row[c] - norm;
+          if (logQ > -700) total += Math.exp(logQ) * (after[i][c] - logQ);
+        }
+      });
+      return total;
+    }
+
     function show(i) {
       if (!trace.length) return;
       current = Math.max(0, Math.min(trace.length - 1, i));
@@ -129,16 +151,22 @@
         { type: 'line', label: 'component 1', data: component(0), borderColor: A.colors[0], borderDash: [5, 4], borderWidth: 2, pointRadius: 0 },
         { type: 'line', label: 'component 2', data: component(1), borderColor: A.colors[1], borderDash: [5, 4], borderWidth: 2, pointRadius: 0 }
       ], { x: A.niceAxis(hist.min - 1, hist.max + 1) });
+      var bounds = trace.slice(1).map(function (s, j) { return { x: s.iteration, y: bound(j + 1) }; });
       A.redraw(llChart, [
         { label: 'ℓ', data: trace.map(function (s) { return { x: s.iteration, y: s.logLikelihood }; }), borderColor: A.colors[2], borderWidth: 2,
           pointRadius: trace.map(function (s, j) { return j === current ? 6 : 2; }),
-          pointBackgroundColor: trace.map(function (s, j) { return j === current ? A.colors[1] : A.colors[2]; }) }
+          pointBackgroundColor: trace.map(function (s, j) { return j === current ? A.colors[1] : A.colors[2]; }) },
+        { label: 'bound after the M-step (ELBO before the next E-step)', data: bounds, borderColor: A.colors[3], borderDash: [4, 3], borderWidth: 1.5,
+          pointRadius: 2, showLine: true }
       ]);
+      var gap = current > 0 ? t.logLikelihood - bounds[current - 1].y : null;
       step.textContent = 'Iteration ' + t.iteration + ' of ' + (trace.length - 1);
       slider.setAttribute('aria-valuetext', 'Iteration ' + t.iteration + ', log-likelihood ' + A.fmt(t.logLikelihood, 6));
       A.values(parts.values, [
         ['iteration', String(t.iteration), 'iteration'],
         ['log-likelihood ℓ', A.fmt(t.logLikelihood, 7), 'log-likelihood'],
+        ['bound reached by this M-step', current > 0 ? A.fmt(bounds[current - 1].y, 7) : '— (the start)', 'bound'],
+        ['gap ℓ − bound = KL, closed by the next E-step', current > 0 ? A.fmt(gap, 3) : '—', 'gap'],
         ['weights π₁, π₂', A.fmt(w[0]) + ', ' + A.fmt(w[1]), 'weights'],
         ['means μ₁, μ₂', A.fmt(mu[0]) + ', ' + A.fmt(mu[1]), 'means'],
         ['variances σ₁², σ₂²', A.fmt(v[0]) + ', ' + A.fmt(v[1]), 'variances'],

@@ -1,5 +1,6 @@
 // K-means versus soft EM on the same 2-D points: hard assignments beside responsibilities, with
-// the points where the two disagree most listed. The points start as a sample the core draws from
+// the points where the two disagree most listed, and each EM component's covariance drawn as an
+// ellipse two standard deviations out along its axes. The points start as a sample the core draws from
 // three overlapping clusters; the learner adds points by clicking a chart or typing x₁ and x₂ (keyboard),
 // edits the list, or clears it and draws their own. Each chart has a legend of the clusters' colours.
 (function () {
@@ -133,6 +134,18 @@
       return { label: label, data: list.map(function (c) { return { x: c[0], y: c[1] }; }), pointStyle: 'crossRot', pointRadius: 10, borderWidth: 3, borderColor: '#1d2433' };
     }
 
+    /** Points on the ellipse μ + 2·(√λ₁ u₁ cos t + √λ₂ u₂ sin t) of a 2 × 2 covariance with eigenpairs (λ, u). */
+    function ellipse(mean, cov) {
+      var a = cov[0][0], b = cov[0][1], d = cov[1][1];
+      var mid = (a + d) / 2, half = Math.sqrt((a - d) * (a - d) / 4 + b * b);
+      var l1 = mid + half, l2 = Math.max(mid - half, 0), angle = 0.5 * Math.atan2(2 * b, a - d);
+      var c = Math.cos(angle), s = Math.sin(angle), r1 = 2 * Math.sqrt(l1), r2 = 2 * Math.sqrt(l2);
+      return A.range(0, 2 * Math.PI, 73).map(function (t) {
+        var u = r1 * Math.cos(t), v = r2 * Math.sin(t);
+        return { x: mean[0] + c * u - s * v, y: mean[1] + s * u + c * v };
+      });
+    }
+
     function draw(kk, km, em) {
       var centers = km.estimate.centers, means = em.estimate.means, resp = em.responsibilities;
       var byCluster = [];
@@ -147,10 +160,14 @@
         resp[i].forEach(function (r, j) { for (var d = 0; d < 3; d++) rgb[d] += r * colorOf[j][d]; });
         return 'rgba(' + rgb.map(Math.round).join(',') + ',' + (0.35 + 0.65 * Math.max.apply(null, resp[i])).toFixed(2) + ')';
       });
+      var ellipses = em.estimate.covariances.map(function (cov, j) {
+        return { type: 'line', label: 'component ' + (j + 1) + ' covariance', data: ellipse(means[j], cov), showLine: true, fill: false,
+          borderColor: 'rgb(' + (colorOf[j] || [29, 36, 51]).join(',') + ')', borderWidth: 1.5, pointRadius: 0 };
+      });
       A.redraw(softChart, [
         { label: 'points', data: points.map(function (p) { return { x: p[0], y: p[1] }; }), backgroundColor: blended, borderColor: blended, pointRadius: 4 },
         centres(means, 'means')
-      ], axes());
+      ].concat(ellipses), axes());
 
       var scored = points.map(function (p, i) {
         var own = map[km.assignments[i]], best = 0;

@@ -1,5 +1,6 @@
 // From prior to posterior: a Beta(α, β) prior and heads/tails counts; the API returns the MAP,
-// the MLE and the posterior; the three curves are drawn as densities over θ.
+// the MLE and the posterior; the three curves are drawn as densities over θ, with the posterior's
+// 95 % equal-tailed credible interval shaded and the posterior predictive P(next flip is heads) listed.
 (function () {
   'use strict';
   var A = window.Argmax;
@@ -79,6 +80,9 @@
       var top = 0;
       sets.forEach(function (s) { s.data.forEach(function (pt) { if (isFinite(pt.y)) top = Math.max(top, pt.y); }); });
       top = Math.min(top * 1.08, 30);
+      var low = A.betaQuantile(0.025, post.alpha, post.beta), high = A.betaQuantile(0.975, post.alpha, post.beta);
+      var band = A.range(low, high, 80).map(function (p) { return { x: p, y: Math.min(A.betaDensity(p, post.alpha, post.beta), top) }; });
+      sets.push({ label: '95 % credible interval', data: band, borderColor: 'rgba(214,39,40,0)', backgroundColor: 'rgba(214,39,40,0.15)', fill: 'origin', pointRadius: 0, borderWidth: 0 });
       if (answer) {
         sets.push({ label: 'MLE = ' + A.fmt(answer.mle.p), data: [{ x: answer.mle.p, y: 0 }, { x: answer.mle.p, y: top }], borderColor: A.colors[2], borderDash: [2, 3], pointRadius: 0, borderWidth: 1.5 });
         sets.push({ label: 'MAP = ' + A.fmt(answer.estimate.p), data: [{ x: answer.estimate.p, y: 0 }, { x: answer.estimate.p, y: top }], borderColor: A.colors[1], borderDash: [2, 3], pointRadius: 0, borderWidth: 1.5 });
@@ -90,10 +94,13 @@
         ['posterior', 'Beta(' + A.fmt(post.alpha) + ', ' + A.fmt(post.beta) + ')'],
         ['MLE k/n', answer ? A.fmt(answer.mle.p) : 'no data yet', 'mle'],
         ['MAP (posterior mode)', answer ? A.fmt(answer.estimate.p) : '—', 'map'],
-        ['posterior mean', A.fmt(post.mean), 'posterior-mean']
+        ['posterior mean', A.fmt(post.mean), 'posterior-mean'],
+        ['95 % credible interval', '[' + A.fmt(low) + ', ' + A.fmt(high) + ']', 'credible'],
+        ['P(next flip is heads) = posterior mean', A.fmt(post.mean), 'predictive']
       ]);
       parts.live.textContent = answer
-        ? 'MLE ' + A.fmt(answer.mle.p) + ', MAP ' + A.fmt(answer.estimate.p) + ', posterior mean ' + A.fmt(post.mean) + '.'
+        ? 'MLE ' + A.fmt(answer.mle.p) + ', MAP ' + A.fmt(answer.estimate.p) + ', posterior mean ' + A.fmt(post.mean)
+          + ', 95 % credible interval ' + A.fmt(low) + ' to ' + A.fmt(high) + '.'
         : 'No data: the posterior is the prior.';
       A.ready(section, parts);
     }

@@ -109,4 +109,31 @@ public final class Conjugate {
         p.put("rate", b);
         return Posterior.scalar("gamma", p, a >= 1 ? (a - 1) / b : 0, a / b, Mle.sum(data) / data.length, data.length);
     }
+
+    /**
+     * The posterior predictive probability that the next m flips all land heads, under a Beta(a, b)
+     * posterior: E[θᵐ] = Πⱼ₌₀^{m−1} (a + j)/(a + b + j). For m = 1 it is the posterior mean a/(a + b)
+     * (with a flat prior, Laplace's rule of succession (k + 1)/(n + 2)). For m ≥ 2 it is not the m-th
+     * power of the one-flip probability: the flips share the unknown θ, so they are not independent
+     * given the data alone.
+     */
+    public static double betaPredictiveAllHeads(Posterior posterior, int m) {
+        if (!posterior.prior().equals("beta")) throw new EstimationException("the predictive of heads needs a Beta posterior");
+        if (m < 1) throw new EstimationException("the number of future flips must be at least 1, got " + m);
+        double a = posterior.parameter("alpha"), b = posterior.parameter("beta");
+        double p = 1;
+        for (int j = 0; j < m; j++) p *= (a + j) / (a + b + j);
+        return p;
+    }
+
+    /**
+     * The MAP estimate of the log-odds φ = log(θ/(1 − θ)) when θ has a Beta(a, b) posterior. Changing
+     * the variable multiplies the density by |dθ/dφ| = θ(1 − θ), so the density of φ is proportional
+     * to θᵃ(1 − θ)ᵇ: its mode is at θ = a/(a + b), φ̂ = log(a/b), not at the logit of the θ-mode
+     * (a − 1)/(a + b − 2). MAP estimates depend on the parametrization; the MLE does not.
+     */
+    public static double betaLogOddsMode(Posterior posterior) {
+        if (!posterior.prior().equals("beta")) throw new EstimationException("the log-odds mode needs a Beta posterior");
+        return Math.log(posterior.parameter("alpha") / posterior.parameter("beta"));
+    }
 }

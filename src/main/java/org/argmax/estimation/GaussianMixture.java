@@ -86,6 +86,54 @@ public final class GaussianMixture {
         return stats.result(0).mStep(type, regularization, n);
     }
 
+    /**
+     * The evidence lower bound for any distribution q over the labels (n × K, rows summing to 1):
+     * ELBO(q, θ) = Σᵢ Σₖ qᵢₖ [log πₖ + log N(xᵢ | μₖ, Σₖ) − log qᵢₖ], with 0·log 0 = 0. It equals
+     * ℓ(θ) − Σᵢ KL(qᵢ ‖ p(zᵢ | xᵢ, θ)) ({@link #posteriorGap}), so it lies below ℓ and touches it when q
+     * is the posterior (the E-step's responsibilities).
+     */
+    public static double elbo(double[][] data, GmmParameters parameters, double[][] q) {
+        int d = MultivariateNormal.checkRows(data);
+        parameters.validate(d);
+        checkLabels(q, data.length, parameters.k());
+        double total = 0;
+        for (int i = 0; i < data.length; i++) {
+            for (int k = 0; k < parameters.k(); k++) {
+                if (q[i][k] == 0) continue;
+                double logJoint = Math.log(parameters.weights()[k])
+                        + MultivariateNormal.logLikelihood(new double[][]{data[i]}, parameters.means()[k], parameters.covariances()[k]);
+                total += q[i][k] * (logJoint - Math.log(q[i][k]));
+            }
+        }
+        return total;
+    }
+
+    /** Σᵢ KL(qᵢ ‖ rᵢ) = Σᵢ Σₖ qᵢₖ log(qᵢₖ / rᵢₖ), r the responsibilities under θ: the gap ℓ(θ) − ELBO(q, θ) ≥ 0. */
+    public static double posteriorGap(double[][] data, GmmParameters parameters, double[][] q) {
+        double[][] r = eStep(data, parameters);
+        checkLabels(q, data.length, parameters.k());
+        double total = 0;
+        for (int i = 0; i < data.length; i++) {
+            for (int k = 0; k < parameters.k(); k++) {
+                if (q[i][k] > 0) total += q[i][k] * Math.log(q[i][k] / r[i][k]);
+            }
+        }
+        return total;
+    }
+
+    private static void checkLabels(double[][] q, int n, int k) {
+        if (q.length != n) throw new EstimationException("there are " + n + " points but " + q.length + " rows of q");
+        for (int i = 0; i < n; i++) {
+            if (q[i].length != k) throw new EstimationException("row " + (i + 1) + " of q has " + q[i].length + " values, not " + k);
+            double sum = 0;
+            for (double v : q[i]) {
+                if (!(v >= 0 && v <= 1)) throw new EstimationException("q must be probabilities; row " + (i + 1) + " has " + v);
+                sum += v;
+            }
+            if (Math.abs(sum - 1) > 1e-9) throw new EstimationException("row " + (i + 1) + " of q adds up to " + sum + ", not 1");
+        }
+    }
+
     /** Σᵢ log Σₖ πₖ N(xᵢ | μₖ, Σₖ). */
     public static double logLikelihood(double[][] data, GmmParameters parameters) {
         int d = MultivariateNormal.checkRows(data);

@@ -57,6 +57,34 @@ public final class Regression {
         return linearFit("ridge", x, y, c.withIntercept(slopes), lambda, 0, true);
     }
 
+    /**
+     * Ridge with the intercept penalized as well: minimize ‖y − Zβ‖² + λ‖β‖² over all of β = (β₀, β₁, …),
+     * Z = [1 X], so β = (ZᵀZ + λI)⁻¹Zᵀy with λ on every diagonal entry. Not what {@link #ridge} does
+     * (the intercept should not be shrunk towards 0: that depends on where 0 is on the y axis); the
+     * exercises name it as a mistake.
+     */
+    public static double[] ridgePenalizingIntercept(double[][] x, double[] y, double lambda) {
+        int d = checkXy(x, y, "ridge regression");
+        if (!(lambda > 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number > 0, got " + lambda);
+        int p = d + 1;
+        double[][] g = new double[p][p];
+        double[] zty = new double[p];
+        double[] z = new double[p];
+        for (int i = 0; i < y.length; i++) {
+            z[0] = 1;
+            System.arraycopy(x[i], 0, z, 1, d);
+            for (int a = 0; a < p; a++) {
+                zty[a] += z[a] * y[i];
+                for (int b = 0; b < p; b++) g[a][b] += z[a] * z[b];
+            }
+        }
+        for (int j = 0; j < p; j++) g[j][j] += lambda;
+        DMatrixRMaj gm = new DMatrixRMaj(g);
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(p, true);
+        if (!chol.decompose(gm)) throw new EstimationException("the ridge system could not be solved");
+        return choleskySolve(chol.getT(null), zty);
+    }
+
     /** λ = σ²/σ²_prior: the ridge penalty implied by the noise variance and the prior variance of the slopes. */
     public static double lambdaFromVariances(double noiseVariance, double priorVariance) {
         DataChecks.positiveParameter(noiseVariance, "the noise variance");

@@ -35,6 +35,28 @@ final class CoreData {
                 }
                 return new ExerciseData(family, null, x, y, shown);
             }
+            case "regression2" -> {
+                var data = Generators.linear(new double[]{truth.get("intercept"), truth.get("slope1"), truth.get("slope2")},
+                        truth.get("noise_sd"), truth.get("x_min"), truth.get("x_max"), n, rng);
+                double[][] x = new double[n][2];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i][0] = DataGenerator.round2(data.x()[i][0]);
+                    x[i][1] = DataGenerator.round2(data.x()[i][1]);
+                    y[i] = DataGenerator.round2(data.y()[i]);
+                }
+                return new ExerciseData(family, null, x, y, shown);
+            }
+            case "censored" -> {
+                // exponential lifetimes; a unit still running at c is recorded as c, and a lifetime below c
+                // stays below it after rounding, so "equal to c" means censored and nothing else
+                double c = truth.get("c");
+                double[] values = Generators.sample(Family.EXPONENTIAL, Map.<String, Object>of("rate", truth.get("rate")), n, rng);
+                for (int i = 0; i < n; i++) {
+                    values[i] = values[i] >= c ? c : Math.max(0.01, Math.min(DataGenerator.round2(values[i]), DataGenerator.round2(c - 0.01)));
+                }
+                return new ExerciseData(family, values, null, null, shown);
+            }
             default -> {
                 Family f = Family.fromName(family);
                 Map<String, Object> params = new HashMap<>();

@@ -1,8 +1,10 @@
 package org.argmax.exercises;
 
+import org.argmax.estimation.CensoredExponential;
 import org.argmax.estimation.Conjugate;
 import org.argmax.estimation.GaussianMixture;
 import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.Intervals;
 import org.argmax.estimation.Mle;
 import org.argmax.estimation.Regression;
 
@@ -37,6 +39,15 @@ final class CoreMisconceptions {
         m.put("regression.ridge.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
         m.put("regression.ridge.coefficients", (r, d) -> Regression.ols(d.x(), d.y()).coefficients());
         m.put("regression.lasso.slope", (r, d) -> one(Regression.ols(d.x(), d.y()).coefficients()[1]));
+        m.put("regression2.ridge.slopes", (r, d) -> {
+            double[] b = Regression.ols(d.x(), d.y()).coefficients();
+            return new double[]{b[1], b[2]};
+        });
+        // the MLE of the log-odds is the log-odds of the MLE: log(k / (n − k))
+        m.put("bernoulli.map.logodds", (r, d) -> {
+            double k = java.util.Arrays.stream(d.values()).sum(), n = d.values().length;
+            return one(Math.log(k / (n - k)));
+        });
         library.add("map-without-prior",
                 "That is the maximum likelihood estimate: it ignores the prior. The MAP estimate maximizes likelihood × prior.", m);
 
@@ -88,6 +99,11 @@ final class CoreMisconceptions {
                     double half = org.argmax.estimation.Intervals.Z95 * Math.sqrt(p * (1 - p));
                     return new double[]{p - half, p + half};
                 }));
+
+        registerEstimatorQuality(library);
+        registerBayesian(library);
+        registerChoosingLambda(library);
+        registerWhyEmWorks(library);
 
         library.add("old-variances",
                 "You updated the weights and means but kept the starting variances. The M-step also re-estimates each variance, σ²ₖ = Σᵢ rᵢₖ (xᵢ − μₖ)² / Σᵢ rᵢₖ around the new mean; ℓ after the iteration uses all three.",
@@ -163,6 +179,169 @@ final class CoreMisconceptions {
         library.add("mean-for-sum",
                 "You divided by the number of points. The k-means objective is the sum of the squared distances, not their average.",
                 Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
+    }
+
+    private static void registerEstimatorQuality(Misconceptions.Builder library) {
+        library.add("one-observation-se",
+                "That is the standard error of a single observation, 1/√I₁(θ̂). Your n observations carry n times the information, I(θ̂) = n·I₁(θ̂), so the standard error is smaller by √n: divide by √n.",
+                Map.of("exponential.mle.se", (r, d) -> one(CoreReferences.fit(d).get("rate")),
+                        "poisson.wald.interval", (r, d) -> {
+                            double lambda = CoreReferences.fit(d).get("lambda");
+                            double half = Intervals.Z95 * Math.sqrt(lambda);
+                            return new double[]{lambda - half, lambda + half};
+                        }));
+        library.add("variance-for-standard-error",
+                "You used the variance 1/I(θ̂) where the standard error, its square root 1/√I(θ̂), belongs.",
+                Map.of("exponential.mle.se", (r, d) -> {
+                            double rate = CoreReferences.fit(d).get("rate");
+                            return one(rate * rate / d.values().length);
+                        },
+                        "poisson.wald.interval", (r, d) -> {
+                            double lambda = CoreReferences.fit(d).get("lambda");
+                            double half = Intervals.Z95 * lambda / d.values().length;
+                            return new double[]{lambda - half, lambda + half};
+                        },
+                        "bernoulli.wald.interval", (r, d) -> {
+                            double p = CoreReferences.fit(d).get("p");
+                            double half = Intervals.Z95 * p * (1 - p) / d.values().length;
+                            return new double[]{p - half, p + half};
+                        }));
+        library.add("information-for-standard-error",
+                "That is √I(θ̂), the square root of the Fisher information itself. The standard error is its inverse, 1/√I(θ̂): more information, smaller error.",
+                Map.of("exponential.mle.se", (r, d) -> {
+                    double rate = CoreReferences.fit(d).get("rate");
+                    return one(Math.sqrt(d.values().length) / rate);
+                }));
+    }
+
+    private static void registerBayesian(Misconceptions.Builder library) {
+        library.add("wald-for-credible",
+                "That is the Wald confidence interval k/n ± 1.96·se, built from the likelihood alone. A credible interval comes from the posterior Beta(α + k, β + n − k): its 2.5 % and 97.5 % quantiles.",
+                Map.of("bernoulli.credible.interval", (r, d) -> Intervals.waldProportion(d.values(), Intervals.Z95)));
+        library.add("credible-flat-prior",
+                "That is the interval under a flat Beta(1, 1) prior: the likelihood alone, normalized. Use your prior: the posterior is Beta(α + k, β + n − k).",
+                Map.of("bernoulli.credible.interval", (r, d) -> {
+                    double k = java.util.Arrays.stream(d.values()).sum(), n = d.values().length;
+                    return Intervals.betaCredible(1 + k, 1 + n - k, 0.95);
+                }));
+        library.add("plug-in-mle",
+                "You plugged the MLE k/n into the model as if θ were known. The posterior predictive averages over every θ the posterior allows: for the next flip E[θ | data] = (k + α)/(n + α + β), for two heads E[θ² | data].",
+                Map.of("bernoulli.predictive.p", (r, d) -> one(CoreReferences.fit(d).get("p")),
+                        "bernoulli.predictive.two-heads", (r, d) -> {
+                            double p = CoreReferences.fit(d).get("p");
+                            return one(p * p);
+                        }));
+        library.add("plug-in-map",
+                "You plugged the MAP estimate, the posterior's peak, into the model. The posterior predictive averages over the whole posterior: for the next flip E[θ | data] = (k + α)/(n + α + β), the posterior mean; for two heads E[θ² | data].",
+                Map.of("bernoulli.predictive.p", (r, d) -> one(CoreReferences.betaPosterior(d).map()),
+                        "bernoulli.predictive.two-heads", (r, d) -> {
+                            double p = CoreReferences.betaPosterior(d).map();
+                            return one(p * p);
+                        }));
+        library.add("squared-predictive",
+                "You squared the one-flip predictive probability, as if the two flips were independent. Given only the data they are not: both depend on the same unknown θ. Average θ² over the posterior: E[θ²] = a(a + 1)/((a + b)(a + b + 1)) for Beta(a, b).",
+                Map.of("bernoulli.predictive.two-heads", (r, d) -> {
+                    double p = CoreReferences.betaPosterior(d).posteriorMean();
+                    return one(p * p);
+                }));
+        library.add("logit-of-map",
+                "You took the log-odds of the MAP estimate of θ. A density changes by the Jacobian |dθ/dφ| = θ(1 − θ) when you change variables, so the peak moves: the MAP of φ is log((k + α)/(n − k + β)).",
+                Map.of("bernoulli.map.logodds", (r, d) -> {
+                    var post = CoreReferences.betaPosterior(d);
+                    double a = post.parameter("alpha"), b = post.parameter("beta");
+                    return a > 1 && b > 1 ? one(Math.log((a - 1) / (b - 1))) : new double[0];
+                }));
+    }
+
+    private static void registerChoosingLambda(Misconceptions.Builder library) {
+        library.add("penalized-intercept",
+                "You penalized the intercept too (λ on every diagonal entry of ZᵀZ with Z = [1 x₁ x₂]). Leave it unpenalized: centre x₁, x₂ and y, solve the 2 × 2 system (XᵀX + λI)β = Xᵀy on the centred data.",
+                Map.of("regression2.ridge.slopes", (r, d) -> {
+                    double[] b = Regression.ridgePenalizingIntercept(d.x(), d.y(), d.given().get("lambda"));
+                    return new double[]{b[1], b[2]};
+                }));
+        library.add("training-error-for-cv",
+                "That is the training error, the mean squared residual of the fit to all n points. Each point helped fit the line that predicts it, so this is too optimistic: divide each residual by 1 − hᵢᵢ before squaring.",
+                Map.of("regression.ridge.loocv", (r, d) -> {
+                    var fit = Regression.ridge(d.x(), d.y(), d.given().get("lambda"));
+                    return one(fit.residualSumOfSquares() / d.y().length);
+                }));
+        library.add("leverage-without-penalty",
+                "Your leverages are those of least squares, 1/n + (xᵢ − x̄)²/Sxx. The ridge fit uses Sxx + λ: hᵢᵢ = 1/n + (xᵢ − x̄)²/(Sxx + λ).",
+                Map.of("regression.ridge.loocv", (r, d) -> {
+                    double lambda = d.given().get("lambda");
+                    double[] b = Regression.ridge(d.x(), d.y(), lambda).coefficients();
+                    double[] s = centredSums(d);
+                    int n = d.y().length;
+                    double mx = 0;
+                    for (double[] row : d.x()) mx += row[0] / n;
+                    double total = 0;
+                    for (int i = 0; i < n; i++) {
+                        double x = d.x()[i][0], e = d.y()[i] - b[0] - b[1] * x;
+                        double h = 1.0 / n + (x - mx) * (x - mx) / s[0];
+                        total += (e / (1 - h)) * (e / (1 - h));
+                    }
+                    return one(total / n);
+                }));
+    }
+
+    private static void registerWhyEmWorks(Misconceptions.Builder library) {
+        library.add("forgot-entropy",
+                "You left out the −log q term: Σᵢ Σₖ qᵢₖ log(πₖ N(xᵢ | μₖ, σₖ²)) is only the expected complete-data log-likelihood. The bound adds the entropy of q, −Σ qᵢₖ log qᵢₖ (log 2 per point for q = ½, ½).",
+                Map.of("mixture.elbo.uniform", (r, d) -> {
+                    double[][] q = CoreReferences.halves(d);
+                    double elbo = GaussianMixture.elbo(CoreReferences.column(d), CoreReferences.startingMixture(d), q);
+                    return one(elbo - d.values().length * Math.log(2));
+                }));
+        library.add("loglik-for-elbo",
+                "That is the log-likelihood ℓ itself. The bound equals ℓ only when q is the posterior (the responsibilities); for q = ½, ½ it lies below ℓ by the KL gap.",
+                Map.of("mixture.elbo.uniform", (r, d) -> one(GaussianMixture.logLikelihood(CoreReferences.column(d), CoreReferences.startingMixture(d)))));
+        library.add("kl-reversed",
+                "You computed KL(r ‖ q), with the responsibilities first. The gap between ℓ and the bound is KL(q ‖ r) = Σₖ qₖ log(qₖ / rₖ): the average is taken under q.",
+                Map.of("mixture.gap.uniform", (r, d) -> {
+                    double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
+                    double total = 0;
+                    for (double[] row : resp) for (double v : row) if (v > 0) total += v * Math.log(v / 0.5);
+                    return one(total);
+                }));
+        library.add("negative-gap",
+                "A KL divergence is never negative: the gap is ℓ − ELBO, the log-likelihood minus the bound below it.",
+                Map.of("mixture.gap.uniform", (r, d) -> one(-References.compute(r, d)[0])));
+
+        Map<String, BiFunction<String, ExerciseData, double[]>> m = new HashMap<>();
+        m.put("censored.em.rate", (r, d) -> one(d.values().length / CensoredExponential.total(d.values(), d.given().get("c"))));
+        m.put("censored.mle.rate", (r, d) -> one(d.values().length / CensoredExponential.total(d.values(), d.given().get("c"))));
+        library.add("censored-as-observed",
+                "You treated the censored times as failures at c: n / Σ tᵢ. Those units were still working, so their lifetimes are longer than c and the rate is overestimated.", m);
+        m = new HashMap<>();
+        for (String name : new String[]{"censored.em.rate", "censored.mle.rate"}) {
+            m.put(name, (r, d) -> {
+                double c = d.given().get("c"), sum = 0, count = 0;
+                for (double t : d.values()) {
+                    if (t < c) {
+                        sum += t;
+                        count++;
+                    }
+                }
+                return one(count / sum);
+            });
+        }
+        library.add("dropped-censored",
+                "You left the censored units out. They carry information: each survived at least until c. Dropping them keeps only the short lifetimes and overestimates the rate.", m);
+        library.add("fixed-point-for-step",
+                "That is where EM ends up, the MLE d / T. One iteration from the starting rate gives n / (T + m/λ₀), which is still on its way there.",
+                Map.of("censored.em.rate", (r, d) -> one(CensoredExponential.mle(d.values(), d.given().get("c")))));
+        library.add("expected-without-offset",
+                "You filled each censored lifetime with 1/λ₀, the mean of a fresh lifetime. The unit has already lasted c, and by memorylessness it lasts another 1/λ₀ on average: E[t | t > c] = c + 1/λ₀.",
+                Map.of("censored.em.rate", (r, d) -> {
+                    double c = d.given().get("c"), rate0 = d.given().get("rate0"), sum = 0;
+                    int m0 = 0;
+                    for (double t : d.values()) {
+                        if (t < c) sum += t;
+                        else m0++;
+                    }
+                    return one(d.values().length / (sum + m0 / rate0));
+                }));
     }
 
     /** Sxx = Σ(x − x̄)² and Sxy = Σ(x − x̄)(y − ȳ) of one-feature regression data. */

@@ -1,6 +1,8 @@
 package org.argmax.exercises;
 
+import org.argmax.estimation.CensoredExponential;
 import org.argmax.estimation.Conjugate;
+import org.argmax.estimation.CrossValidation;
 import org.argmax.estimation.CovarianceType;
 import org.argmax.estimation.Family;
 import org.argmax.estimation.GaussianMixture;
@@ -11,6 +13,7 @@ import org.argmax.estimation.KMeans;
 import org.argmax.estimation.LogLikelihood;
 import org.argmax.estimation.Mle;
 import org.argmax.estimation.Regression;
+import org.argmax.estimation.StandardErrors;
 
 import java.util.List;
 
@@ -89,6 +92,38 @@ final class CoreReferences {
         });
         // the k-means objective at the given centres: every point assigned to its nearer centre, no update
         r.add("kmeans.inertia", "mixture", List.of("c1", "c2"), d -> one(KMeans.fromCenters(column(d), givenCenters(d), 0).inertia()));
+
+        // how good is an estimate: standard errors from the Fisher information, Wald intervals
+        r.add("exponential.mle.se", "exponential", List.of(), d -> one(StandardErrors.exponentialRate(d.values())));
+        r.addInterval("poisson.wald.interval", "poisson", List.of(), d -> Intervals.waldPoisson(d.values(), Intervals.Z95));
+
+        // Bayesian uncertainty: a credible interval, the posterior predictive, MAP in another parametrization
+        r.addInterval("bernoulli.credible.interval", "bernoulli", List.of("alpha", "beta"), d -> {
+            var post = betaPosterior(d);
+            return Intervals.betaCredible(post.parameter("alpha"), post.parameter("beta"), 0.95);
+        });
+        r.add("bernoulli.predictive.p", "bernoulli", List.of("alpha", "beta"),
+                d -> one(Conjugate.betaPredictiveAllHeads(betaPosterior(d), 1)));
+        r.add("bernoulli.predictive.two-heads", "bernoulli", List.of("alpha", "beta"),
+                d -> one(Conjugate.betaPredictiveAllHeads(betaPosterior(d), 2)));
+        r.add("bernoulli.map.logodds", "bernoulli", List.of("alpha", "beta"), d -> one(Conjugate.betaLogOddsMode(betaPosterior(d))));
+
+        // choosing λ: ridge with two features, leave-one-out cross-validation
+        r.addVector("regression2.ridge.slopes", "regression2", List.of("lambda"), d -> {
+            double[] b = Regression.ridge(d.x(), d.y(), d.given().get("lambda")).coefficients();
+            return new double[]{b[1], b[2]};
+        });
+        r.add("regression.ridge.loocv", "regression", List.of("lambda"),
+                d -> one(CrossValidation.ridgeLeaveOneOut(d.x(), d.y(), d.given().get("lambda"))));
+
+        // why EM works: the bound for q = (1/2, 1/2) at the starting guess, and its gap to ℓ
+        r.add("mixture.elbo.uniform", "mixture", start, d -> one(GaussianMixture.elbo(column(d), startingMixture(d), halves(d))));
+        r.add("mixture.gap.uniform", "mixture", start,
+                d -> one(GaussianMixture.posteriorGap(column(d), startingMixture(d), halves(d))));
+        // EM with missing data: exponential lifetimes censored at c
+        r.add("censored.em.rate", "censored", List.of("c", "rate0"),
+                d -> one(CensoredExponential.emStep(d.values(), d.given().get("c"), d.given().get("rate0"))));
+        r.add("censored.mle.rate", "censored", List.of("c"), d -> one(CensoredExponential.mle(d.values(), d.given().get("c"))));
         registerUnsoundData(r);
     }
 
@@ -120,6 +155,17 @@ final class CoreReferences {
             return ends[0] < 0 || ends[1] > 1 ? "the Wald interval leaves [0, 1]" : null;
         });
         r.unsoundWhen("kmeans.step.centers", d -> KMeans.ambiguousAssignment(column(d), givenCenters(d)));
+        // λ̂ = 0 is the boundary; an interval reaching below 0 is the approximation failing
+        r.unsoundWhen("poisson.wald.interval", d -> {
+            double[] ends = Intervals.waldPoisson(d.values(), Intervals.Z95);
+            return ends[0] <= 0 ? "the Wald interval reaches 0 or below" : null;
+        });
+        for (String name : List.of("censored.em.rate", "censored.mle.rate")) {
+            r.unsoundWhen(name, d -> {
+                int m = CensoredExponential.censored(d.values(), d.given().get("c"));
+                return m == 0 ? "no value is censored" : m == d.values().length ? "every value is censored" : null;
+            });
+        }
     }
 
     static double[][] givenCenters(ExerciseData d) {
@@ -178,6 +224,13 @@ final class CoreReferences {
         double[][] out = new double[d.values().length][1];
         for (int i = 0; i < out.length; i++) out[i][0] = d.values()[i];
         return out;
+    }
+
+    /** q = (1/2, 1/2) for every point: a distribution over the labels that knows nothing. */
+    static double[][] halves(ExerciseData d) {
+        double[][] q = new double[d.values().length][2];
+        for (double[] row : q) java.util.Arrays.fill(row, 0.5);
+        return q;
     }
 
     static double[] one(double v) {

@@ -15,9 +15,13 @@ import java.util.Set;
  * and every reference is computed on the rounded numbers they see.
  */
 public final class DataGenerator {
-    /** Families of the core, plus {@code mixture} (two 1-D Gaussians) and {@code regression} (y = a + b·x + noise). */
+    /**
+     * Families of the core, plus {@code mixture} (two 1-D Gaussians), {@code regression} (y = a + b·x + noise),
+     * {@code regression2} (two features, y = a + b₁x₁ + b₂x₂ + noise) and {@code censored} (exponential
+     * lifetimes watched up to a time c: a value equal to c was still running).
+     */
     public static final Set<String> FAMILIES = Set.of("bernoulli", "binomial", "categorical", "poisson", "geometric",
-            "exponential", "normal", "uniform", "laplace", "gamma", "beta", "mixture", "regression");
+            "exponential", "normal", "uniform", "laplace", "gamma", "beta", "mixture", "regression", "regression2", "censored");
 
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("bernoulli", List.of("p")),
@@ -32,7 +36,9 @@ public final class DataGenerator {
             Map.entry("gamma", List.of("shape", "rate")),
             Map.entry("beta", List.of("alpha", "beta")),
             Map.entry("mixture", List.of("w1", "mu1", "mu2", "sd1", "sd2")),
-            Map.entry("regression", List.of("intercept", "slope", "noise_sd", "x_min", "x_max")));
+            Map.entry("regression", List.of("intercept", "slope", "noise_sd", "x_min", "x_max")),
+            Map.entry("regression2", List.of("intercept", "slope1", "slope2", "noise_sd", "x_min", "x_max")),
+            Map.entry("censored", List.of("rate", "c")));
 
     private DataGenerator() {
     }

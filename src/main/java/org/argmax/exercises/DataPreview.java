@@ -12,9 +12,12 @@ public final class DataPreview {
     public static String text(ExerciseData data, String show) {
         StringBuilder out = new StringBuilder();
         if (data.isRegression()) {
-            out.append("x\ty\n");
+            int d = data.x()[0].length;
+            for (int j = 0; j < d; j++) out.append(d == 1 ? "x" : "x" + (j + 1)).append('\t');
+            out.append("y\n");
             for (int i = 0; i < Math.min(data.n(), MAX_VALUES); i++) {
-                out.append(ExerciseData.number(data.x()[i][0])).append('\t').append(ExerciseData.number(data.y()[i])).append('\n');
+                for (double v : data.x()[i]) out.append(ExerciseData.number(v)).append('\t');
+                out.append(ExerciseData.number(data.y()[i])).append('\n');
             }
         } else if (data.family().equals("categorical")) {
             for (int i = 0; i < data.values().length; i++) {

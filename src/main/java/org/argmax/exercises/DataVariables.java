@@ -9,12 +9,17 @@ import java.util.Map;
  * The named summaries of a learner's data that formulas (author mistakes, prompts) can use:
  * {@code n}, {@code k} (number of successes), {@code sum_x}, {@code xbar}, {@code sum_x2},
  * {@code ss} (Σ(x−x̄)²), {@code sum_log_x}, {@code min}, {@code max}; for regression {@code sum_y},
- * {@code ybar}, {@code sum_xy}, {@code sxx}, {@code sxy}; for counts {@code n1…nK}; plus every given
- * quantity by its name.
+ * {@code ybar}, {@code sum_xy}, {@code sxx}, {@code sxy}; for two-feature regression {@code n},
+ * {@code xbar1}, {@code xbar2}, {@code ybar} and the centred sums {@code s11} = Σ(x₁−x̄₁)²,
+ * {@code s22}, {@code s12} = Σ(x₁−x̄₁)(x₂−x̄₂), {@code s1y}, {@code s2y}; for censored lifetimes the sample's
+ * names and {@code m}, the number of censored values (equal to the given {@code c}); for counts
+ * {@code n1…nK}; plus every given quantity by its name.
  */
 public final class DataVariables {
     private static final List<String> SAMPLE = List.of("n", "k", "sum_x", "xbar", "sum_x2", "ss", "sum_log_x", "min", "max");
     private static final List<String> REGRESSION = List.of("n", "sum_x", "sum_y", "xbar", "ybar", "sum_x2", "sum_xy", "sxx", "sxy");
+    private static final List<String> REGRESSION2 = List.of("n", "xbar1", "xbar2", "ybar", "s11", "s22", "s12", "s1y", "s2y");
+    private static final List<String> CENSORED = List.of("n", "k", "sum_x", "xbar", "sum_x2", "ss", "sum_log_x", "min", "max", "m");
 
     private DataVariables() {
     }
@@ -22,6 +27,8 @@ public final class DataVariables {
     /** The names available for data of this family (given quantities come on top). */
     public static List<String> names(String family) {
         if ("regression".equals(family)) return REGRESSION;
+        if ("regression2".equals(family)) return REGRESSION2;
+        if ("censored".equals(family)) return CENSORED;
         if ("categorical".equals(family)) {
             List<String> out = new ArrayList<>(List.of("n"));
             for (int i = 1; i <= 10; i++) out.add("n" + i);
@@ -36,7 +43,9 @@ public final class DataVariables {
             v.putAll(data.given());
             return v;
         }
-        if (data.isRegression()) {
+        if (data.family().equals("regression2")) {
+            twoFeatures(data, v);
+        } else if (data.isRegression()) {
             double[] x = new double[data.n()];
             for (int i = 0; i < x.length; i++) x[i] = data.x()[i][0];
             double[] y = data.y();
@@ -87,8 +96,44 @@ public final class DataVariables {
             v.put("sum_log_x", sumLog);
             v.put("min", min);
             v.put("max", max);
+            if (data.family().equals("censored")) {
+                double c = data.given().get("c"), m = 0;
+                for (double xi : x) if (xi >= c) m++;
+                v.put("m", m);
+            }
         }
         v.putAll(data.given());
         return v;
+    }
+
+    private static void twoFeatures(ExerciseData data, Map<String, Double> v) {
+        int n = data.n();
+        double m1 = 0, m2 = 0, my = 0;
+        for (int i = 0; i < n; i++) {
+            m1 += data.x()[i][0];
+            m2 += data.x()[i][1];
+            my += data.y()[i];
+        }
+        m1 /= n;
+        m2 /= n;
+        my /= n;
+        double s11 = 0, s22 = 0, s12 = 0, s1y = 0, s2y = 0;
+        for (int i = 0; i < n; i++) {
+            double a = data.x()[i][0] - m1, b = data.x()[i][1] - m2, c = data.y()[i] - my;
+            s11 += a * a;
+            s22 += b * b;
+            s12 += a * b;
+            s1y += a * c;
+            s2y += b * c;
+        }
+        v.put("n", (double) n);
+        v.put("xbar1", m1);
+        v.put("xbar2", m2);
+        v.put("ybar", my);
+        v.put("s11", s11);
+        v.put("s22", s22);
+        v.put("s12", s12);
+        v.put("s1y", s1y);
+        v.put("s2y", s2y);
     }
 }

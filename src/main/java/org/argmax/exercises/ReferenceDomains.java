@@ -76,6 +76,18 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.mstep.loglik", real("a log-likelihood"));
         DOMAINS.put("kmeans.step.centers", real("a centre"));
         DOMAINS.put("kmeans.inertia", nonNegative("a sum of squared distances"));
+        DOMAINS.put("exponential.mle.se", nonNegative("a standard error"));
+        DOMAINS.put("poisson.wald.interval", real("an end of the interval"));
+        DOMAINS.put("bernoulli.credible.interval", probability("an end of a credible interval for a probability"));
+        DOMAINS.put("bernoulli.predictive.p", probability("a probability"));
+        DOMAINS.put("bernoulli.predictive.two-heads", probability("a probability"));
+        DOMAINS.put("bernoulli.map.logodds", real("a log-odds"));
+        DOMAINS.put("regression2.ridge.slopes", real("a slope"));
+        DOMAINS.put("regression.ridge.loocv", nonNegative("a mean squared error"));
+        DOMAINS.put("mixture.elbo.uniform", real("a lower bound on a log-likelihood"));
+        DOMAINS.put("mixture.gap.uniform", nonNegative("a KL divergence"));
+        DOMAINS.put("censored.em.rate", positive("a rate"));
+        DOMAINS.put("censored.mle.rate", positive("a rate"));
     }
 
     private ReferenceDomains() {

@@ -11,7 +11,9 @@ public final class Widgets {
             "prior-posterior", "From prior to posterior",
             "regression", "Least squares, ridge and lasso",
             "em", "EM on a mixture of two Gaussians",
-            "kmeans-vs-em", "K-means versus soft EM");
+            "kmeans-vs-em", "K-means versus soft EM",
+            "sampling", "Repeat the experiment: the sampling distribution of an estimate",
+            "choose-lambda", "Overfitting and choosing λ by cross-validation");
 
     /** Name, title, name, title…: an unmodifiable map in this order (the order of the widget list). */
     private static Map<String, String> ordered(String... namesAndTitles) {

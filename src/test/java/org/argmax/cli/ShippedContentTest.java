@@ -49,7 +49,7 @@ class ShippedContentTest {
                 shortfalls.add(lesson.slug() + ": " + widgets + " widget(s), " + withFeedback + " exercise(s) on own data with mistake feedback");
             }
         }
-        assertEquals(13, snapshot.course().lessons().size());
+        assertEquals(17, snapshot.course().lessons().size());
         assertTrue(shortfalls.isEmpty(), String.join("\n", shortfalls));
     }
 

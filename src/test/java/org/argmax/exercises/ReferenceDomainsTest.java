@@ -80,14 +80,18 @@ class ReferenceDomainsTest {
             Map.entry("beta", Map.of("alpha", range(0.8, 5), "beta", range(0.8, 5))),
             Map.entry("mixture", Map.of("w1", range(0.2, 0.8), "mu1", range(-4, -1), "mu2", range(1, 4), "sd1", range(0.5, 2), "sd2", range(0.5, 2))),
             Map.entry("regression", Map.of("intercept", range(-3, 3), "slope", range(-2, 2), "noise_sd", range(0.3, 3),
-                    "x_min", Range.fixed(0), "x_max", Range.fixed(10))));
+                    "x_min", Range.fixed(0), "x_max", Range.fixed(10))),
+            Map.entry("regression2", Map.of("intercept", range(-3, 3), "slope1", range(-2, 2), "slope2", range(-2, 2), "noise_sd", range(0.3, 3),
+                    "x_min", Range.fixed(0), "x_max", Range.fixed(10))),
+            Map.entry("censored", Map.of("rate", range(0.2, 2), "c", Range.of("c"))));
     private static final Map<String, Range> GIVEN = Map.ofEntries(
             Map.entry("p", range(0.05, 0.95)), Map.entry("lambda", range(0.2, 10)), Map.entry("rate", range(0.2, 4)),
             Map.entry("mean", range(-3, 3)), Map.entry("variance", range(0.2, 6)),
             Map.entry("alpha", range(1, 6)), Map.entry("beta", range(1, 6)), Map.entry("shape", range(0.5, 6)),
             Map.entry("prior_mean", range(-3, 3)), Map.entry("prior_variance", range(0.2, 6)), Map.entry("known_variance", range(0.2, 6)),
             Map.entry("w1", range(0.1, 0.9)), Map.entry("mu1", range(-4, 0)), Map.entry("mu2", range(0, 4)),
-            Map.entry("sd1", range(0.5, 3)), Map.entry("sd2", range(0.5, 3)), Map.entry("c1", range(-3, 0)), Map.entry("c2", range(0.5, 4)));
+            Map.entry("sd1", range(0.5, 3)), Map.entry("sd2", range(0.5, 3)), Map.entry("c1", range(-3, 0)), Map.entry("c2", range(0.5, 4)),
+            Map.entry("c", range(1, 4)), Map.entry("rate0", range(0.2, 3)));
 
     private static Range range(double from, double to) {
         return new Range(from, to, false, List.of());

@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The six lesson widgets in headless Chromium against the real /api/estimate. */
+/** The eight lesson widgets in headless Chromium against the real /api/estimate. */
 @Tag("browser")
 class WidgetBrowserTest {
-    static final List<String> WIDGETS = List.of("coin", "normal", "prior-posterior", "regression", "em", "kmeans-vs-em");
+    static final List<String> WIDGETS = List.of("coin", "normal", "prior-posterior", "regression", "em", "kmeans-vs-em", "sampling", "choose-lambda");
 
     @TempDir
     static Path tmp;
