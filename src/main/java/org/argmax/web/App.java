@@ -4,11 +4,15 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
+import org.argmax.db.H2Backup;
+import org.argmax.accounts.Tokens;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
+import org.argmax.api.ApiRateLimit;
 import org.argmax.api.EstimateService;
+import org.argmax.api.FitPool;
 import org.argmax.api.SampleService;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Csrf;
@@ -39,15 +43,27 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
 
-    private App(Database database, Javalin javalin) {
+    private final FitPool fits;
+    private final H2Backup.ServerInfo backupInfo;
+
+    private App(Database database, Javalin javalin, FitPool fits, H2Backup.ServerInfo backupInfo) {
         this.database = database;
         this.javalin = javalin;
+        this.fits = fits;
+        this.backupInfo = backupInfo;
+    }
+
+    /** db/argmax.mv.db → argmax */
+    private static String databaseName(Database database) {
+        String file = database.compaction().file().getFileName().toString();
+        return file.substring(0, file.length() - ".mv.db".length());
     }
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
         CourseService courses = new CourseService(new CourseLoader(config.contentDir()));
         Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        FitPool fits = new FitPool(config.fitThreads());
         try {
             DataSource db = database.dataSource();
             UserRepository users = new UserRepository(db);
@@ -71,7 +87,11 @@ public final class App implements AutoCloseable {
                             id -> courses.current().lessonOf(id), CurrentUser::requireInstructor),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService(), new SampleService()));
+                    new EstimateHandler(new EstimateService(), new SampleService(), fits));
+            // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
+            String backupToken = database.compaction() == null ? null : Tokens.random();
+            BackupHandler backup = new BackupHandler(database, backupToken);
+            ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.staticFiles.enableWebjars();
@@ -80,6 +100,7 @@ public final class App implements AutoCloseable {
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                 });
+                c.routes.before("/api/*", apiLimit::check);
                 c.routes.before(currentUser::resolve);
                 c.routes.before(ctx -> {
                     ctx.header("X-Content-Type-Options", "nosniff");
@@ -88,10 +109,14 @@ public final class App implements AutoCloseable {
                 });
                 errors.register(c.routes);
                 Routes.register(c.routes, handlers);
+                c.routes.post("/admin/backup", backup::backup);
             });
             javalin.start(config.port());
-            return new App(database, javalin);
+            H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
+            if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
+            return new App(database, javalin, fits, backupInfo);
         } catch (RuntimeException e) {
+            fits.close();
             database.close();
             throw e;
         }
@@ -107,7 +132,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backupInfo != null) H2Backup.ServerInfo.delete(database.compaction().file().resolveSibling(databaseName(database)));
         javalin.stop();
+        fits.close();
         database.close();
     }
 }
