@@ -20,6 +20,7 @@ rnd = random.Random(20261202)
 writes = kills = kills_in_compaction = lost = compactions = 0
 max_size = 0
 pauses = []
+started_at = []  # file size (kB) when each compaction started
 started = time.time()
 last_acked = 0
 
@@ -45,6 +46,7 @@ while True:
             elif "Database file compacted" in line:
                 compactions += 1
                 pauses.append(int(line.rsplit("waited", 1)[1].split()[0]))
+                started_at.append(int(line.split("compacted from", 1)[1].split()[0]))
 
     threads = [threading.Thread(target=read_out, daemon=True), threading.Thread(target=read_err, daemon=True)]
     for t in threads:
@@ -96,5 +98,7 @@ final_size = os.path.getsize(dbfile)
 print(f"writes {writes}, kills {kills} ({kills_in_compaction} during a compaction), lost {lost}, "
       f"max file size {max_size / 1e6:.1f} MB, file at the end {final_size / 1e6:.2f} MB, compactions {compactions}, "
       f"requests held per compaction: median {sorted(pauses)[len(pauses) // 2] if pauses else 0} ms, max {max(pauses) if pauses else 0} ms, "
+      f"file size when a compaction started: median {sorted(started_at)[len(started_at) // 2] / 1000 if started_at else 0:.1f} MB, "
+      f"max {max(started_at) / 1000 if started_at else 0:.1f} MB, "
       f"{time.time() - started:.0f} s")
 sys.exit(1 if lost else 0)

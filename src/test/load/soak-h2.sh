@@ -6,7 +6,11 @@
 set -euo pipefail
 WRITES=${1:-200000}; shift || true
 DIR=${DIR:-/tmp/argmax-soak}
+export DIR
 rm -rf "$DIR"
 mvn -B -q -DskipTests test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-python3 src/test/load/soak-h2.py "target/classes:target/test-classes:$(cat target/test-classpath.txt)" "$DIR" "$WRITES" "$@"
+# a copy of the classes, so that building while the soak runs does not change what the children run
+mkdir -p "$DIR/classes"
+cp -r target/classes target/test-classes "$DIR/classes/"
+python3 src/test/load/soak-h2.py "$DIR/classes/classes:$DIR/classes/test-classes:$(cat target/test-classpath.txt)" "$DIR/data" "$WRITES" "$@"

@@ -26,13 +26,7 @@ public final class AccountHandler {
      * is used; without it the header is ignored, since any client can send it.
      */
     String clientAddress(Context ctx) {
-        String forwarded = trustProxy ? ctx.header("X-Forwarded-For") : null;
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].strip();
-            if (!last.isEmpty()) return last;
-        }
-        return ctx.ip();
+        return org.argmax.http.ClientAddress.of(ctx, trustProxy);
     }
 
     public void signInForm(Context ctx) {

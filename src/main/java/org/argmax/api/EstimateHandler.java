@@ -27,15 +27,27 @@ public final class EstimateHandler {
 
     private final EstimateService service;
     private final SampleService samples;
+    private final FitPool fits;
 
-    public EstimateHandler(EstimateService service, SampleService samples) {
+    public EstimateHandler(EstimateService service, SampleService samples, FitPool fits) {
         this.service = service;
         this.samples = samples;
+        this.fits = fits;
     }
 
+    /**
+     * Parsing, the fit and writing the answer run in the bounded {@link FitPool} (the request thread
+     * only reads the body); when it is full, 503 with Retry-After.
+     */
     public void estimate(Context ctx) {
-        JsonNode request = parse(ctx, body(ctx));
-        ctx.json(service.estimate(request));
+        byte[] body = body(ctx);
+        try {
+            String json = fits.run(() -> ctx.jsonMapper().toJsonString(service.estimate(parse(ctx, body)), Object.class));
+            ctx.contentType("application/json").result(json);
+        } catch (FitPool.Busy busy) {
+            ctx.header("Retry-After", "1");
+            throw busy;
+        }
     }
 
     public void sample(Context ctx) {

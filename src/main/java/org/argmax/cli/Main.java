@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "argmax", mixinStandardHelpOptions = true, version = "argmax 0.1.0",
         description = "A self-hosted course platform for statistical estimation.",
-        subcommands = {ServeCommand.class, CheckCommand.class, UserCommand.class, ExportCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, UserCommand.class, ExportCommand.class, BackupCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {

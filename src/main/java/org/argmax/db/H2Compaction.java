@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps an embedded H2 file small while the server runs. The durable settings ({@link
  * Database#durable}) make H2 append every commit to the end of the file, so the file grows by each
- * write (about 25 kB per answer submission). Every {@link #CHECK_EVERY_SECONDS} s the file size is
+ * write (about 25 kB per answer submission). Every {@value #CHECK_EVERY_MILLIS} ms the file size is
  * looked at; once it is over {@link #threshold()} (the larger of {@code argmax.h2.compactAboveMb},
  * default {@value #DEFAULT_COMPACT_ABOVE_MB} MB, and twice the size after the last compaction), the
  * database is compacted:
@@ -40,8 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class H2Compaction {
     private static final Logger log = LoggerFactory.getLogger(H2Compaction.class);
-    static final int DEFAULT_COMPACT_ABOVE_MB = 24;
-    static final int CHECK_EVERY_SECONDS = 5;
+    static final int DEFAULT_COMPACT_ABOVE_MB = 16;
+    static final int CHECK_EVERY_MILLIS = 250;
     static final int DRAIN_SECONDS = 30;
 
     private final Database database;
@@ -65,7 +65,7 @@ public final class H2Compaction {
             t.setDaemon(true);
             return t;
         });
-        long every = Long.getLong("argmax.h2.checkMillis", CHECK_EVERY_SECONDS * 1000L);
+        long every = Long.getLong("argmax.h2.checkMillis", CHECK_EVERY_MILLIS);
         timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -114,7 +114,7 @@ public final class H2Compaction {
         try {
             if (size() > threshold()) compact();
         } catch (RuntimeException e) {
-            log.warn("Compacting the database file failed (tried again in {} s): {}", CHECK_EVERY_SECONDS, e.getMessage());
+            log.warn("Compacting the database file failed (tried again in {} ms): {}", CHECK_EVERY_MILLIS, e.getMessage());
         }
     }
 

@@ -40,11 +40,13 @@ public final class CourseService {
     private final ExerciseLoader exercises = new ExerciseLoader();
     private volatile CourseSnapshot snapshot;
     private volatile long fingerprint;
+    private volatile String contentVersion;
 
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
     public CourseService(CourseLoader loader) {
         this.loader = loader;
         this.fingerprint = fingerprint(loader.root());
+        this.contentVersion = contentHash(loader.root());
         this.snapshot = build();
     }
 
@@ -63,6 +65,17 @@ public final class CourseService {
         }).toList();
     }
 
+    /**
+     * "sha256:" and the SHA-256 of every file under {@code content/} (relative path and bytes, in
+     * path order), as the files are now: servers behind one proxy must serve identical content, and
+     * /health shows this so the proxy or a script can compare them.
+     */
+    public String contentVersion() {
+        long now = fingerprint(loader.root());
+        if (now != fingerprint) reload(now);
+        return contentVersion;
+    }
+
     public CourseSnapshot current() {
         long now = fingerprint(loader.root());
         if (now != fingerprint) reload(now);
@@ -71,6 +84,7 @@ public final class CourseService {
 
     private synchronized void reload(long now) {
         if (now == fingerprint) return;
+        contentVersion = contentHash(loader.root());
         try {
             snapshot = build();
             log.info("Content changed: course reloaded ({} lessons)", snapshot.course().lessons().size());
@@ -147,6 +161,30 @@ public final class CourseService {
                     .orElse(root);
         } catch (IOException | UncheckedIOException e) {
             return root;
+        }
+    }
+
+    static String contentHash(Path root) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            if (Files.isDirectory(root)) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(root)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path p : files) {
+                    byte[] name = root.relativize(p).toString().replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] bytes = Files.readAllBytes(p);
+                    sha.update(java.nio.ByteBuffer.allocate(16).putLong(name.length).putLong(bytes.length).array());
+                    sha.update(name);
+                    sha.update(bytes);
+                }
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable: " + e.getMessage();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,12 +4,16 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
+import org.argmax.db.H2Backup;
+import org.argmax.http.Tokens;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.api.ApiModels;
+import org.argmax.api.ApiRateLimit;
 import org.argmax.api.EstimateService;
+import org.argmax.api.FitPool;
 import org.argmax.api.SampleService;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.SessionResolver;
@@ -44,15 +48,27 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin javalin;
 
-    private App(Database database, Javalin javalin) {
+    private final FitPool fits;
+    private final H2Backup.ServerInfo backupInfo;
+
+    private App(Database database, Javalin javalin, FitPool fits, H2Backup.ServerInfo backupInfo) {
         this.database = database;
         this.javalin = javalin;
+        this.fits = fits;
+        this.backupInfo = backupInfo;
+    }
+
+    /** db/argmax.mv.db → argmax */
+    private static String databaseName(Database database) {
+        String file = database.compaction().file().getFileName().toString();
+        return file.substring(0, file.length() - ".mv.db".length());
     }
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
         CourseService courses = new CourseService(new CourseLoader(config.contentDir()));
         Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        FitPool fits = new FitPool(config.fitThreads());
         try {
             DataSource db = database.dataSource();
             UserRepository users = new UserRepository(db);
@@ -78,7 +94,11 @@ public final class App implements AutoCloseable {
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService()));
+                    new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService(), fits));
+            // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
+            String backupToken = database.compaction() == null ? null : Tokens.random();
+            BackupHandler backup = new BackupHandler(database, backupToken);
+            ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
@@ -89,6 +109,7 @@ public final class App implements AutoCloseable {
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                 });
+                c.routes.before("/api/*", apiLimit::check);
                 // security headers on every response; the session is looked up for matched routes only
                 // (no query for static files), then who may call the route
                 c.routes.before(SecurityHeaders::apply);
@@ -96,10 +117,14 @@ public final class App implements AutoCloseable {
                 c.routes.beforeMatched(Access::check);
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
+                c.routes.post("/admin/backup", backup::backup, Access.PUBLIC_API); // its own token, not a session: no CSRF
             });
             javalin.start(config.port());
-            return new App(database, javalin);
+            H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
+            if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
+            return new App(database, javalin, fits, backupInfo);
         } catch (RuntimeException e) {
+            fits.close();
             database.close();
             throw e;
         }
@@ -115,7 +140,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (backupInfo != null) H2Backup.ServerInfo.delete(database.compaction().file().resolveSibling(databaseName(database)));
         javalin.stop();
+        fits.close();
         database.close();
     }
 }

@@ -26,8 +26,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** On any database, e.g. several servers on one H2 TCP server, as several servers on one PostgreSQL. */
+    /** With bcrypt cost 4 and a public API rate limit no test reaches (PublicApiLimitsTest tests the limit). */
     public TestServer(Path content, String jdbcUrl, boolean trustProxy) {
-        this.app = App.start(new ServerConfig(0, content, Path.of("static"), jdbcUrl, "sa", "", 4, trustProxy));
+        this(new ServerConfig(0, content, Path.of("static"), jdbcUrl, "sa", "", 4, trustProxy,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), 1_000_000, 1_000_000));
+    }
+
+    public TestServer(ServerConfig config) {
+        this.app = App.start(config);
     }
 
     public App app() {
