@@ -2,17 +2,19 @@ package org.argmax.estimation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Gaussian mixtures by expectation–maximization. Each iteration makes one pass over the data that
  * computes the responsibilities rᵢₖ = πₖN(xᵢ|μₖ,Σₖ) / Σⱼ πⱼN(xᵢ|μⱼ,Σⱼ) with log-sum-exp (E-step), the
  * log-likelihood Σᵢ log Σₖ πₖN(xᵢ|μₖ,Σₖ), and the weighted sums the M-step needs: πₖ = Nₖ/n,
- * μₖ = Σᵢ rᵢₖxᵢ/Nₖ, Σₖ = Σᵢ rᵢₖ(xᵢ−μₖ)(xᵢ−μₖ)ᵀ/Nₖ + reg·I. Large data is split into fixed chunks
- * summed in a fixed order, so results do not depend on the number of threads.
+ * μₖ = Σᵢ rᵢₖxᵢ/Nₖ, Σₖ = Σᵢ rᵢₖ(xᵢ−μₖ)(xᵢ−μₖ)ᵀ/Nₖ + reg·I. Large data is split into {@link Chunked}
+ * ranges merged in order, so results do not depend on the number of threads. A range goes through its
+ * points in blocks of {@value #BLOCK}: the log densities of the block one component at a time
+ * ({@link MixtureComponents#logDensities}), the responsibilities, then the sums. One path for every
+ * dimension; one-dimensional data is the case d = 1.
  */
 public final class GaussianMixture {
-    private static final int PARALLEL_THRESHOLD = 20_000;
+    private static final int BLOCK = 256;
 
     private GaussianMixture() {
     }
@@ -38,7 +40,9 @@ public final class GaussianMixture {
         int iterations = 0;
         boolean converged = false;
         while (true) {
-            pass = pass(flat, n, d, theta, options.covariance(), responsibilities);
+            // the responsibilities of the last pass are the result; with a tolerance any pass may be the last
+            boolean last = options.tolerance() > 0 || iterations == options.maxIterations();
+            pass = pass(flat, n, d, theta, last ? responsibilities : null);
             if (options.trace()) trace.add(new GmmFit.GmmIteration(iterations, pass.logLikelihood(), theta));
             if (options.tolerance() > 0 && iterations > 0
                     && Math.abs(pass.logLikelihood() - previous) / n < options.tolerance()) {
@@ -66,7 +70,7 @@ public final class GaussianMixture {
         parameters.validate(d);
         int n = data.length, k = parameters.k();
         double[] flat = new double[n * k];
-        pass(flatten(data, d), n, d, parameters, CovarianceType.FULL, flat);
+        pass(flatten(data, d), n, d, parameters, flat);
         double[][] out = new double[n][k];
         for (int i = 0; i < n; i++) System.arraycopy(flat, i * k, out[i], 0, k);
         return out;
@@ -78,11 +82,13 @@ public final class GaussianMixture {
         int n = data.length;
         if (responsibilities.length != n) throw new EstimationException("there are " + n + " points but " + responsibilities.length + " rows of responsibilities");
         int k = responsibilities[0].length;
-        MixtureStatistics stats = new MixtureStatistics(k, d, new double[k * d]);
+        double[][] byComponent = new double[k][n];
         for (int i = 0; i < n; i++) {
             if (responsibilities[i].length != k) throw new EstimationException("row " + (i + 1) + " of the responsibilities has " + responsibilities[i].length + " values, not " + k);
-            stats.add(data[i], 0, responsibilities[i]);
+            for (int c = 0; c < k; c++) byComponent[c][i] = responsibilities[i][c];
         }
+        MixtureStatistics stats = new MixtureStatistics(k, d, new double[k * d]);
+        for (int i = 0; i < n; i++) stats.add(data[i], 0, byComponent, i);
         return stats.result(0).mStep(type, regularization, n);
     }
 
@@ -138,111 +144,62 @@ public final class GaussianMixture {
     public static double logLikelihood(double[][] data, GmmParameters parameters) {
         int d = MultivariateNormal.checkRows(data);
         parameters.validate(d);
-        return pass(flatten(data, d), data.length, d, parameters, CovarianceType.FULL, null).logLikelihood();
+        return pass(flatten(data, d), data.length, d, parameters, null).logLikelihood();
     }
 
-    private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, CovarianceType type,
-                                                 double[] responsibilities) {
+    private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, double[] responsibilities) {
         MixtureComponents comps = new MixtureComponents(theta);
-        if (d == 1) return pass1d(flat, n, comps, responsibilities);
         int k = theta.k();
-        double[] shift = comps.means;
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
-        int size = (n + chunks - 1) / chunks;
-        MixtureStatistics.Result[] parts = new MixtureStatistics.Result[chunks];
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
-            int from = ch * size, to = Math.min(n, from + size);
-            MixtureStatistics stats = new MixtureStatistics(k, d, shift);
-            double[] logp = new double[k], r = new double[4 * k], scratch = new double[2 * d];
+        return Chunked.reduce(n, (ch, from, to) -> {
+            MixtureStatistics stats = new MixtureStatistics(k, d, comps.means);
+            double[][] x = new double[d][BLOCK], r = new double[k][BLOCK];
+            double[] max = new double[BLOCK], sum = new double[BLOCK];
             double ll = 0;
-            int i = from;
-            for (; i + 4 <= to; i += 4) {
-                for (int q = 0; q < 4; q++) ll += responsibilities(comps, flat, i + q, d, logp, r, q * k, scratch, responsibilities);
-                stats.add4(flat, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, r);
+            for (int start = from; start < to; start += BLOCK) {
+                int rows = Math.min(BLOCK, to - start);
+                for (int j = 0; j < d; j++) {
+                    double[] xj = x[j];
+                    for (int i = 0; i < rows; i++) xj[i] = flat[(start + i) * d + j];
+                }
+                comps.logDensities(x, rows, r, max, sum);
+                ll = responsibilities(r, k, rows, max, sum, ll);
+                stats.addRows(flat, start, rows, r);
+                if (responsibilities != null) {
+                    for (int i = 0; i < rows; i++) for (int c = 0; c < k; c++) responsibilities[(start + i) * k + c] = r[c][i];
+                }
             }
-            for (; i < to; i++) {
-                ll += responsibilities(comps, flat, i, d, logp, r, 0, scratch, responsibilities);
-                stats.add(flat, i * d, r);
-            }
-            parts[ch] = stats.result(ll);
-        });
-        MixtureStatistics.Result total = parts[0];
-        for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
-        return total;
-    }
-
-    /** r[at…at+k) = the responsibilities of point i (also copied to {@code all} if given); returns log Σₖ πₖN(xᵢ). */
-    private static double responsibilities(MixtureComponents comps, double[] flat, int i, int d, double[] logp, double[] r, int at,
-                                           double[] scratch, double[] all) {
-        int k = comps.k;
-        comps.logDensities(flat, i * d, logp, scratch);
-        double max = logp[0];
-        for (int c = 1; c < k; c++) max = Math.max(max, logp[c]);
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            double e = Math.exp(logp[c] - max);
-            r[at + c] = e;
-            sum += e;
-        }
-        double inv = 1 / sum;
-        for (int c = 0; c < k; c++) r[at + c] *= inv;
-        if (all != null) System.arraycopy(r, at, all, i * k, k);
-        return max + Math.log(sum);
+            return stats.result(ll);
+        }, MixtureStatistics.Result::plus);
     }
 
     /**
-     * The same pass for d = 1 on primitive arrays without the d-loops: log πₖN(x) = cₖ − ½(ℓₖ(x − μₖ))²
-     * with ℓₖ = 1/σₖ, and the statistics Nₖ, Σ rᵢₖ(xᵢ − μₖ), Σ rᵢₖ(xᵢ − μₖ)² around the current means.
-     * Same arithmetic in the same order as the general path, chunk by chunk.
+     * Replaces r[c][i] = log πₖN(xᵢ|μₖ,Σₖ) by the responsibility of component c for point i
+     * (log-sum-exp); returns ll + Σᵢ log Σₖ πₖN(xᵢ|μₖ,Σₖ), added point by point. max and sum are scratch.
      */
-    private static MixtureStatistics.Result pass1d(double[] x, int n, MixtureComponents comps, double[] responsibilities) {
-        int k = comps.k;
-        double[] mean = comps.means.clone(), logConstant = comps.logConstant.clone(), invSd = new double[k];
-        for (int c = 0; c < k; c++) invSd[c] = comps.inverseCholesky[c];
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : 16;
-        int size = (n + chunks - 1) / chunks;
-        MixtureStatistics.Result[] parts = new MixtureStatistics.Result[chunks];
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
-            int from = ch * size, to = Math.min(n, from + size);
-            double[] weight = new double[k], first = new double[k], second = new double[k];
-            double[] logp = new double[k], r = new double[k], v = new double[k];
-            double ll = 0;
-            for (int i = from; i < to; i++) {
-                double xi = x[i];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    double centred = xi - mean[c];
-                    v[c] = centred;
-                    double z = invSd[c] * centred;
-                    double lp = logConstant[c] - 0.5 * (z * z);
-                    logp[c] = lp;
-                    max = Math.max(max, lp);
-                }
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    double e = Math.exp(logp[c] - max);
-                    r[c] = e;
-                    sum += e;
-                }
-                ll += max + Math.log(sum);
-                double inv = 1 / sum;
-                for (int c = 0; c < k; c++) {
-                    double rc = r[c] * inv;
-                    r[c] = rc;
-                    weight[c] += rc;
-                    double rv = rc * v[c];
-                    first[c] += rv;
-                    second[c] += rv * v[c];
-                }
-                if (responsibilities != null) System.arraycopy(r, 0, responsibilities, i * k, k);
+    private static double responsibilities(double[][] r, int k, int rows, double[] max, double[] sum, double ll) {
+        System.arraycopy(r[0], 0, max, 0, rows);
+        for (int c = 1; c < k; c++) {
+            double[] rc = r[c];
+            for (int i = 0; i < rows; i++) max[i] = Math.max(max[i], rc[i]);
+        }
+        java.util.Arrays.fill(sum, 0, rows, 0);
+        for (int c = 0; c < k; c++) {
+            double[] rc = r[c];
+            for (int i = 0; i < rows; i++) {
+                double e = Math.exp(rc[i] - max[i]);
+                rc[i] = e;
+                sum[i] += e;
             }
-            parts[ch] = new MixtureStatistics.Result(k, 1, mean, weight, first, second, ll);
-        });
-        MixtureStatistics.Result total = parts[0];
-        for (int ch = 1; ch < chunks; ch++) total = total.plus(parts[ch]);
-        return total;
+        }
+        for (int i = 0; i < rows; i++) {
+            ll += max[i] + Math.log(sum[i]);
+            sum[i] = 1 / sum[i];
+        }
+        for (int c = 0; c < k; c++) {
+            double[] rc = r[c];
+            for (int i = 0; i < rows; i++) rc[i] *= sum[i];
+        }
+        return ll;
     }
 
     private static GmmParameters initial(double[][] data, double[] flat, int d, GmmOptions o) {

@@ -123,14 +123,14 @@ public final class Generators {
     /** Rows of a multivariate normal N(μ, Σ). */
     public static double[][] mvnormal(double[] mean, double[][] covariance, int n, Rng rng) {
         int d = mean.length;
-        double[][] l = Cholesky.lower(covariance);
+        double[] l = factor(covariance, d);
         double[][] out = new double[n][d];
         double[] z = new double[d];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) z[j] = rng.standardNormal();
             for (int a = 0; a < d; a++) {
                 double s = mean[a];
-                for (int b = 0; b <= a; b++) s += l[a][b] * z[b];
+                for (int b = 0; b <= a; b++) s += l[a * d + b] * z[b];
                 out[i][a] = s;
             }
         }
@@ -144,8 +144,8 @@ public final class Generators {
     /** Points from a Gaussian mixture with the given weights, means and covariances (any dimension). */
     public static Labelled mixture(double[] weights, double[][] means, double[][][] covariances, int n, Rng rng) {
         int k = weights.length, d = means[0].length;
-        double[][][] chol = new double[k][][];
-        for (int c = 0; c < k; c++) chol[c] = Cholesky.lower(covariances[c]);
+        double[][] chol = new double[k][];
+        for (int c = 0; c < k; c++) chol[c] = factor(covariances[c], d);
         double[][] points = new double[n][d];
         int[] labels = new int[n];
         double[] z = new double[d];
@@ -155,11 +155,18 @@ public final class Generators {
             for (int j = 0; j < d; j++) z[j] = rng.standardNormal();
             for (int a = 0; a < d; a++) {
                 double s = means[c][a];
-                for (int b = 0; b <= a; b++) s += chol[c][a][b] * z[b];
+                for (int b = 0; b <= a; b++) s += chol[c][a * d + b] * z[b];
                 points[i][a] = s;
             }
         }
         return new Labelled(points, labels);
+    }
+
+    private static double[] factor(double[][] covariance, int d) {
+        if (covariance.length != d) throw new EstimationException("the covariance matrix must be " + d + " × " + d);
+        double[] l = MultivariateNormal.choleskyLower(covariance);
+        if (l == null) throw new EstimationException("the covariance matrix is not positive definite");
+        return l;
     }
 
     /** One-dimensional mixture: weights, means and standard deviations per component. */

@@ -1,7 +1,6 @@
 package org.argmax.estimation;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Lloyd's assignment step fused with the sums of the next update step: every point goes to its
@@ -10,21 +9,18 @@ import java.util.stream.IntStream;
  * a block to one centre are built up one coordinate at a time in a loop the JIT vectorizes (it does
  * not when the two arrays are indexed with different offsets); each distance is still Σⱼ (xⱼ − cⱼ)²
  * summed over j in order, the same value as {@link KMeans#squared}.
- * Fixed chunks of blocks, their sums merged in chunk order, so the result does not depend on the
- * number of threads.
+ * The {@link Chunked} ranges are ranges of whole blocks; their sums are merged in range order, so the
+ * result does not depend on the number of threads.
  */
 final class LloydStep {
     private static final int BLOCK = 256;
-    private static final int CHUNKS = 8;
-    private static final int PARALLEL_THRESHOLD = 20_000;
 
     /** blocks[b · d + j][r] = x[b · BLOCK + r][j]. */
     private final double[][] blocks;
-    private final int n, k, d, chunks, blocksPerChunk;
+    private final int n, k, d, blockCount, chunks;
     private final int[] assign;
-    private final double[][] chunkSums;
-    private final int[][] chunkCounts;
-    private final double[] chunkInertia;
+    /** Per range: the sums of its clusters (k × d), then their counts, then its inertia; reused by every run. */
+    private final double[][] parts;
     /** Per cluster after {@link #run}: the sum of its points (k × d, row-major) and their number. */
     final double[] sum;
     final int[] count;
@@ -34,17 +30,14 @@ final class LloydStep {
         d = data[0].length;
         this.k = k;
         this.assign = assign;
-        int blockCount = (n + BLOCK - 1) / BLOCK;
+        blockCount = (n + BLOCK - 1) / BLOCK;
         blocks = new double[blockCount * d][BLOCK];
         for (int i = 0; i < n; i++) {
             int b = i / BLOCK, r = i % BLOCK;
             for (int j = 0; j < d; j++) blocks[b * d + j][r] = data[i][j];
         }
-        chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
-        blocksPerChunk = (blockCount + chunks - 1) / chunks;
-        chunkSums = new double[chunks][k * d];
-        chunkCounts = new int[chunks][k];
-        chunkInertia = new double[chunks];
+        chunks = Chunked.chunks(n);
+        parts = new double[chunks][k * d + k + 1];
         sum = new double[k * d];
         count = new int[k];
     }
@@ -53,28 +46,20 @@ final class LloydStep {
     double run(double[][] centers) {
         double[] flat = new double[k * d];
         for (int c = 0; c < k; c++) System.arraycopy(centers[c], 0, flat, c * d, d);
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(ch -> chunk(ch, flat));
-        Arrays.fill(sum, 0);
-        Arrays.fill(count, 0);
-        double inertia = 0;
-        for (int ch = 0; ch < chunks; ch++) {
-            inertia += chunkInertia[ch];
-            for (int a = 0; a < k * d; a++) sum[a] += chunkSums[ch][a];
-            for (int c = 0; c < k; c++) count[c] += chunkCounts[ch][c];
-        }
-        return inertia;
+        double[] total = Chunked.reduce(blockCount, chunks, (ch, from, to) -> chunk(parts[ch], from, to, flat), Centered::add);
+        System.arraycopy(total, 0, sum, 0, k * d);
+        for (int c = 0; c < k; c++) count[c] = (int) total[k * d + c];
+        return total[k * d + k];
     }
 
-    private void chunk(int ch, double[] centers) {
-        double[] sums = chunkSums[ch];
-        int[] counts = chunkCounts[ch];
-        Arrays.fill(sums, 0);
-        Arrays.fill(counts, 0);
+    /** Adds the points of blocks from … to−1 to part (sums, counts, inertia); returns part. */
+    private double[] chunk(double[] part, int fromBlock, int toBlock, double[] centers) {
+        Arrays.fill(part, 0);
+        int[] counts = new int[k];
         double[] dist = new double[BLOCK], bestDist = new double[BLOCK];
         int[] best = new int[BLOCK];
         double inertia = 0;
-        int firstRow = ch * blocksPerChunk * BLOCK, endRow = Math.min(n, firstRow + blocksPerChunk * BLOCK);
+        int firstRow = fromBlock * BLOCK, endRow = Math.min(n, toBlock * BLOCK);
         for (int start = firstRow; start < endRow; start += BLOCK) {
             int rows = Math.min(BLOCK, endRow - start), base = start / BLOCK * d;
             // centre by centre over the block, a strict < so that ties keep the lower index. The index
@@ -97,10 +82,12 @@ final class LloydStep {
                 inertia += bestDist[i];
                 counts[b]++;
                 int s = b * d;
-                for (int j = 0; j < d; j++) sums[s + j] += blocks[base + j][i];
+                for (int j = 0; j < d; j++) part[s + j] += blocks[base + j][i];
             }
         }
-        chunkInertia[ch] = inertia;
+        for (int c = 0; c < k; c++) part[k * d + c] = counts[c];
+        part[k * d + k] = inertia;
+        return part;
     }
 
     /** dist[i] = Σⱼ (x_ij − c_j)² for the block's rows and centre c, j in order. */

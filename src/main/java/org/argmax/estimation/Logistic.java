@@ -1,9 +1,5 @@
 package org.argmax.estimation;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-
 /**
  * Logistic regression P(y=1|x) = σ(β₀ + xᵀβ) by Newton's method (IRLS): each step solves
  * (XᵀWX + λD) Δ = Xᵀ(y − p) − λDβ, W = diag(pᵢ(1−pᵢ)), D = diag(0, 1, …, 1) so the intercept is not
@@ -47,10 +43,8 @@ final class Logistic {
             }
             previous = objective;
             for (int a = 0; a < p; a++) for (int b = 0; b < a; b++) hessian[b * p + a] = hessian[a * p + b];
-            DMatrixRMaj h = new DMatrixRMaj(p, p, true, hessian.clone());
-            CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(p, true);
-            if (!chol.decompose(h)) throw separable();
-            double[] step = Regression.choleskySolve(chol.getT(null), gradient);
+            double[] step = Regression.solveSpd(hessian, gradient);
+            if (step == null) throw separable();
             for (int j = 0; j < p; j++) beta[j] += step[j];
             if (lambda == 0 && norm(beta) > 1e4) throw separable();
         }
@@ -62,23 +56,12 @@ final class Logistic {
         return new LogisticFit(beta, -nll, nll, n, lambda, it, true);
     }
 
-    private static final int PARALLEL_THRESHOLD = 20_000;
-    private static final int CHUNKS = 16;
     private static final int BLOCK = 256;
 
-    /**
-     * One pass: fills the gradient Xᵀ(y − p) and the lower triangle of XᵀWX, returns the cross-entropy.
-     * Fixed chunks summed in a fixed order, so the result does not depend on the number of threads.
-     */
+    /** One pass in {@link Chunked} ranges: fills the gradient Xᵀ(y − p) and the lower triangle of XᵀWX, returns the cross-entropy. */
     private static double newtonSums(double[][] x, double[] y, int n, int p, double[] beta, double[] gradient, double[] hessian) {
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
-        int size = (n + chunks - 1) / chunks;
-        double[][] grads = new double[chunks][p], hess = new double[chunks][p * p];
-        double[] nlls = new double[chunks];
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
-            int from = ch * size, to = Math.min(n, from + size);
-            double[] g = grads[ch], h = hess[ch];
+        double[] sums = Chunked.reduce(n, (ch, from, to) -> {
+            double[] g = new double[p], h = new double[p * p];
             double[] w = new double[4], r = new double[4];
             double[] design = new double[BLOCK * p]; // [1 x] for a block of rows, contiguous and cache-resident
             double nll = 0;
@@ -90,17 +73,15 @@ final class Logistic {
                 }
                 nll += blockSums(design, y, start, rows, p, beta, g, h, w, r);
             }
-            nlls[ch] = nll;
-        });
-        java.util.Arrays.fill(gradient, 0);
-        java.util.Arrays.fill(hessian, 0);
-        double nll = 0;
-        for (int ch = 0; ch < chunks; ch++) {
-            nll += nlls[ch];
-            for (int a = 0; a < p; a++) gradient[a] += grads[ch][a];
-            for (int a = 0; a < p * p; a++) hessian[a] += hess[ch][a];
-        }
-        return nll;
+            double[] out = new double[1 + p + p * p]; // cross-entropy, gradient, XᵀWX
+            out[0] = nll;
+            System.arraycopy(g, 0, out, 1, p);
+            System.arraycopy(h, 0, out, 1 + p, p * p);
+            return out;
+        }, Centered::add);
+        System.arraycopy(sums, 1, gradient, 0, p);
+        System.arraycopy(sums, 1 + p, hessian, 0, p * p);
+        return sums[0];
     }
 
     /** Adds a block's rows (design[0…rows), data rows offset…) to g and h; returns its cross-entropy. */

@@ -1,16 +1,19 @@
 package org.argmax.estimation;
 
+import java.util.Arrays;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+
 /**
  * Per-component constants for evaluating log πₖ N(x | μₖ, Σₖ) fast: log weight + normalizing
- * constant, the mean, and L⁻¹ (the inverse Cholesky factor) so the Mahalanobis term is ‖L⁻¹(x−μ)‖².
+ * constant, the mean, and L⁻¹ (the inverse Cholesky factor, from EJML) so the Mahalanobis term is
+ * ‖L⁻¹(x−μ)‖².
  */
 final class MixtureComponents {
     final int k;
     final int d;
-    final double[] logConstant;   // log πₖ − ½(d log 2π + log|Σₖ|)
-    final double[] means;         // k × d, row major
+    final double[] logConstant;     // log πₖ − ½(d log 2π + log|Σₖ|)
+    final double[] means;           // k × d, row major
     final double[] inverseCholesky; // k × d × d, lower triangular, row major
-    final double[] inverseCholeskyByColumn; // the same, column major: the E-step walks L⁻¹ column by column
 
     MixtureComponents(GmmParameters p) {
         k = p.k();
@@ -18,54 +21,46 @@ final class MixtureComponents {
         logConstant = new double[k];
         means = new double[k * d];
         inverseCholesky = new double[k * d * d];
-        inverseCholeskyByColumn = new double[k * d * d];
         double[][][] cov = p.covariances();
         double[][] mu = p.means();
         double[] w = p.weights();
+        double[] inverse = new double[d * d];
         for (int c = 0; c < k; c++) {
-            double[][] l;
-            try {
-                l = Cholesky.lower(cov[c]);
-            } catch (EstimationException e) {
+            double[] l = MultivariateNormal.choleskyLower(cov[c]);
+            if (l == null) {
                 throw new EstimationException("the covariance of component " + (c + 1) + " is singular (not positive definite); increase the regularization");
             }
             double logDet = 0;
-            for (int i = 0; i < d; i++) logDet += 2 * Math.log(l[i][i]);
+            for (int i = 0; i < d; i++) logDet += 2 * Math.log(l[i * d + i]);
             logConstant[c] = Math.log(w[c]) - 0.5 * (d * Math.log(2 * Math.PI) + logDet);
             System.arraycopy(mu[c], 0, means, c * d, d);
-            // invert the lower-triangular L column by column
-            int base = c * d * d;
-            for (int col = 0; col < d; col++) {
-                for (int row = col; row < d; row++) {
-                    double s = row == col ? 1 : 0;
-                    for (int m = col; m < row; m++) s -= l[row][m] * inverseCholesky[base + m * d + col];
-                    inverseCholesky[base + row * d + col] = s / l[row][row];
-                    inverseCholeskyByColumn[base + col * d + row] = inverseCholesky[base + row * d + col];
-                }
-            }
+            TriangularSolver_DDRM.invertLower(l, inverse, d);
+            System.arraycopy(inverse, 0, inverseCholesky, c * d * d, d * d);
         }
     }
 
     /**
-     * Fills {@code out[c]} with log πₖ N(x | μₖ, Σₖ) for the point at {@code data[offset…offset+d)};
-     * {@code scratch} holds 2d values. z = L⁻¹(x − μ) is accumulated column by column (independent
-     * updates instead of one dependent chain per row), in the same order of terms as row by row.
+     * out[c][i] = log πₖ N(xᵢ | μₖ, Σₖ) for the points i &lt; rows of a block stored by coordinate
+     * (x[j][i] = coordinate j of point i). Row r of z = L⁻¹(x − μ) is Σₘ L⁻¹ᵣₘ(xₘ − μₘ) summed over
+     * m in order, and ‖z‖² over r in order, each loop running over the block's points (the JIT
+     * vectorizes them); z and quad are scratch rows of the block's length.
      */
-    void logDensities(double[] data, int offset, double[] out, double[] scratch) {
+    void logDensities(double[][] x, int rows, double[][] out, double[] z, double[] quad) {
         for (int c = 0; c < k; c++) {
             int mb = c * d, lb = c * d * d;
-            for (int j = 0; j < d; j++) {
-                scratch[j] = data[offset + j] - means[mb + j];
-                scratch[d + j] = 0;
+            Arrays.fill(quad, 0, rows, 0);
+            for (int r = 0; r < d; r++) {
+                Arrays.fill(z, 0, rows, 0);
+                for (int m = 0; m <= r; m++) {
+                    double l = inverseCholesky[lb + r * d + m], mu = means[mb + m];
+                    double[] xm = x[m];
+                    for (int i = 0; i < rows; i++) z[i] += l * (xm[i] - mu);
+                }
+                for (int i = 0; i < rows; i++) quad[i] += z[i] * z[i];
             }
-            for (int m = 0; m < d; m++) {
-                double s = scratch[m];
-                int cb = lb + m * d;
-                for (int row = m; row < d; row++) scratch[d + row] += inverseCholeskyByColumn[cb + row] * s;
-            }
-            double quad = 0;
-            for (int row = 0; row < d; row++) quad += scratch[d + row] * scratch[d + row];
-            out[c] = logConstant[c] - 0.5 * quad;
+            double constant = logConstant[c];
+            double[] o = out[c];
+            for (int i = 0; i < rows; i++) o[i] = constant - 0.5 * quad[i];
         }
     }
 }

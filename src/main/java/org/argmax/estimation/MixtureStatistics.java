@@ -24,13 +24,24 @@ final class MixtureStatistics {
     }
 
     /**
-     * Four points at once (offsets o0…o3, responsibilities r[q·k + c]): every entry of the sums is
-     * loaded and stored once per four points. The four terms are added together, then to the sum.
+     * Adds the points from … from+rows−1 of the row-major data, point from+i with the
+     * responsibilities r[c][i]: four points at a time, the rest one by one. Every entry of the sums is
+     * loaded and stored once per four points; the four terms are added together, then to the sum.
      */
-    void add4(double[] data, int o0, int o1, int o2, int o3, double[] r) {
+    void addRows(double[] data, int from, int rows, double[][] r) {
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int o = (from + i) * d;
+            add4(data, o, o + d, o + 2 * d, o + 3 * d, r, i);
+        }
+        for (; i < rows; i++) add(data, (from + i) * d, r, i);
+    }
+
+    private void add4(double[] data, int o0, int o1, int o2, int o3, double[][] r, int at) {
         double[] cv = centred;
         for (int c = 0; c < k; c++) {
-            double r0 = r[c], r1 = r[k + c], r2 = r[2 * k + c], r3 = r[3 * k + c];
+            double[] rc = r[c];
+            double r0 = rc[at], r1 = rc[at + 1], r2 = rc[at + 2], r3 = rc[at + 3];
             if (r0 == 0 && r1 == 0 && r2 == 0 && r3 == 0) continue;
             weight[c] += r0 + r1 + r2 + r3;
             int fb = c * d, sb = c * d * d;
@@ -67,9 +78,10 @@ final class MixtureStatistics {
         }
     }
 
-    void add(double[] data, int offset, double[] r) {
+    /** Adds the point at data[offset…offset+d) with the responsibilities r[c][at]. */
+    void add(double[] data, int offset, double[][] r, int at) {
         for (int c = 0; c < k; c++) {
-            double rc = r[c];
+            double rc = r[c][at];
             if (rc == 0) continue;
             weight[c] += rc;
             int fb = c * d, sb = c * d * d;

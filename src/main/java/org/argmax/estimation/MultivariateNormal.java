@@ -1,6 +1,7 @@
 package org.argmax.estimation;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
@@ -36,32 +37,38 @@ public final class MultivariateNormal {
         if (mean.length != d || covariance.length != d) {
             throw new EstimationException("the data has " + d + " columns but the mean has " + mean.length + " and the covariance " + covariance.length + " rows");
         }
-        DMatrixRMaj sigma = new DMatrixRMaj(covariance);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
-        if (!chol.decompose(sigma.copy())) {
+        double[] l = choleskyLower(covariance);
+        for (int i = 0; l != null && i < d; i++) {
+            // a pivot this small next to the variance means the columns are (numerically) dependent
+            if (l[i * d + i] * l[i * d + i] <= 1e-12 * covariance[i][i]) l = null;
+        }
+        if (l == null) {
             throw new EstimationException("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others");
         }
-        DMatrixRMaj l = chol.getT(null);
-        for (int i = 0; i < d; i++) {
-            // a pivot this small next to the variance means the columns are (numerically) dependent
-            if (l.get(i, i) * l.get(i, i) <= 1e-12 * covariance[i][i]) {
-                throw new EstimationException("the covariance matrix is singular (not positive definite): some columns are constant or linear combinations of others");
-            }
-        }
         double logDet = 0;
-        for (int i = 0; i < d; i++) logDet += 2 * Math.log(l.get(i, i));
+        for (int i = 0; i < d; i++) logDet += 2 * Math.log(l[i * d + i]);
         double[] z = new double[d];
         double quad = 0;
         for (double[] row : x) {
-            // forward substitution L z = (x − μ)
-            for (int i = 0; i < d; i++) {
-                double s = row[i] - mean[i];
-                for (int j = 0; j < i; j++) s -= l.get(i, j) * z[j];
-                z[i] = s / l.get(i, i);
-                quad += z[i] * z[i];
-            }
+            for (int i = 0; i < d; i++) z[i] = row[i] - mean[i];
+            TriangularSolver_DDRM.solveL(l, z, d); // z = L⁻¹(x − μ)
+            for (int i = 0; i < d; i++) quad += z[i] * z[i];
         }
         return -0.5 * x.length * (d * Math.log(2 * Math.PI) + logDet) - 0.5 * quad;
+    }
+
+    /**
+     * The lower Cholesky factor L of Σ = LLᵀ (d × d, row major) by EJML, or null when Σ is not
+     * positive definite.
+     */
+    static double[] choleskyLower(double[][] sigma) {
+        int d = sigma.length;
+        for (double[] row : sigma) if (row.length != d) throw new EstimationException("the covariance matrix must be square");
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+        if (!chol.decompose(new DMatrixRMaj(sigma))) return null;
+        double[] l = chol.getT(null).data;
+        for (int i = 0; i < d; i++) if (!(l[i * d + i] > 0)) return null; // NaN
+        return l;
     }
 
     static int checkRows(double[][] x) {

@@ -1,9 +1,9 @@
 package org.argmax.estimation;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Linear models as maximum likelihood (OLS under Gaussian noise) and MAP (ridge: Gaussian prior;
@@ -31,12 +31,12 @@ public final class Regression {
         for (int j = 0; j < p; j++) {
             if (!(Math.abs(r[j * m + j]) > 1e-10 * scale)) throw dependent(x, d);
         }
-        double[] beta = new double[p];
-        for (int i = p - 1; i >= 0; i--) {
-            double s = r[i * m + p];
-            for (int j = i + 1; j < p; j++) s -= r[i * m + j] * beta[j];
-            beta[i] = s / r[i * m + i];
+        double[] u = new double[p * p], beta = new double[p]; // R = [U Qᵀy; 0 ‖residual‖]: solve Uβ = Qᵀy
+        for (int i = 0; i < p; i++) {
+            System.arraycopy(r, i * m, u, i * p, p);
+            beta[i] = r[i * m + p];
         }
+        TriangularSolver_DDRM.solveU(u, beta, p);
         return linearFit("linear", x, y, beta, 0, 0, true);
     }
 
@@ -49,11 +49,8 @@ public final class Regression {
         Centered.Normal normal = c.normalEquations(x, y);
         double[][] g = normal.gram();
         for (int j = 0; j < d; j++) g[j][j] += lambda;
-        DMatrixRMaj gm = new DMatrixRMaj(g);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
-        if (!chol.decompose(gm)) throw new EstimationException("the ridge system could not be solved");
-        DMatrixRMaj l = chol.getT(null);
-        double[] slopes = choleskySolve(l, normal.xty());
+        double[] slopes = solveSpd(new DMatrixRMaj(g).data, normal.xty());
+        if (slopes == null) throw new EstimationException("the ridge system could not be solved");
         return linearFit("ridge", x, y, c.withIntercept(slopes), lambda, 0, true);
     }
 
@@ -162,21 +159,14 @@ public final class Regression {
         return s;
     }
 
-    static double[] choleskySolve(DMatrixRMaj l, double[] b) {
-        int d = b.length;
-        double[] z = new double[d];
-        for (int i = 0; i < d; i++) {
-            double s = b[i];
-            for (int j = 0; j < i; j++) s -= l.get(i, j) * z[j];
-            z[i] = s / l.get(i, i);
-        }
-        double[] out = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double s = z[i];
-            for (int j = i + 1; j < d; j++) s -= l.get(j, i) * out[j];
-            out[i] = s / l.get(i, i);
-        }
-        return out;
+    /** The solution of A x = b for a symmetric positive-definite A (p × p, row major, not modified) by EJML's Cholesky; null if A is not positive definite. */
+    static double[] solveSpd(double[] a, double[] b) {
+        int p = b.length;
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(p);
+        if (!solver.setA(new DMatrixRMaj(p, p, true, a.clone()))) return null;
+        DMatrixRMaj x = new DMatrixRMaj(p, 1);
+        solver.solve(new DMatrixRMaj(p, 1, true, b), x);
+        return x.data;
     }
 
     static int checkXy(double[][] x, double[] y, String what) {

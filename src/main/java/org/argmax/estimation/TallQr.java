@@ -1,33 +1,26 @@
 package org.argmax.estimation;
 
-import java.util.stream.IntStream;
-
 /**
  * The upper-triangular factor R of the Householder QR of the tall matrix [1 X y] (n × m, m = d + 2),
  * computed block by block: each block of rows is reduced into the running R with Householder
  * reflections that touch only R's row j and the block. R's last column holds Qᵀy, so least squares
- * never forms Q. Fixed chunks (each its own R) are merged in order, independent of the thread count.
+ * never forms Q. Each {@link Chunked} range reduces its rows into its own R; merging reduces the next
+ * range's R into the running one.
  */
 final class TallQr {
     private static final int BLOCK = 128;
-    private static final int CHUNKS = 16;
-    private static final int PARALLEL_THRESHOLD = 20_000;
 
     private TallQr() {
     }
 
     /** R (m × m, row major) of [1 X y]. */
     static double[] factor(double[][] x, double[] y, int d) {
-        int n = y.length, m = d + 2;
-        int chunks = n < PARALLEL_THRESHOLD ? 1 : CHUNKS;
-        int size = (n + chunks - 1) / chunks;
-        double[][] parts = new double[chunks][];
-        IntStream range = IntStream.range(0, chunks);
-        (chunks > 1 ? range.parallel() : range).forEach(ch -> {
-            int from = ch * size, to = Math.min(n, from + size);
+        int m = d + 2;
+        double[] s = new double[m];
+        return Chunked.reduce(y.length, (ch, from, to) -> {
             double[] r = new double[m * m];
             double[] block = new double[BLOCK * m];
-            double[] s = new double[m];
+            double[] scratch = new double[m];
             for (int start = from; start < to; start += BLOCK) {
                 int rows = Math.min(BLOCK, to - start);
                 for (int i = 0; i < rows; i++) {
@@ -36,14 +29,13 @@ final class TallQr {
                     System.arraycopy(x[start + i], 0, block, o + 1, d);
                     block[o + m - 1] = y[start + i];
                 }
-                reduce(r, block, rows, m, s);
+                reduce(r, block, rows, m, scratch);
             }
-            parts[ch] = r;
+            return r;
+        }, (r, next) -> {
+            reduce(r, next, m, m, s);
+            return r;
         });
-        double[] r = parts[0];
-        double[] s = new double[m];
-        for (int ch = 1; ch < chunks; ch++) reduce(r, parts[ch].clone(), m, m, s);
-        return r;
     }
 
     /** Replaces R by the triangular factor of [R; block] (block: rows × m, row major; overwritten). */

@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The chunked k-means and the column-major lasso against straightforward loops (the textbook
- * algorithms, written as the core had them before the benchmark work): same iterations, same
- * assignments, and numbers equal to 1e-12 relative (the fast loops sum in a different order).
+ * The chunked k-means, the column-major lasso and the blocked EM pass against straightforward loops
+ * (the textbook algorithms, written as the core had them before the benchmark work): same
+ * iterations, same assignments, and numbers equal to 1e-12 relative (the fast loops sum in a
+ * different order; EM to 1e-9, its statistics are summed around the previous means).
  */
 class FastLoopsTest {
     private static final double RELATIVE = 1e-12;
@@ -60,6 +61,83 @@ class FastLoopsTest {
         LinearFit converged = Regression.lasso(x, y, 2000);
         assertEquals(true, converged.converged());
         close(plainLasso(x, y, 2000, converged.iterations()), converged.coefficients(), "converged lasso");
+    }
+
+    @Test
+    void emPassMatchesPlainEmInOneAndThreeDimensions() {
+        // sizes: below the parallel threshold, and above it with ranges and blocks that end mid-way
+        for (int n : new int[]{517, 20_011}) {
+            for (int d : new int[]{1, 3}) {
+                Rng rng = new Rng(14 + n + d);
+                double[][] x = new double[n][d];
+                for (int i = 0; i < n; i++) for (int j = 0; j < d; j++) x[i][j] = rng.normal(3 * (i % 3) - j, 1 + 0.5 * (i % 2));
+                double[][] means = new double[3][];
+                double[][][] cov = new double[3][d][d];
+                for (int c = 0; c < 3; c++) {
+                    means[c] = x[c].clone();
+                    for (int j = 0; j < d; j++) {
+                        for (int l = 0; l < d; l++) cov[c][j][l] = j == l ? 2 : 0.3;
+                    }
+                }
+                GmmParameters start = new GmmParameters(new double[]{0.2, 0.3, 0.5}, means, cov);
+                GmmFit fit = GaussianMixture.fit(x, GmmOptions.defaults(3).withInitial(start).withIterations(6, 0));
+                GmmParameters theta = start;
+                for (int it = 0; it <= 6; it++) {
+                    double[][] r = new double[n][3];
+                    double ll = plainEStep(x, theta, r);
+                    Fixtures.close(ll, fit.trace().get(it).logLikelihood(), 1e-12, "log-likelihood at " + it);
+                    if (it == 6) {
+                        for (int i = 0; i < n; i += 97) close(r[i], fit.responsibilities()[i], "responsibilities of " + i);
+                        break;
+                    }
+                    theta = plainMStep(x, r, 1e-6);
+                    GmmParameters fast = fit.trace().get(it + 1).parameters();
+                    for (int c = 0; c < 3; c++) {
+                        Fixtures.close(theta.weights()[c], fast.weights()[c], 1e-12, "weight " + c);
+                        Fixtures.close(theta.means()[c], fast.means()[c], 1e-9, "mean " + c);
+                        Fixtures.close(theta.covariances()[c], fast.covariances()[c], 1e-9, "covariance " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Responsibilities by log-sum-exp of log πₖ + log N(xᵢ | μₖ, Σₖ); returns the log-likelihood. */
+    private static double plainEStep(double[][] x, GmmParameters theta, double[][] r) {
+        double ll = 0;
+        for (int i = 0; i < x.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < theta.k(); c++) {
+                r[i][c] = Math.log(theta.weights()[c]) + LogLikelihood.mvnormal(new double[][]{x[i]}, theta.means()[c], theta.covariances()[c]);
+                max = Math.max(max, r[i][c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < theta.k(); c++) sum += Math.exp(r[i][c] - max);
+            for (int c = 0; c < theta.k(); c++) r[i][c] = Math.exp(r[i][c] - max) / sum;
+            ll += max + Math.log(sum);
+        }
+        return ll;
+    }
+
+    private static GmmParameters plainMStep(double[][] x, double[][] r, double reg) {
+        int n = x.length, d = x[0].length, k = r[0].length;
+        double[] w = new double[k];
+        double[][] mu = new double[k][d];
+        double[][][] cov = new double[k][d][d];
+        for (int c = 0; c < k; c++) {
+            double nk = 0;
+            for (int i = 0; i < n; i++) {
+                nk += r[i][c];
+                for (int j = 0; j < d; j++) mu[c][j] += r[i][c] * x[i][j];
+            }
+            for (int j = 0; j < d; j++) mu[c][j] /= nk;
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < d; a++) for (int b = 0; b < d; b++) cov[c][a][b] += r[i][c] * (x[i][a] - mu[c][a]) * (x[i][b] - mu[c][b]) / nk;
+            }
+            for (int a = 0; a < d; a++) cov[c][a][a] += reg;
+            w[c] = nk / n;
+        }
+        return new GmmParameters(w, mu, cov);
     }
 
     private static void sameAsPlain(double[][] x, double[][] start, int iterations) {
