@@ -34,7 +34,7 @@ class DependencyRulesTest {
             Map.entry("exercises", Set.of("content", "db", "estimation", "http", "markdown")),
             Map.entry("lessons", Set.of("content", "exercises", "http", "markdown")),
             Map.entry("progress", Set.of("accounts", "content", "db", "exercises", "http", "lessons", "markdown")),
-            Map.entry("api", Set.of("content", "estimation")),
+            Map.entry("api", Set.of("content", "estimation", "http")),
             Map.entry("web", Set.of("accounts", "api", "content", "db", "estimation", "exercises", "http", "lessons", "markdown", "progress")),
             Map.entry("cli", Set.of("accounts", "api", "content", "db", "estimation", "exercises", "http", "lessons", "markdown", "progress", "web")));
 
