@@ -76,10 +76,11 @@ public final class Regression {
             }
         }
         for (int j = 0; j < p; j++) g[j][j] += lambda;
-        DMatrixRMaj gm = new DMatrixRMaj(g);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(p, true);
-        if (!chol.decompose(gm)) throw new EstimationException("the ridge system could not be solved");
-        return choleskySolve(chol.getT(null), zty);
+        double[] flat = new double[p * p];
+        for (int a = 0; a < p; a++) System.arraycopy(g[a], 0, flat, a * p, p);
+        double[] beta = solveSpd(flat, zty);
+        if (beta == null) throw new EstimationException("the ridge system could not be solved");
+        return beta;
     }
 
     /** λ = σ²/σ²_prior: the ridge penalty implied by the noise variance and the prior variance of the slopes. */
