@@ -433,8 +433,10 @@ def variables(line):
         out["n"] = counts.sum()
     elif family in SAMPLE_FAMILIES:
         x = sample(line)
-        out = {"n": x.size, "k": x.sum(), "sum_x": x.sum(), "xbar": x.mean(), "sum_x2": (x ** 2).sum(),
-               "ss": ((x - x.mean()) ** 2).sum(), "sum_log_x": np.log(x[x > 0]).sum(), "min": x.min(), "max": x.max()}
+        # k counts successes (0/1 and binomial data only); the log of a value <= 0 is undefined: None = undefined (Java's null)
+        out = {"n": x.size, "k": x.sum() if family in ("bernoulli", "binomial") else None, "sum_x": x.sum(), "xbar": x.mean(),
+               "sum_x2": (x ** 2).sum(), "ss": ((x - x.mean()) ** 2).sum(),
+               "sum_log_x": np.log(x).sum() if (x > 0).all() else None, "min": x.min(), "max": x.max()}
         if family == "censored":
             out["m"] = censored(line)[2]
     elif family != "none":
@@ -521,9 +523,10 @@ def main(argv):
                     unknown.add(f"variable '{key}' (family {line['family']})")
                     continue
                 variables_compared += 1
-                if not agree(java, float(recomputed[key])):
+                expected = recomputed[key]
+                if not (java is None if expected is None else agree(java, float(expected))):
                     variables_differ += 1
-                    print(f"{where} variables.{key}: java={json.dumps(java)} numpy={json.dumps(float(recomputed[key]))}")
+                    print(f"{where} variables.{key}: java={json.dumps(java)} numpy={json.dumps(None if expected is None else float(expected))}")
             missing = set(recomputed) - set(line["variables"])
             if missing:
                 variables_differ += 1
