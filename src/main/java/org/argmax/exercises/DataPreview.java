@@ -37,10 +37,8 @@ public final class DataPreview {
         return out.toString().strip();
     }
 
-    /** Six significant figures, no trailing zeros; whole numbers without a point; NaN as "undefined". */
+    /** Six significant figures, no trailing zeros; whole numbers without a point. */
     public static String format(double v) {
-        if (Double.isNaN(v)) return "undefined";
-        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         if (v == Math.rint(v) && Math.abs(v) < 1e12) return String.valueOf((long) v);
         String s = String.format(Locale.ROOT, "%.6g", v);
         if (s.contains("e")) return s;

@@ -135,7 +135,7 @@ public final class ExerciseHandler {
         model.put("dataPreview", instance.spec().data() == null ? "(no data)" : DataPreview.text(instance.data(), instance.spec().data().show()));
         model.put("rows", PreviewRows.of(instance));
         Map<String, String> variables = new LinkedHashMap<>();
-        instance.variables().forEach((k, v) -> variables.put(k, v == null ? "undefined" : DataPreview.format(v)));
+        instance.variables().forEach((k, v) -> variables.put(k, v == null || !Double.isFinite(v) ? "undefined" : DataPreview.format(v)));
         model.put("variables", variables);
         views.render(ctx, "exercise-preview", model);
     }

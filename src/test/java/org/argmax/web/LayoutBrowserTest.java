@@ -261,6 +261,8 @@ class LayoutBrowserTest {
             shot("exercise-feedback");
             open("/progress");
             shot("progress");
+            open("/no/such/page");
+            shot("not-found");
             browser.manage().deleteAllCookies();
             signIn("prof", "prof's long password");
             open("/instructor");
