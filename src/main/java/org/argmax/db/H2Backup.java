@@ -74,7 +74,7 @@ public final class H2Backup {
                 Files.deleteIfExists(file);
                 try {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
+                } catch (UnsupportedOperationException notPosix) { // e.g. Windows: the folder's own permissions apply
                     Files.createFile(file);
                 }
                 Files.writeString(file, "# the running Argmax server, for `argmax backup`; deleted when it stops\nport=" + port + "\ntoken=" + token
