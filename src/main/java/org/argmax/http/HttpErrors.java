@@ -42,17 +42,7 @@ public final class HttpErrors {
             }
         });
         routes.exception(BadRequest.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            ClientFault fault = ClientFault.of(e);
-            if (fault != null) {
-                // the client's doing (or the client went away): no stack trace, and a 4xx if anyone is still listening
-                log.debug("{} on {} {}: {}{}", fault.status(), ctx.method(), ctx.path(), fault.disconnected() ? "client disconnected or body malformed: " : "", e.toString());
-                respond(ctx, fault.status(), fault.message());
-                return;
-            }
-            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
-        });
+        routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
                 respond(ctx, 404, readable(ctx, 404, null));
@@ -66,6 +56,19 @@ public final class HttpErrors {
             return "There is no page at " + ctx.path() + ". Check the address, or start from the lessons.";
         }
         return message;
+    }
+
+    /** A failure no mapping claims: a client's fault (4xx, debug log) or ours (500, logged with its stack trace). */
+    public void unexpected(Exception e, Context ctx) {
+            ClientFault fault = ClientFault.of(e);
+            if (fault != null) {
+                // the client's doing (or the client went away): no stack trace, and a 4xx if anyone is still listening
+                log.debug("{} on {} {}: {}{}", fault.status(), ctx.method(), ctx.path(), fault.disconnected() ? "client disconnected or body malformed: " : "", e.toString());
+                respond(ctx, fault.status(), fault.message());
+                return;
+            }
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. The error has been logged.");
     }
 
     public static boolean wantsJson(Context ctx) {

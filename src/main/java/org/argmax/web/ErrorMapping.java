@@ -23,11 +23,26 @@ final class ErrorMapping {
         // new data or the answer asked of an exercise that does not offer it
         routes.exception(ExerciseClosedException.class, (e, ctx) -> errors.respond(ctx, 409, e.getMessage()));
         // a database that cannot be used (disk full…): the pool recovers by itself once the cause is gone
-        routes.exception(DataAccessException.class, (e, ctx) -> {
-            // the cause and its stack trace are logged once by Database when the outage starts
-            log.warn("503 on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            ctx.header("Retry-After", String.valueOf(HttpErrors.RETRY_AFTER_SECONDS));
-            errors.respond(ctx, 503, HttpErrors.DATABASE_UNAVAILABLE);
+        routes.exception(DataAccessException.class, (e, ctx) -> unavailable(errors, e, ctx));
+        // a database failure that reached us unwrapped (a driver's runtime exception in a transaction) is the same outage
+        routes.exception(Exception.class, (e, ctx) -> {
+            if (fromTheDatabase(e)) unavailable(errors, e, ctx);
+            else errors.unexpected(e, ctx);
         });
+    }
+
+    private static void unavailable(HttpErrors errors, Exception e, io.javalin.http.Context ctx) {
+        // the cause and its stack trace are logged once by Database when the outage starts
+        log.warn("503 on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("Retry-After", String.valueOf(HttpErrors.RETRY_AFTER_SECONDS));
+        errors.respond(ctx, 503, HttpErrors.DATABASE_UNAVAILABLE);
+    }
+
+    private static boolean fromTheDatabase(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.h2.")) return true;
+        }
+        return false;
     }
 }
