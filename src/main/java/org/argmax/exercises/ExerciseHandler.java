@@ -118,6 +118,15 @@ public final class ExerciseHandler {
         ctx.contentType("text/csv; charset=utf-8").result(exercises.csv(userId, id));
     }
 
+    /** GET /exercises/{id}/start.json: an implementation lab's data and starting point. */
+    public void startJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        long userId = requireUser(ctx);
+        String json = exercises.startJson(userId, id);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-start.json\"");
+        ctx.contentType("application/json; charset=utf-8").result(json);
+    }
+
     /** GET /instructor/exercises/{id}/preview?seed=N (role checked by the route). */
     public void preview(Context ctx) {
         String id = ctx.pathParam("id");

@@ -68,7 +68,7 @@ public final class ExerciseService {
                     a.type().toleranceText(a),
                     a.hints().stream().map(this::inlineHtml).toList(),
                     ChoiceAnswer.shown(a, instance.seed()).stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
-                    lastValue, a.input()));
+                    lastValue, a.input(), null, a.type().view(a, instance, lastValue, last != null, solved || state.revealed())));
         }
         Double best = userId == null ? null : attempts.bestScore(userId, id);
         String preview = spec.data() == null ? null : DataPreview.text(instance.data(), spec.data().show());
@@ -144,6 +144,14 @@ public final class ExerciseService {
         ExerciseSpec spec = spec(id);
         ExerciseState state = attempts.state(userId, id);
         return factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())).data().csv();
+    }
+
+    /** The starting point of an implementation lab for the learner's current data, as JSON (404 for other exercises). */
+    public String startJson(long userId, String id) {
+        ExerciseSpec spec = spec(id);
+        if (!LabFiles.isLab(spec)) throw new UnknownExerciseException(id + "/start.json");
+        ExerciseState state = attempts.state(userId, id);
+        return LabFiles.startJson(factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())));
     }
 
     /** Any seed, for the instructor's preview. */

@@ -22,6 +22,7 @@ public final class Misconceptions {
     static {
         Builder b = new Builder();
         CoreMisconceptions.register(b);
+        LabReferences.register(b);
         ALL = Collections.unmodifiableMap(b.all);
         NAMES = List.copyOf(ALL.keySet());
     }

@@ -88,6 +88,9 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.gap.uniform", nonNegative("a KL divergence"));
         DOMAINS.put("censored.em.rate", positive("a rate"));
         DOMAINS.put("censored.mle.rate", positive("a rate"));
+        // a whole run: the trace and the final parameters (TraceAnswer reads and checks each part)
+        DOMAINS.put("mixture.em.run", real("a value of the run"));
+        DOMAINS.put("kmeans.lloyd.run", real("a value of the run"));
     }
 
     private ReferenceDomains() {

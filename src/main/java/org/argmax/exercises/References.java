@@ -32,6 +32,7 @@ public final class References {
     static {
         Builder b = new Builder();
         CoreReferences.register(b);
+        LabReferences.register(b);
         ALL = Collections.unmodifiableMap(b.all);
         UNSOUND = Collections.unmodifiableMap(b.unsound);
         NAMES = List.copyOf(ALL.keySet());
