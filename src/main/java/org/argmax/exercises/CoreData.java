@@ -22,6 +22,9 @@ final class CoreData {
                         new double[]{truth.get("sd1"), truth.get("sd2")}, n, rng);
                 double[] values = new double[n];
                 for (int i = 0; i < n; i++) values[i] = DataGenerator.round2(sample.points()[i][0]);
+                // an optional outlier (a reaction time of someone who looked away) replaces one point; drawn only
+                // when asked for, so the data of every other mixture exercise stays what it was
+                if (truth.containsKey("outlier")) values[rng.nextInt(n)] = DataGenerator.round2(truth.get("outlier"));
                 return new ExerciseData(family, values, null, null, shown);
             }
             case "regression" -> {
