@@ -249,5 +249,18 @@ public final class TraceAnswer implements AnswerType {
      */
     public record TraceView(String answer, String traceName, String traceLabel, int iterations, List<String> rows, int components,
                             String learnerTrace, String coreTrace, String solution) {
+        /** The CSV layout with placeholders. */
+        public String csvExample() {
+            StringBuilder out = new StringBuilder("iteration,").append(traceName).append("\n1,…\n2,…\n…\n").append(iterations).append(",…");
+            for (String row : rows) out.append('\n').append(row).append(",…".repeat(components));
+            return out.toString();
+        }
+
+        /** The JSON layout with placeholders. */
+        public String jsonExample() {
+            StringBuilder out = new StringBuilder("{\"").append(traceName).append("\": [… ").append(iterations).append(" numbers …]");
+            for (String row : rows) out.append(", \"").append(row).append("\": [").append(String.join(", ", java.util.Collections.nCopies(components, "…"))).append(']');
+            return out.append('}').toString();
+        }
     }
 }
