@@ -10,7 +10,12 @@ in the dump (the reference, and each misconception by name), and prints
 `runs: N compared, M differ`. With --out it writes one JSON line per exercise and seed:
 {"exercise", "seed", "answers": {name: {"right": {"csv", "json"}, "<misconception>": {...}}}}: the
 runs as a learner's program would print them (CSV with repr() numbers, JSON via json.dumps), which
-LabServerTest uploads. Exits 1 on a difference.
+LabServerTest uploads. Exits 1 on a difference. With --fixture FILE it writes, per line, the data, the start and every
+run as one list of numbers (NaN as null): src/test/resources/labs/lab-runs-numpy.jsonl, read by
+LabRunsTest, was made with
+
+  java -jar target/argmax.jar check --seeds 3 --dump dump.jsonl   (the two lab exercises' lines)
+  python3 src/test/python/lab_runs.py dump.jsonl --fixture src/test/resources/labs/lab-runs-numpy.jsonl
 """
 import json
 import math
@@ -145,6 +150,7 @@ def main(argv):
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     out = open(argv[argv.index("--out") + 1], "w", encoding="utf-8") if "--out" in argv else None
+    fixture = open(argv[argv.index("--fixture") + 1], "w", encoding="utf-8") if "--fixture" in argv else None
     compared = differ = 0
     with open(argv[1], encoding="utf-8") as dump:
         for text in dump:
@@ -172,10 +178,21 @@ def main(argv):
                         differ += 1
                         print(f"{line['exercise']} {line['seed']} {name} {key}: java={json.dumps(java)} numpy={json.dumps(mine)}")
                 written[name] = {key: {"csv": as_csv(reference, *r), "json": as_json(reference, *r)} for key, r in runs.items()}
+            if fixture and written:
+                runs_by_reference = {}
+                for name, answer in line["answers"].items():
+                    reference = answer.get("reference")
+                    if reference in ROWS:
+                        runs_by_reference[reference] = {bug: [None if not math.isfinite(v) else v for v in flat(*run(reference, line, bug))]
+                                                        for bug in [None] + [m.split("-", 1)[1] for m in answer["misconceptions"]]}
+                        runs_by_reference[reference] = {("none" if k is None else k): v for k, v in runs_by_reference[reference].items()}
+                fixture.write(json.dumps({"exercise": line["exercise"], "seed": line["seed"], "data": line["data"],
+                                          "given": line["given"], "runs": runs_by_reference}) + "\n")
             if out and written:
                 out.write(json.dumps({"exercise": line["exercise"], "seed": line["seed"], "answers": written}) + "\n")
-    if out:
-        out.close()
+    for f in (out, fixture):
+        if f:
+            f.close()
     print(f"runs: {compared} compared, {differ} differ")
     return 1 if differ else 0
 

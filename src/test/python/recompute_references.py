@@ -403,7 +403,15 @@ REFERENCES = {
     "mixture.gap.uniform": gap_uniform,
     "censored.em.rate": censored_em,
     "censored.mle.rate": censored_mle,
+    # the implementation labs: a whole run (trace, then the final parameters), from lab_runs.py
+    "mixture.em.run": lambda l: lab_run("mixture.em.run", l),
+    "kmeans.lloyd.run": lambda l: lab_run("kmeans.lloyd.run", l),
 }
+
+
+def lab_run(reference, line):
+    import lab_runs  # next to this script
+    return lab_runs.flat(*lab_runs.run(reference, line, None))
 
 
 # ---------------------------------------------------------------- the variables formulas see

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * given start, one trace entry after every iteration. Each algorithm can run with one of the usual
  * implementation mistakes switched on ({@link EmBug}, {@link KMeansBug}: teaching variants), so a
  * learner's wrong trace can be matched with the mistake that produces it. With {@code NONE} the runs
- * agree with {@link GaussianMixture} and {@link KMeans} from the same start (EstimationPropertiesTest).
+ * agree with {@link GaussianMixture} and {@link KMeans} from the same start (LabRunsTest).
  *
  * <p>EM, iteration t: rᵢₖ = πₖN(xᵢ|μₖ,σ²ₖ) / Σⱼ πⱼN(xᵢ|μⱼ,σ²ⱼ) by log-sum-exp; Nₖ = Σᵢ rᵢₖ; πₖ = Nₖ/n;
  * μₖ = Σᵢ rᵢₖxᵢ/Nₖ; σ²ₖ = Σᵢ rᵢₖ(xᵢ − μₖ)²/Nₖ around the new μₖ; the trace holds ℓ(θ⁽ᵗ⁾) = Σᵢ log Σₖ πₖN(xᵢ|μₖ,σ²ₖ).
