@@ -198,6 +198,44 @@ public final class LabRuns {
         return new Run(trace, new double[][]{c});
     }
 
+    /**
+     * Why Lloyd's run from {@code centers} depends on how the sums are rounded, or {@code null}: at some
+     * iteration a point is equally near two centres (within 10⁻⁹ relative), or an empty cluster has two
+     * farthest points. Then the tie rule, and the last bits of a mean, decide the run; labs avoid such data.
+     */
+    public static String kMeansTie(double[] x, double[] centers, int iterations) {
+        checkStart(x, centers.length, iterations);
+        double[] c = centers.clone();
+        for (int t = 1; t <= iterations; t++) {
+            int[] z = assign(x, c);
+            for (int i = 0; i < x.length; i++) {
+                double best = (x[i] - c[z[i]]) * (x[i] - c[z[i]]);
+                for (int k = 0; k < c.length; k++) {
+                    double d = (x[i] - c[k]) * (x[i] - c[k]);
+                    if (k != z[i] && d - best <= 1e-9 * Math.max(1, best)) return "at iteration " + t + " point " + (i + 1) + " is equally near two centres";
+                }
+            }
+            int[] count = new int[c.length];
+            for (int zi : z) count[zi]++;
+            for (int n : count) {
+                if (n > 0) continue;
+                double first = -1, second = -1;
+                for (int i = 0; i < x.length; i++) {
+                    double d = (x[i] - c[z[i]]) * (x[i] - c[z[i]]);
+                    if (d > first) {
+                        second = first;
+                        first = d;
+                    } else if (d > second) {
+                        second = d;
+                    }
+                }
+                if (first - second <= 1e-9 * Math.max(1, first)) return "at iteration " + t + " two points are farthest from their centres";
+            }
+            c = update(x, c, z, KMeansBug.NONE);
+        }
+        return null;
+    }
+
     private static int[] assign(double[] x, double[] c) {
         int[] z = new int[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -88,6 +88,9 @@ final class LabReferences {
             }
             return null;
         });
+        // a tie in an assignment (or between two farthest points) leaves the run to the last bits of a mean
+        r.unsoundWhen(KMEANS, d -> LabRuns.kMeansTie(d.values(), new double[]{d.given().get("c1"), d.given().get("c2")},
+                d.given().get("iterations").intValue()));
     }
 
     static void register(Misconceptions.Builder b) {

@@ -40,6 +40,8 @@ final class TraceFormat {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*[,;\\t]\\s*");
+    private static final Pattern NAN = Pattern.compile("[+-]?nan"), POSITIVE_INFINITY = Pattern.compile("\\+?(inf|infinity)"),
+            NEGATIVE_INFINITY = Pattern.compile("-(inf|infinity)"), NOT_A_NUMBER = Pattern.compile("[+-]?(nan|inf|infinity)");
 
     private TraceFormat() {
     }
@@ -197,16 +199,16 @@ final class TraceFormat {
 
     private static boolean isNumber(String cell) {
         String c = cell.strip().toLowerCase(Locale.ROOT);
-        return NUMBER.matcher(c).matches() || c.matches("[+-]?(nan|inf|infinity)");
+        return NUMBER.matcher(c).matches() || NOT_A_NUMBER.matcher(c).matches();
     }
 
     /** A number as a program prints it, or a message naming {@code where}. */
     static double number(String cell, String where) {
         String c = cell.strip();
         String lower = c.toLowerCase(Locale.ROOT);
-        if (lower.matches("[+-]?nan")) return Double.NaN;
-        if (lower.matches("\\+?(inf|infinity)")) return Double.POSITIVE_INFINITY;
-        if (lower.matches("-(inf|infinity)")) return Double.NEGATIVE_INFINITY;
+        if (NAN.matcher(lower).matches()) return Double.NaN;
+        if (POSITIVE_INFINITY.matcher(lower).matches()) return Double.POSITIVE_INFINITY;
+        if (NEGATIVE_INFINITY.matcher(lower).matches()) return Double.NEGATIVE_INFINITY;
         if (c.startsWith("\"") && c.endsWith("\"") && c.length() >= 2) return number(c.substring(1, c.length() - 1), where);
         if (!NUMBER.matcher(c).matches()) {
             throw new InvalidAnswerException(Character.toUpperCase(where.charAt(0)) + where.substring(1) + ": '" + c + "' is not a number"
