@@ -1,5 +1,6 @@
 package org.argmax.exercises;
 
+import org.argmax.testing.Registries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.testing.TestServer;
@@ -70,11 +71,10 @@ class ExerciseFlowTest {
             rs.next();
             userId = rs.getLong(1);
         }
-        ExerciseService service = new ExerciseService(() -> new org.argmax.lessons.CourseService(
-                new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises(),
-                new AttemptRepository(server.app().database().dataSource()));
+        ExerciseService service = new ExerciseService(() -> Registries.course(Path.of("content")).exercises(),
+                new AttemptRepository(server.app().database().dataSource()), Registries.references(), Registries.misconceptions());
         int variant = new AttemptRepository(server.app().database().dataSource()).state(userId, exercise).variant();
-        return new InstanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, variant));
+        return Registries.instanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, variant));
     }
 
     /** A value of θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */

@@ -1,10 +1,9 @@
 package org.argmax.exercises;
 
+import org.argmax.testing.Registries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.content.ContentProblem;
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
@@ -64,7 +63,7 @@ class GradingIntegrityTest {
                 new_data: 2
                 """);
         server = new TestServer(course.root(), tmp.resolve("db"));
-        specs = new CourseService(new CourseLoader(course.root())).current().exercises();
+        specs = Registries.course(course.root()).exercises();
     }
 
     @AfterAll
@@ -165,7 +164,7 @@ class GradingIntegrityTest {
     @Test
     void theSliderExerciseSaysOnlyThatTheAnswerIsOutsideTheTolerance() throws Exception {
         Learner l = learner();
-        ExerciseInstance mine = new InstanceFactory().create(specs.get("coin-peak"), InstanceFactory.seedFor(l.id(), "coin-peak", 0));
+        ExerciseInstance mine = Registries.instanceFactory().create(specs.get("coin-peak"), InstanceFactory.seedFor(l.id(), "coin-peak", 0));
         double peak = mine.references().get("theta")[0];
         for (double off : new double[]{-0.3, 0.3, -0.1, 0.1}) {
             double tried = Math.min(0.999, Math.max(0.001, peak + off));
@@ -235,14 +234,14 @@ class GradingIntegrityTest {
     private static ExerciseSpec load(String yaml) throws Exception {
         Path file = Files.createTempDirectory(tmp, "ex").resolve("x.yml");
         Files.writeString(file, yaml);
-        return new ExerciseLoader().loadOne(file, new ArrayList<>());
+        return Registries.exerciseLoader().loadOne(file, new ArrayList<>());
     }
 
     private static List<String> problems(String yaml) throws Exception {
         Path file = Files.createTempDirectory(tmp, "ex").resolve("x.yml");
         Files.writeString(file, yaml);
         List<ContentProblem> problems = new ArrayList<>();
-        new ExerciseLoader().loadOne(file, problems);
+        Registries.exerciseLoader().loadOne(file, problems);
         return problems.stream().map(ContentProblem::toString).toList();
     }
 }

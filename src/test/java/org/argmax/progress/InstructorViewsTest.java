@@ -1,5 +1,6 @@
 package org.argmax.progress;
 
+import org.argmax.testing.Registries;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.LoginThrottle;
 import org.argmax.accounts.PasswordHasher;
@@ -142,8 +143,8 @@ class InstructorViewsTest {
     @Test
     void previewShowsDataReferenceAndEveryMisconceptionForAnySeed() {
         String page = prof.get("/instructor/exercises/coin-loglik/preview?seed=17").body();
-        var instance = new org.argmax.exercises.InstanceFactory().create(
-                new org.argmax.lessons.CourseService(new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises().get("coin-loglik"), 17);
+        var instance = Registries.instanceFactory().create(
+                Registries.course(Path.of("content")).exercises().get("coin-loglik"), 17);
         String reference = org.argmax.exercises.DataPreview.format(instance.references().get("loglik"));
         assertTrue(page.contains("<td class=\"reference\">" + reference + "</td>"), page);
         assertTrue(page.contains("forgot-log"), page);

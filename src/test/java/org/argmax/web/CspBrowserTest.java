@@ -1,5 +1,6 @@
 package org.argmax.web;
 
+import org.argmax.testing.Registries;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.LoginThrottle;
 import org.argmax.accounts.PasswordHasher;
@@ -7,10 +8,8 @@ import org.argmax.accounts.Role;
 import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
 import org.argmax.accounts.UserRepository;
-import org.argmax.content.CourseLoader;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
-import org.argmax.lessons.CourseService;
 import org.argmax.testing.Browser;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -129,7 +128,7 @@ class CspBrowserTest {
     void everyPageTypeCarriesThePolicyAndNothingOnItBreaksIt() {
         List<String> violations = new ArrayList<>();
         List<String> headers = new ArrayList<>();
-        List<String> lessons = new CourseService(new CourseLoader(Path.of("content"))).current().course().lessons().stream().map(l -> l.slug()).toList();
+        List<String> lessons = Registries.course(Path.of("content")).course().lessons().stream().map(l -> l.slug()).toList();
 
         // a visitor
         browser.get(server.url("/health"));

@@ -1,9 +1,8 @@
 package org.argmax.web;
 
+import org.argmax.testing.Registries;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.InstanceFactory;
-import org.argmax.lessons.CourseService;
-import org.argmax.content.CourseLoader;
 import org.argmax.testing.TestDatabase;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
@@ -134,7 +133,7 @@ class ScaleOutTest {
         assertEquals(6, queryInt("SELECT variant FROM exercise_state WHERE user_id = ? AND exercise_id = 'coin-mle'", l.id()));
         // and a right answer now is graded but not scored, on either server
         int variant = 6;
-        double right = new InstanceFactory().create(new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("coin-mle"),
+        double right = Registries.instanceFactory().create(Registries.course(Path.of("content")).exercises().get("coin-mle"),
                 InstanceFactory.seedFor(l.id(), "coin-mle", variant)).references().get("theta")[0];
         l.onTwo().get("/exercises/coin-mle");
         HttpResponse<String> r = l.onTwo().postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", String.valueOf(right), "_csrf",
@@ -160,9 +159,9 @@ class ScaleOutTest {
 
     /** A θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */
     private static String wrongTheta(long userId) {
-        var spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("coin-mle");
+        var spec = Registries.course(Path.of("content")).exercises().get("coin-mle");
         int variant = new AttemptRepository(one.app().database().dataSource()).state(userId, "coin-mle").variant();
-        double right = new InstanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
+        double right = Registries.instanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
         for (double c : new double[]{0.05, 0.35, 0.65, 0.95}) {
             if (Math.abs(c - right) > 0.01 && Math.abs(c - (1 - right)) > 0.01) return String.valueOf(c);
         }
