@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.argmax.estimation.LinearFit;
 import org.argmax.estimation.Regression;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Ridge regression: the MAP line under a Gaussian prior on the slopes (penalty λ‖β‖²). */
@@ -23,13 +22,7 @@ final class RidgeModel implements ApiModel {
     public Map<String, Object> estimate(String method, JsonNode request, JsonNode options) {
         RegressionRequest r = RegressionRequest.parse(name(), request, options, 1.0);
         LinearFit fit = Regression.ridge(r.x(), r.y(), r.lambda());
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("model", name());
-        a.put("method", r.lambda() == 0 ? "mle" : "map");
-        a.put("estimate", fit.estimate());
-        a.put("logLikelihood", fit.logLikelihood());
-        a.put("n", fit.n());
-        a.put("residualSumOfSquares", fit.residualSumOfSquares());
+        Map<String, Object> a = RegressionRequest.answer(name(), r.lambda() == 0 ? "mle" : "map", fit);
         a.put("lambda", r.lambda());
         return a;
     }

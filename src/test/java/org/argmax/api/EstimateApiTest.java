@@ -1,20 +1,16 @@
 package org.argmax.api;
 
+import org.argmax.testing.ServerPerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,19 +21,8 @@ class EstimateApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double EXACT = 1e-12;
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
 
     static HttpResponse<String> post(String body) {
         return server.send(HttpRequest.newBuilder(URI.create(server.url("/api/estimate")))

@@ -3,19 +3,15 @@ package org.argmax.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.estimation.Family;
+import org.argmax.testing.ServerPerClass;
 import org.argmax.estimation.Generators;
 import org.argmax.estimation.Rng;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,19 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SampleApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
 
     static HttpResponse<String> post(String path, String body) {
         return server.send(HttpRequest.newBuilder(URI.create(server.url(path)))

@@ -1,6 +1,7 @@
 package org.argmax.exercises;
 
 import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.content.ContentProblem;
@@ -78,8 +79,7 @@ class GradingIntegrityTest {
     private static Learner learner() {
         String name = "integrity" + (++learners);
         javax.sql.DataSource db = server.app().database().dataSource();
-        var accounts = new org.argmax.accounts.AccountService(new org.argmax.accounts.UserRepository(db), new org.argmax.accounts.SessionRepository(db),
-                new org.argmax.accounts.LoginThrottle(db), new org.argmax.accounts.PasswordHasher(4));
+        var accounts = TestAccounts.on(db);
         var user = accounts.create("Learner", name, name + " long password", org.argmax.accounts.Role.LEARNER);
         WebClient web = new WebClient(server);
         assertEquals(303, web.signIn(name, name + " long password").statusCode());

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * course and the fixture exercises in src/test/python/all-references, which together use every
  * reference registered in {@link References}.
  */
+@Tag("slow") // runs `check` (KaTeX in the GraalJS interpreter) and numpy on 1,000 seeds: 50 s and more
 class ReferenceDumpTest {
     private static final References REFERENCES = References.standard();
     static final int SEEDS = 1000;
@@ -42,7 +43,6 @@ class ReferenceDumpTest {
     static final String PYTHON = "/usr/bin/python3";
 
     @Test
-    @Tag("slow")
     void everyReferenceAgreesWithNumpyOnAThousandSeeds(@TempDir Path dir) throws Exception {
         Map<String, ExerciseSpec> specs = new LinkedHashMap<>(Registries.course(Path.of("content")).exercises());
         List<ContentProblem> problems = new ArrayList<>();

@@ -1,11 +1,8 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
+import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
@@ -43,7 +40,7 @@ class InstructorBrowserTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        AccountService accounts = TestAccounts.on(db);
         accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         var ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
         adaId = ada.id();

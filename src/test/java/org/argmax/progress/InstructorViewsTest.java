@@ -1,13 +1,10 @@
 package org.argmax.progress;
 
 import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.TestServer;
@@ -39,7 +36,7 @@ class InstructorViewsTest {
     static void seed() {
         server = new TestServer(Path.of("content"), tmp);
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        AccountService accounts = TestAccounts.on(db);
         var professor = accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
         bob = accounts.create("Bob", "bob", "bob's long password", Role.LEARNER);

@@ -1,11 +1,8 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
+import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.TestServer;
@@ -36,7 +33,7 @@ class LearnerStandingTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         var db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         attempts = new AttemptRepository(db);
     }
 

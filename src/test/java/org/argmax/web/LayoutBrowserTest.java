@@ -1,12 +1,9 @@
 package org.argmax.web;
 
 import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.testing.Browser;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
@@ -66,7 +63,7 @@ class LayoutBrowserTest {
     static void start() throws Exception {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         var db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));

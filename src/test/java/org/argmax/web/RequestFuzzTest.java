@@ -1,13 +1,10 @@
 package org.argmax.web;
 
 import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.ExerciseSpec;
 import org.argmax.lessons.CourseSnapshot;
 import org.argmax.testing.RawHttp;
@@ -59,7 +56,7 @@ class RequestFuzzTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp);
         DataSource db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         instructor = accounts.create("Professor", "fuzz-prof", "prof's long password", Role.INSTRUCTOR);
         learner = accounts.create("Ada", "fuzz-ada", "ada's long password", Role.LEARNER);
         CourseSnapshot course = Registries.course(Path.of("content"));

@@ -6,6 +6,7 @@ import org.argmax.exercises.InstanceFactory;
 import org.argmax.testing.TestDatabase;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database, not by a lock in one JVM (issue "Every rule in the database"). Runs once on H2 (a
  * TCP server shared by both, as several servers would share PostgreSQL) and once on PostgreSQL.
  */
+@Tag("slow") // two servers on H2, then two on a PostgreSQL cluster of its own: about 10 s on a quiet machine, 54 s loaded
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
 class ScaleOutTest {
