@@ -9,11 +9,7 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
  */
 public final class IntervalAnswer extends NumericAnswer {
     IntervalAnswer() {
-    }
-
-    @Override
-    public String name() {
-        return "interval";
+        super("interval", true);
     }
 
     @Override

@@ -5,16 +5,7 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 /** One number, typed (arithmetic such as {@code 7/10} allowed) or picked on a slider. */
 public final class NumberAnswer extends NumericAnswer {
     NumberAnswer() {
-    }
-
-    @Override
-    public String name() {
-        return "number";
-    }
-
-    @Override
-    public String referenceProblem(String reference, References references) {
-        return NumericGrading.referenceShapeProblem(reference, false, references);
+        super("number", false);
     }
 
     @Override

@@ -8,7 +8,23 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
  * the domain check, the grading and the reveal are {@link NumericGrading}'s, the same for all three.
  */
 public abstract sealed class NumericAnswer implements AnswerType permits NumberAnswer, VectorAnswer, IntervalAnswer {
-    NumericAnswer() {
+    private final String name;
+    private final boolean vector;
+
+    /** {@code vector}: whether its reference gives several numbers (a vector or an interval) rather than one. */
+    NumericAnswer(String name, boolean vector) {
+        this.name = name;
+        this.vector = vector;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String referenceProblem(String reference, References references) {
+        return NumericGrading.referenceShapeProblem(reference, vector, references);
     }
 
     /** What {@link #parse} returned, as the numbers to compare. */

@@ -5,16 +5,7 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 /** Several numbers separated by commas, compared one by one (in any order with {@code grading: unordered}). */
 public final class VectorAnswer extends NumericAnswer {
     VectorAnswer() {
-    }
-
-    @Override
-    public String name() {
-        return "vector";
-    }
-
-    @Override
-    public String referenceProblem(String reference, References references) {
-        return NumericGrading.referenceShapeProblem(reference, true, references);
+        super("vector", true);
     }
 
     @Override

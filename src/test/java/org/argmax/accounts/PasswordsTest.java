@@ -1,7 +1,7 @@
 package org.argmax.accounts;
 
-import org.argmax.testing.ServerPerClass;
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import org.argmax.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

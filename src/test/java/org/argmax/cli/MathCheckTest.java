@@ -1,8 +1,8 @@
 package org.argmax.cli;
 
-import org.argmax.testing.Registries;
 import org.argmax.lessons.CourseFormulas;
 import org.argmax.markdown.KatexValidator;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package org.argmax.cli;
 
-import org.argmax.testing.Registries;
 import org.argmax.exercises.ExerciseSpec;
 import org.argmax.markdown.RenderedDocument;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

@@ -1,8 +1,8 @@
 package org.argmax.content;
 
-import org.argmax.testing.Registries;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

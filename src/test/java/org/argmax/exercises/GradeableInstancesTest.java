@@ -1,8 +1,8 @@
 package org.argmax.exercises;
 
-import org.argmax.testing.Registries;
 import org.argmax.content.ContentException;
 import org.argmax.content.ContentProblem;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.argmax.exercises;
 
-import org.argmax.testing.Registries;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

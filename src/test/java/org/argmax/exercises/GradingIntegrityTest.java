@@ -1,10 +1,10 @@
 package org.argmax.exercises;
 
-import org.argmax.testing.Registries;
-import org.argmax.testing.TestAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.content.ContentProblem;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;

@@ -1,8 +1,8 @@
 package org.argmax.exercises;
 
-import org.argmax.testing.Registries;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 import org.argmax.exercises.ExerciseSpec.Range;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

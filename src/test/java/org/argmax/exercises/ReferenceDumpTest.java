@@ -1,10 +1,10 @@
 package org.argmax.exercises;
 
-import org.argmax.testing.Registries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.cli.Main;
 import org.argmax.content.ContentProblem;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

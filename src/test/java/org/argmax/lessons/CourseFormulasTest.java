@@ -1,7 +1,7 @@
 package org.argmax.lessons;
 
-import org.argmax.testing.Registries;
 import org.argmax.markdown.KatexValidator;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,11 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.Role;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

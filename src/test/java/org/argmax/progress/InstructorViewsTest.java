@@ -1,12 +1,12 @@
 package org.argmax.progress;
 
-import org.argmax.testing.Registries;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Role;
 import org.argmax.accounts.User;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,10 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.Role;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;

@@ -72,6 +72,13 @@ public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback
         return server.send(request);
     }
 
+    /** POSTs {@code body} as JSON to {@code path}. */
+    public HttpResponse<String> postJson(String path, String body) {
+        return server.send(HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A browser-like client of its own (cookies, CSRF token) on this server. */
     public WebClient client() {
         return new WebClient(server);

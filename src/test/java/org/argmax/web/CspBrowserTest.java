@@ -1,13 +1,13 @@
 package org.argmax.web;
 
-import org.argmax.testing.Registries;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Role;
 import org.argmax.accounts.User;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,10 @@
 package org.argmax.web;
 
-import org.argmax.testing.Registries;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Role;
 import org.argmax.testing.Browser;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;

@@ -1,13 +1,13 @@
 package org.argmax.web;
 
-import org.argmax.testing.Registries;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Role;
 import org.argmax.accounts.User;
 import org.argmax.exercises.ExerciseSpec;
 import org.argmax.lessons.CourseSnapshot;
 import org.argmax.testing.RawHttp;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;

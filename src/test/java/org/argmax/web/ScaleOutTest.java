@@ -1,8 +1,8 @@
 package org.argmax.web;
 
-import org.argmax.testing.Registries;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.InstanceFactory;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestDatabase;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;

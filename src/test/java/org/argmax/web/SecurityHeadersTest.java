@@ -1,9 +1,9 @@
 package org.argmax.web;
 
 import org.argmax.accounts.AccountException;
-import org.argmax.testing.TestAccounts;
 import org.argmax.accounts.AccountService;
 import org.argmax.accounts.Role;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
