@@ -1,7 +1,5 @@
 package org.argmax.progress;
 
-import org.argmax.accounts.AccountService;
-import org.argmax.accounts.Role;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
@@ -40,11 +38,8 @@ class InstructorBrowserTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = TestAccounts.on(db);
-        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
-        var ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
-        adaId = ada.id();
-        new AttemptRepository(db).save(ada.id(), "coin-mle", 0, Map.of("theta", "0.3"),
+        adaId = TestAccounts.professorAndAda(db);
+        new AttemptRepository(db).save(adaId, "coin-mle", 0, Map.of("theta", "0.3"),
                 new Grade(List.of(new Grade.AnswerVerdict("theta", "0.3", false, "share-of-tails", "m")), false, 0));
         browser = Browser.start(tmp.resolve("downloads"));
     }

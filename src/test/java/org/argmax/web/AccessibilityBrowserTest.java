@@ -1,7 +1,5 @@
 package org.argmax.web;
 
-import org.argmax.accounts.AccountService;
-import org.argmax.accounts.Role;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.ExerciseState;
 import org.argmax.exercises.Grade;
@@ -49,9 +47,7 @@ class AccessibilityBrowserTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = TestAccounts.on(db);
-        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
-        adaId = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER).id();
+        adaId = TestAccounts.professorAndAda(db);
         AttemptRepository attempts = new AttemptRepository(db);
         // wrong once on coin-mle (a named mistake), solved coin-loglik, gave up on normal-sd, out of attempts on poisson-mle
         attempts.save(adaId, "coin-mle", 0, Map.of("theta", "0.3"),
