@@ -3,12 +3,13 @@ package org.argmax.progress;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
+import org.argmax.testing.ServerPerClass;
 import org.argmax.testing.TestAccounts;
-import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,13 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InstructorBrowserTest {
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static long adaId;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
         adaId = TestAccounts.professorAndAda(db);
         new AttemptRepository(db).save(adaId, "coin-mle", 0, Map.of("theta", "0.3"),
@@ -47,7 +48,6 @@ class InstructorBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     @Test

@@ -15,26 +15,35 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One real server for a whole test class, on the two-lesson test course and a database of its own in
- * a temporary folder, closed and deleted after the class:
+ * One real server for a whole test class, on the two-lesson test course or the shipped one, with a
+ * database of its own in a temporary folder, closed and deleted after the class:
  * {@code @RegisterExtension static final ServerPerClass server = ServerPerClass.twoLessons();}.
  * It starts before the class's own {@code @BeforeAll} methods, so they can use it.
  */
 public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback {
+    private final boolean shippedCourse;
     private Path dir;
     private TestServer server;
 
-    private ServerPerClass() {
+    private ServerPerClass(boolean shippedCourse) {
+        this.shippedCourse = shippedCourse;
     }
 
+    /** On {@link TestCourse#twoLessons}, written for the class. */
     public static ServerPerClass twoLessons() {
-        return new ServerPerClass();
+        return new ServerPerClass(false);
+    }
+
+    /** On the course in {@code content/}, read in place. */
+    public static ServerPerClass shippedCourse() {
+        return new ServerPerClass(true);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("argmax-test-");
-        server = new TestServer(TestCourse.twoLessons(dir.resolve("content")).root(), dir.resolve("db"));
+        Path content = shippedCourse ? Path.of("content") : TestCourse.twoLessons(dir.resolve("content")).root();
+        server = new TestServer(content, dir.resolve("db"));
     }
 
     @Override

@@ -5,20 +5,19 @@ import org.argmax.exercises.ExerciseState;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Axe;
 import org.argmax.testing.Browser;
+import org.argmax.testing.ServerPerClass;
 import org.argmax.testing.TestAccounts;
-import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +36,13 @@ class AccessibilityBrowserTest {
     /** A lesson per widget: likelihood (coin), gaussian-mle (normal), map (prior-posterior), linear-regression, em, kmeans. */
     static final List<String> WIDGET_LESSONS = List.of("likelihood", "gaussian-mle", "map", "linear-regression", "em", "kmeans");
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static long adaId;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
         adaId = TestAccounts.professorAndAda(db);
         AttemptRepository attempts = new AttemptRepository(db);
@@ -65,7 +62,6 @@ class AccessibilityBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     static void signIn(String user, String password) {

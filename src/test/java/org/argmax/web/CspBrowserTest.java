@@ -7,13 +7,13 @@ import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
 import org.argmax.testing.Registries;
+import org.argmax.testing.ServerPerClass;
 import org.argmax.testing.TestAccounts;
-import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -52,16 +52,14 @@ class CspBrowserTest {
             });
             """;
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static User learner, instructor;
     static AccountService accounts;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
         accounts = TestAccounts.on(db);
         instructor = accounts.create("Professor", "csp-prof", "prof's long password", Role.INSTRUCTOR);
@@ -75,7 +73,6 @@ class CspBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     private static JavascriptExecutor js() {
