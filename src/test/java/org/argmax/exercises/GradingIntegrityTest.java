@@ -10,6 +10,7 @@ import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * author's option; slider and likelihood-graded answers not told which way they are off; the
  * instructor's cap on new data sets ({@code new_data: N}) validated, shown and enforced.
  */
+@Tag("slow") // 32 learners sign up and submit over HTTP: 18 s of CPU, 10–18 s on a quiet machine
 class GradingIntegrityTest {
     static final List<String> CHOICE_EXERCISES = List.of("kmeans-limits", "lab-which-method", "mle-imitates", "prior-matters");
 
