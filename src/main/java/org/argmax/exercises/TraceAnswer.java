@@ -36,8 +36,8 @@ public final class TraceAnswer implements AnswerType {
     }
 
     @Override
-    public String referenceProblem(String reference) {
-        if (!References.NAMES.contains(reference)) return null;
+    public String referenceProblem(String reference, References references) {
+        if (!references.contains(reference)) return null;
         return LabReferences.SHAPES.containsKey(reference) ? null
                 : "reference '" + reference + "' is not a run: type trace needs one of " + String.join(", ", LabReferences.SHAPES.keySet().stream().sorted().toList());
     }

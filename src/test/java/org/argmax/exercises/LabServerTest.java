@@ -2,6 +2,7 @@ package org.argmax.exercises;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestDatabase;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
@@ -71,16 +72,15 @@ class LabServerTest {
             rs.next();
             userId = rs.getLong(1);
         }
-        ExerciseService service = new ExerciseService(() -> new org.argmax.lessons.CourseService(
-                new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises(),
-                new AttemptRepository(server.app().database().dataSource()));
-        return new InstanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, 0));
+        ExerciseService service = new ExerciseService(() -> Registries.course(Path.of("content")).exercises(),
+                new AttemptRepository(server.app().database().dataSource()), Registries.references(), Registries.misconceptions());
+        return Registries.instanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, 0));
     }
 
     /** answer → (right | misconception name) → {"csv", "json"}, computed by numpy from the learner's instance. */
     private static JsonNode numpyRuns(ExerciseInstance instance) throws Exception {
         Path dump = Files.createTempFile(tmp, "dump", ".jsonl"), out = Files.createTempFile(tmp, "runs", ".jsonl");
-        Files.writeString(dump, JSON.writeValueAsString(ReferenceDump.line(instance)) + "\n");
+        Files.writeString(dump, JSON.writeValueAsString(new ReferenceDump(Registries.references(), Registries.misconceptions()).line(instance)) + "\n");
         Process python = new ProcessBuilder(ReferenceDumpTest.PYTHON, "src/test/python/lab_runs.py", dump.toString(), "--out", out.toString())
                 .redirectErrorStream(true).start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
