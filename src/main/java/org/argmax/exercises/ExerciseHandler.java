@@ -58,10 +58,11 @@ public final class ExerciseHandler {
             answers.put(a.name(), v == null ? "" : v);
         }
         try {
-            Attempt attempt = exercises.submit(userId, id, answers);
+            ExerciseService.Submitted done = exercises.submit(userId, id, answers);
             if (HttpErrors.wantsJson(ctx)) {
+                Attempt attempt = done.attempt();
                 ctx.json(Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
-                        "html", fragment(ctx, id, userId, null)));
+                        "html", fragment(ctx, exercises.view(done), null)));
             } else {
                 redirectBack(ctx, id);
             }
