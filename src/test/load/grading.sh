@@ -10,7 +10,8 @@
 #   src/test/load/grading.sh
 # Environment (defaults in brackets): RATES [50,100,200,400,800] per second, SECONDS [60] per rate,
 # WARMUP [10] seconds at 100/s before measuring, LEARNERS [50], PATHS [json,form], DBS [h2,postgresql],
-# OUT [target/load-results], SERVER_JAVA_OPTS [none] (options of the server JVM, e.g. a profiler).
+# OUT [target/load-results], SERVER_JAVA_OPTS [none] (options of the server JVM, e.g. a profiler),
+# START_TIMEOUT [300] seconds for a server to answer /health.
 # A smoke run: SECONDS=10 RATES=50,200 DBS=h2 src/test/load/grading.sh
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

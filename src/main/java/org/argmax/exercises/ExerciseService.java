@@ -98,10 +98,11 @@ public final class ExerciseService {
      * One pass: the learner's state row is locked, the rules read it, the instance of its variant is
      * generated and graded once, and the attempt and the row's new counts are stored in the same
      * transaction. Generating and grading under the lock takes well under a millisecond for the
-     * shipped exercises and only delays this learner's own parallel submissions.
+     * shipped exercises and only delays this learner's own parallel submissions. {@code spec} is the
+     * one the request read its form with (one course snapshot per request).
      */
-    public Submitted submit(long userId, String id, Map<String, String> answers) {
-        ExerciseSpec spec = spec(id);
+    public Submitted submit(long userId, ExerciseSpec spec, Map<String, String> answers) {
+        String id = spec.id();
         Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
                 a -> answers.getOrDefault(a.name(), "").strip()));
         var stored = attempts.saveIfAllowed(userId, id, locked -> {
