@@ -57,9 +57,9 @@ public final class AttemptRepository {
     }
 
     private static ExerciseState state(ResultSet rs) throws SQLException {
-        double best = rs.getDouble(7);
-        return new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5), rs.getInt(6),
-                rs.wasNull() ? null : best);
+        double score = rs.getDouble(7);
+        Double best = rs.wasNull() ? null : score; // read right after column 7: wasNull() speaks of the last column read
+        return new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5), rs.getInt(6), best);
     }
 
     /** What to store, decided under the lock: the answers as stored, the grade (its score already multiplied by the rules) and what the caller keeps. */
