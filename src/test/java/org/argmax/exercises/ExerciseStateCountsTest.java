@@ -1,7 +1,6 @@
 package org.argmax.exercises;
 
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.flywaydb.core.Flyway;
@@ -120,8 +119,8 @@ class ExerciseStateCountsTest {
 
     /** The learner's right θ on a variant, computed the way the server does (same seed). */
     private static double reference(long userId, int variant) {
-        ExerciseSpec spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("coin-mle");
-        return new InstanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
+        ExerciseSpec spec = Registries.course(Path.of("content")).exercises().get("coin-mle");
+        return Registries.instanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
     }
 
     private static String theta(long userId, int variant) {
