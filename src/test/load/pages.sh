@@ -13,15 +13,17 @@
 # Usage (from the repository root): bash src/test/load/pages.sh
 # Environment: ROUNDS (3), DURATION (10, seconds per wrk run), WARMUP (10, seconds per server and page
 # before the rounds), THREADS (2), CONNECTIONS (16), JAVA_OPTS (for both Java servers),
-# LESSON (gaussian-mle), BUILD=0 to use the jar and test classes as they are.
+# LESSON (gaussian-mle), BUILD=0 to use the jar and test classes as they are, ARGMAX_JAR (target/argmax.jar:
+# another build of Argmax to measure, e.g. main's, against the same references).
 # Prints a markdown table (median req/s of the rounds, with min–max; p99 of Argmax; ratios of the
-# medians) and writes it to target/load/pages-<time>.md. Takes about
+# medians; CPU time per request of each server, from /proc, which a busy machine disturbs less than
+# req/s) and writes it to target/load/pages-<time>.md. Takes about
 # 4 pages × 3 servers × (ROUNDS × DURATION) + warm-up: ~7 min with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-10}; WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}; CONNECTIONS=${CONNECTIONS:-16}; LESSON=${LESSON:-gaussian-mle}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:-}; ARGMAX_JAR=${ARGMAX_JAR:-target/argmax.jar}
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -62,8 +64,8 @@ wait_for() { # url, pid
 
 # Argmax, on the shipped course and a new database
 ARGMAX_PORT=$(free_port)
-java $JAVA_OPTS -jar target/argmax.jar serve --port "$ARGMAX_PORT" --db "jdbc:h2:$WORK/db/argmax" > "$WORK/argmax.log" 2>&1 &
-PIDS+=($!); wait_for "http://127.0.0.1:$ARGMAX_PORT/health" "${PIDS[-1]}"
+java $JAVA_OPTS -jar "$ARGMAX_JAR" serve --port "$ARGMAX_PORT" --db "jdbc:h2:$WORK/db/argmax" > "$WORK/argmax.log" 2>&1 &
+PIDS+=($!); ARGMAX_PID=$!; wait_for "http://127.0.0.1:$ARGMAX_PORT/health" "$ARGMAX_PID"
 A="http://127.0.0.1:$ARGMAX_PORT"
 
 # a learner with a session
@@ -106,11 +108,12 @@ mkdir -p "$WORK/nginx-tmp"
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon on;' 2> "$WORK/nginx.log"
 N="http://127.0.0.1:$NGINX_PORT"
 for _ in $(seq 20); do curl -sf -o /dev/null "$N/lesson.html" && break; sleep 0.25; done
+NGINX_PID=$(cat "$WORK/nginx.pid")
 
 # the framework limit
 LIMIT_PORT=$(free_port)
 java $JAVA_OPTS -cp "$CP" org.argmax.testing.FrameworkLimit "$LIMIT_PORT" "$WORK/www" > "$WORK/limit.log" 2>&1 &
-PIDS+=($!); wait_for "http://127.0.0.1:$LIMIT_PORT/lesson.html" "${PIDS[-1]}"
+PIDS+=($!); LIMIT_PID=$!; wait_for "http://127.0.0.1:$LIMIT_PORT/lesson.html" "$LIMIT_PID"
 L="http://127.0.0.1:$LIMIT_PORT"
 
 for f in lesson home katex.min learner; do
@@ -124,22 +127,32 @@ PAGES=("lesson (visitor)|$A/lessons/$LESSON||lesson.html"
        "KaTeX CSS (webjar)|$A$CSS_PATH||katex.min.css"
        "lesson (signed-in learner)|$A/lessons/$LESSON|$COOKIE|learner.html")
 
-run_wrk() { # seconds, url, header → "req/s p99-ms"
-  local out
+cpu_ticks() { # CPU time (clock ticks) of the processes and their children, e.g. nginx's workers
+  local total=0 p
+  for p in "$@" $(for q in "$@"; do pgrep -P "$q" || true; done); do
+    [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$total"
+}
+run_wrk() { # seconds, url, header, server pids → "req/s p99-ms cpu-µs-per-request"
+  local out before after
+  before=$(cpu_ticks $4)
   if [ -n "$3" ]; then out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency -H "$3" "$2"); else out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --latency "$2"); fi
+  after=$(cpu_ticks $4)
   if echo "$out" | grep -q "Non-2xx"; then echo "wrk got errors from $2:" >&2; echo "$out" >&2; exit 1; fi
-  local rps p99
+  local rps p99 n
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  n=$(echo "$out" | awk '/requests in/ {print $1}')
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}')
-  echo "$rps $p99"
+  echo "$rps $p99 $(awk -v t=$((after - before)) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Warming up (${WARMUP}s per server and page)..."
 for page in "${PAGES[@]}"; do
   IFS='|' read -r name url header file <<< "$page"
-  run_wrk "$WARMUP" "$url" "$header" >/dev/null
-  run_wrk "$WARMUP" "$L/$file" "" >/dev/null
+  run_wrk "$WARMUP" "$url" "$header" "$ARGMAX_PID" >/dev/null
+  run_wrk "$WARMUP" "$L/$file" "" "$LIMIT_PID" >/dev/null
 done
 
 RESULTS="$WORK/results.tsv"
@@ -148,12 +161,13 @@ for round in $(seq "$ROUNDS"); do
     IFS='|' read -r name url header file <<< "$page"
     for server in nginx limit argmax; do
       case $server in
-        nginx) r=$(run_wrk "$DURATION" "$N/$file" "") ;;
-        limit) r=$(run_wrk "$DURATION" "$L/$file" "") ;;
-        argmax) r=$(run_wrk "$DURATION" "$url" "$header") ;;
+        nginx) r=$(run_wrk "$DURATION" "$N/$file" "" "$NGINX_PID") ;;
+        limit) r=$(run_wrk "$DURATION" "$L/$file" "" "$LIMIT_PID") ;;
+        argmax) r=$(run_wrk "$DURATION" "$url" "$header" "$ARGMAX_PID") ;;
       esac
       printf '%s\t%s\t%s\t%s\n' "$name" "$server" "$round" "${r// /$'\t'}" >> "$RESULTS"
-      echo "round $round, $name, $server: ${r%% *} req/s, p99 ${r##* } ms"
+      read -r rps p99 cpu <<< "$r"
+      echo "round $round, $name, $server: $rps req/s, p99 $p99 ms, $cpu µs CPU per request"
     done
   done
 done
@@ -166,21 +180,24 @@ import statistics, sys, platform, subprocess
 path, before, after, rounds, duration, threads, conns = sys.argv[1:]
 rows = {}
 for line in open(path):
-    name, server, _, rps, p99 = line.rstrip("\n").split("\t")
-    rows.setdefault(name, {}).setdefault(server, []).append((float(rps), float(p99)))
+    name, server, _, rps, p99, cpu = line.rstrip("\n").split("\t")
+    rows.setdefault(name, {}).setdefault(server, []).append((float(rps), float(p99), float(cpu)))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 ncpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 def fmt(v): return f"{v:,.0f}"
 def span(xs): return f"{fmt(statistics.median(xs))} ({fmt(min(xs))}–{fmt(max(xs))})" if len(xs) > 1 else fmt(xs[0])
 print(f"wrk -t{threads} -c{conns} -d{duration}s, {rounds} round(s) alternating nginx / framework limit / Argmax; "
       f"{cpu}, {ncpu} CPUs; load average {before} before, {after} after.\n")
-print("| page | nginx req/s | framework limit req/s | Argmax req/s | Argmax p99 | Argmax / nginx | Argmax / limit |")
-print("|---|---|---|---|---|---|---|")
+print("| page | nginx req/s | framework limit req/s | Argmax req/s | Argmax p99 | Argmax / nginx | Argmax / limit "
+      "| CPU µs per request: nginx, limit, Argmax | limit / Argmax CPU |")
+print("|---|---|---|---|---|---|---|---|---|")
 for name, by in rows.items():
-    n = [r for r, _ in by["nginx"]]; l = [r for r, _ in by["limit"]]; a = [r for r, _ in by["argmax"]]
-    p99 = statistics.median(p for _, p in by["argmax"])
+    n = [r[0] for r in by["nginx"]]; l = [r[0] for r in by["limit"]]; a = [r[0] for r in by["argmax"]]
+    p99 = statistics.median(r[1] for r in by["argmax"])
+    cpu = {s: statistics.median(r[2] for r in by[s]) for s in ("nginx", "limit", "argmax")}
     print(f"| {name} | {span(n)} | {span(l)} | {span(a)} | {p99:.1f} ms | "
-          f"{statistics.median(a) / statistics.median(n):.2f}× | {statistics.median(a) / statistics.median(l):.2f}× |")
+          f"{statistics.median(a) / statistics.median(n):.2f}× | {statistics.median(a) / statistics.median(l):.2f}× | "
+          f"{cpu['nginx']:.0f}, {cpu['limit']:.0f}, {cpu['argmax']:.0f} | {cpu['limit'] / cpu['argmax']:.2f}× |")
 EOF
 echo
 cat "$REPORT"
