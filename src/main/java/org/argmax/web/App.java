@@ -113,18 +113,20 @@ public final class App implements AutoCloseable {
                     s.headers = java.util.Map.of("Cache-Control", StaticAssets.IMMUTABLE);
                     s.precompressMaxSize = 4 * 1024 * 1024;
                 });
-                // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets)
+                // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets, below)
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
                     s.headers = java.util.Map.of();
                 });
-                c.routes.before("/static/*", assets::cacheHeaders);
                 c.routes.before("/api/*", apiLimit::check);
                 // security headers on every response; the session is looked up for matched routes only
                 // (no query for static files), then who may call the route
-                c.routes.before(SecurityHeaders::apply);
+                c.routes.before(ctx -> {
+                    SecurityHeaders.apply(ctx);
+                    if (ctx.path().startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx); // one before-handler: no path match per request
+                });
                 c.routes.beforeMatched(sessionResolver::resolve);
                 c.routes.beforeMatched(Access::check);
                 ErrorMapping.register(c.routes, errors);
