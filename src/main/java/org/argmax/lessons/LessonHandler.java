@@ -101,7 +101,7 @@ public final class LessonHandler {
         model.put("objectives", snapshot.objectivesHtml().get(slug));
         model.put("previous", snapshot.course().previous(slug).orElse(null));
         model.put("next", snapshot.course().next(slug).orElse(null));
-        model.put("widgetTitles", Widgets.titles());
+        model.put("widgetTitles", courses.widgets().titles());
         java.util.List<String> exercises = snapshot.lessons().get(slug).embeds().stream()
                 .filter(RenderedDocument.Embed::isExercise).map(RenderedDocument.Embed::id).toList();
         if (withExtras) for (PageExtras e : extras) e.lesson(ctx, slug, exercises, model);
@@ -113,6 +113,6 @@ public final class LessonHandler {
         Page page = snapshot.course().pages().get(slug);
         if (page == null) throw new NotFoundResponse("This course has no " + slug + " page.");
         respond(ctx, snapshot, "/" + slug, () -> views.process(ctx, "page",
-                Map.of("page", page, "doc", snapshot.pages().get(slug), "widgetTitles", Widgets.titles())));
+                Map.of("page", page, "doc", snapshot.pages().get(slug), "widgetTitles", courses.widgets().titles())));
     }
 }

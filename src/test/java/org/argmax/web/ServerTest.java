@@ -118,9 +118,7 @@ class ServerTest {
             assertTrue(seconds < 5, "edits are noticed within about a second, not " + seconds + " s");
 
             javax.sql.DataSource db = s.app().database().dataSource();
-            new org.argmax.accounts.AccountService(new org.argmax.accounts.UserRepository(db), new org.argmax.accounts.SessionRepository(db),
-                    new org.argmax.accounts.LoginThrottle(db), new org.argmax.accounts.PasswordHasher(4))
-                    .create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
+            org.argmax.testing.TestAccounts.on(db).create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
             org.argmax.testing.WebClient instructor = new org.argmax.testing.WebClient(s);
             instructor.signIn("prof", "prof's long password");
 
