@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The core now against the core at earlier commits, in one run: the same JMH benchmarks (today's
+# src/jmh/java) run alternately against each version, one fork at a time, so that the machine's drift
+# and other load hit all of them alike. Compare the ratios, not the absolute times.
+#
+#   bash src/jmh/compare.sh 'REF [REF…]' [JMH_REGEX]
+#
+# REF: any git commit (e.g. b61ca1e^ = before the lean core, main, HEAD). The core at REF
+# (src/main/java/org/argmax/estimation only) is compiled by baseline-classes.sh and put ahead of
+# today's classes on the class path, so it shadows them; the benchmark classes are today's and call
+# only the core's public API. "current" is the working tree as built by `mvn -Pbench compile` (done here).
+#
+# Environment: ROUNDS (default 2: forks per version; the order of the versions turns every round),
+# WI and I (warm-up and measured fits per fork; default 2 and 3), OUT (default target/bench-compare),
+# SKIP_BUILD=1 (reuse target/bench-build/classes). Writes OUT/<version>-rN.json, OUT/compare.md
+# (the first REF is the baseline of the speed-up column).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REFS=${1:?usage: compare.sh 'REF [REF...]' [JMH_REGEX]}
+REGEX=${2:-'org.argmax.bench.*.core.*'}
+ROUNDS=${ROUNDS:-2}
+WI=${WI:-2}
+I=${I:-3}
+OUT=${OUT:-target/bench-compare}
+PY=${PYTHON:-/usr/bin/python3}
+mkdir -p "$OUT"
+rm -f "$OUT"/*-r*.json "$OUT/versions.txt"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  mvn -B -q -o -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-build/classpath.txt
+fi
+DEPS=$(cat target/bench-build/classpath.txt)
+NAMES=() CPS=()
+for ref in $REFS; do
+  sha=$(git rev-parse --short "$ref^{commit}")
+  NAMES+=("$sha")
+  CPS+=("$(bash src/jmh/baseline-classes.sh "$sha"):target/bench-build/classes:$DEPS")
+  echo "$sha $ref" >> "$OUT/versions.txt"
+done
+NAMES+=(current)
+CPS+=("target/bench-build/classes:$DEPS")
+echo "current $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main || echo ' + uncommitted changes')" >> "$OUT/versions.txt"
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; $(java -version 2>&1 | head -1)"
+  echo "JMH: $ROUNDS rounds × 1 fork per version, $WI warm-up + $I measured fits per fork; regex $REGEX"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$OUT/machine.txt"
+
+n=${#NAMES[@]}
+for r in $(seq 1 "$ROUNDS"); do
+  for s in $(seq 0 $((n - 1))); do
+    v=$(( (s + r - 1) % n ))
+    echo "== ${NAMES[$v]} round $r, load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    java -cp "${CPS[$v]}" org.openjdk.jmh.Main -f 1 -wi "$WI" -i "$I" -rf json -rff "$OUT/${NAMES[$v]}-r$r.json" "$REGEX" \
+      | grep -E '^[A-Za-z]+Benchmark\.' >&2 || true
+  done
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+"$PY" src/jmh/python/compare.py "$OUT" | tee "$OUT/compare.md"
