@@ -4,7 +4,7 @@
 # Run from anywhere; ~17 minutes on 2 vCPUs.
 #
 # A subset: CASES (scikit-learn cases, comma-separated; see bench_sklearn.py) and JMH_INCLUDE (a JMH
-# regex) select what runs, OUT the results directory; Smile runs only with all cases. E.g. the
+# regex) select what runs, OUT the results directory; Smile runs only with all cases and no BASELINE. E.g. the
 # k-means, ridge and lasso cases alone:
 #   CASES=kmeans10d,kmeans1d,ridge,lasso OUT=target/bench-results-new \
 #   JMH_INCLUDE='org.argmax.bench.(KMeansBenchmark|RegressionBenchmark.core(Ridge|Lasso))' bash src/jmh/run-benchmarks.sh
@@ -12,7 +12,8 @@
 # Earlier versions of the core in the same run: BASELINE='REF [REF…]' (git commits) runs the JMH step
 # through compare.sh instead: every version (the core at each REF, then the current one) one fork at a
 # time, the order turning every round (ROUNDS, default 2; WI and I warm-up and measured fits per fork,
-# default 2 and 3), and the summary gets one row per version. SKIP_GC=1 skips the allocation runs.
+# default 2 and 3), and the summary gets one row per version. SKIP_GC=1 skips the allocation runs;
+# SK_REPEATS (default 5) sets the timed scikit-learn fits per case.
 # The lean-core check of issue 12 (before it, the lean core, now) on the cases of issue 15:
 #   BASELINE='b61ca1e^ b61ca1e' JMH_INCLUDE='org.argmax.bench.*.core.*' bash src/jmh/run-benchmarks.sh
 set -euo pipefail
@@ -42,8 +43,8 @@ CP="target/bench-build/classes:$(cat target/bench-build/classpath.txt)"
 # scikit-learn: malloc tuned so numpy's large temporaries are not mmap'ed/unmapped on every call
 # (sklearn's best case, see /work/shared/BENCHMARK-NOTES.md); fit call only, warm-up + 5 repeats
 export MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824
-OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 5 $CASES | tee "$OUT/sklearn-1thread.jsonl"
-"$PY" src/jmh/python/bench_sklearn.py "$DATA" default 5 $CASES | tee "$OUT/sklearn-default-threads.jsonl"
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-1thread.jsonl"
+"$PY" src/jmh/python/bench_sklearn.py "$DATA" default "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-default-threads.jsonl"
 unset MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_
 
 # JMH: forks, warm-ups and -Xms12g -Xmx12g are in the @Fork/@Warmup/@Measurement annotations
@@ -58,7 +59,7 @@ fi
 # Smile 6.3.0 needs Java 25 and the system OpenBLAS (FFM): its own javac/java step, plain timing
 # loop (2 untimed + 3 timed fits) in 2 JVMs. Skipped when no Java 25 JDK is found.
 SMILE_JDK=${SMILE_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -z "$CASES" ] && [ -x "$SMILE_JDK/bin/javac" ]; then
+if [ -z "$CASES" ] && [ -z "${BASELINE:-}" ] && [ -x "$SMILE_JDK/bin/javac" ]; then
   mvn -B -q -Pbench-smile dependency:build-classpath -Dmdep.outputFile=target/bench-build/smile-classpath.txt
   SCP="target/bench-build/smile:$(cat target/bench-build/smile-classpath.txt)"
   mkdir -p target/bench-build/smile
