@@ -24,7 +24,7 @@ I=${I:-3}
 OUT=${OUT:-target/bench-compare}
 PY=${PYTHON:-/usr/bin/python3}
 mkdir -p "$OUT"
-rm -f "$OUT"/*-r*.json "$OUT/versions.txt"
+rm -f "$OUT"/*-r*.json "$OUT"/*-r*.txt "$OUT/versions.txt"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -o -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-build/classpath.txt
@@ -53,8 +53,14 @@ for r in $(seq 1 "$ROUNDS"); do
   for s in $(seq 0 $((n - 1))); do
     v=$(( (s + r - 1) % n ))
     echo "== ${NAMES[$v]} round $r, load $(cut -d' ' -f1 /proc/loadavg)" >&2
-    java -cp "${CPS[$v]}" org.openjdk.jmh.Main -f 1 -wi "$WI" -i "$I" -rf json -rff "$OUT/${NAMES[$v]}-r$r.json" "$REGEX" \
-      | grep -E '^[A-Za-z]+Benchmark\.' >&2 || true
+    # JMH holds /tmp/jmh.lock while it runs: a second JMH on the machine makes this one stop with an error
+    if ! java -cp "${CPS[$v]}" org.openjdk.jmh.Main -f 1 -wi "$WI" -i "$I" -rf json -rff "$OUT/${NAMES[$v]}-r$r.json" "$REGEX" \
+        > "$OUT/${NAMES[$v]}-r$r.txt" 2>&1; then
+      grep -E 'ERROR|Exception' "$OUT/${NAMES[$v]}-r$r.txt" | head -5 >&2
+      echo "JMH failed for ${NAMES[$v]} (log: $OUT/${NAMES[$v]}-r$r.txt)" >&2
+      exit 1
+    fi
+    grep -E '^[A-Za-z]+Benchmark\.' "$OUT/${NAMES[$v]}-r$r.txt" >&2 || true
   done
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"

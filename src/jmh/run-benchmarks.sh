@@ -13,7 +13,9 @@
 # through compare.sh instead: every version (the core at each REF, then the current one) one fork at a
 # time, the order turning every round (ROUNDS, default 2; WI and I warm-up and measured fits per fork,
 # default 2 and 3), and the summary gets one row per version. SKIP_GC=1 skips the allocation runs;
-# SK_REPEATS (default 5) sets the timed scikit-learn fits per case.
+# SK_REPEATS (default 5) sets the timed scikit-learn fits per case; SKIP_SKLEARN=1 keeps the
+# scikit-learn results already in OUT (e.g. after a failed JMH step). Only one JMH runs at a time on a
+# machine (JMH's /tmp/jmh.lock): the JMH step fails if another one is running.
 # The lean-core check of issue 12 (before it, the lean core, now) on the cases of issue 15:
 #   BASELINE='b61ca1e^ b61ca1e' JMH_INCLUDE='org.argmax.bench.*.core.*' bash src/jmh/run-benchmarks.sh
 set -euo pipefail
@@ -43,8 +45,10 @@ CP="target/bench-build/classes:$(cat target/bench-build/classpath.txt)"
 # scikit-learn: malloc tuned so numpy's large temporaries are not mmap'ed/unmapped on every call
 # (sklearn's best case, see /work/shared/BENCHMARK-NOTES.md); fit call only, warm-up + 5 repeats
 export MALLOC_MMAP_THRESHOLD_=268435456 MALLOC_TRIM_THRESHOLD_=1073741824
-OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-1thread.jsonl"
-"$PY" src/jmh/python/bench_sklearn.py "$DATA" default "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-default-threads.jsonl"
+if [ "${SKIP_SKLEARN:-}" != 1 ]; then
+  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$PY" src/jmh/python/bench_sklearn.py "$DATA" 1 "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-1thread.jsonl"
+  "$PY" src/jmh/python/bench_sklearn.py "$DATA" default "${SK_REPEATS:-5}" $CASES | tee "$OUT/sklearn-default-threads.jsonl"
+fi
 unset MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_
 
 # JMH: forks, warm-ups and -Xms12g -Xmx12g are in the @Fork/@Warmup/@Measurement annotations
