@@ -10,7 +10,8 @@
 # today's classes on the class path, so it shadows them; the benchmark classes are today's and call
 # only the core's public API. "current" is the working tree as built by `mvn -Pbench compile` (done here).
 #
-# Environment: ROUNDS (default 2: forks per version; the order of the versions turns every round),
+# Environment: ROUNDS (default 2: forks per version; the order of the versions reverses every round),
+# START_ROUND (default 1; above 1 adds rounds to the results already in OUT),
 # WI and I (warm-up and measured fits per fork; default 2 and 3), OUT (default target/bench-compare),
 # SKIP_BUILD=1 (reuse target/bench-build/classes). Writes OUT/<version>-rN.json, OUT/compare.md
 # (the first REF is the baseline of the speed-up column).
@@ -24,7 +25,9 @@ I=${I:-3}
 OUT=${OUT:-target/bench-compare}
 PY=${PYTHON:-/usr/bin/python3}
 mkdir -p "$OUT"
-rm -f "$OUT"/*-r*.json "$OUT"/*-r*.txt "$OUT/versions.txt"
+START_ROUND=${START_ROUND:-1}
+[ "$START_ROUND" != 1 ] || rm -f "$OUT"/*-r*.json "$OUT"/*-r*.txt
+rm -f "$OUT/versions.txt"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -o -Pbench -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/bench-build/classpath.txt
@@ -41,17 +44,20 @@ NAMES+=(current)
 CPS+=("target/bench-build/classes:$DEPS")
 echo "current $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src/main || echo ' + uncommitted changes')" >> "$OUT/versions.txt"
 
+[ "$START_ROUND" != 1 ] || rm -f "$OUT/machine.txt"
 {
   echo "date: $(date -u +%FT%TZ)"
   echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; $(java -version 2>&1 | head -1)"
-  echo "JMH: $ROUNDS rounds × 1 fork per version, $WI warm-up + $I measured fits per fork; regex $REGEX"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-} > "$OUT/machine.txt"
+  echo "JMH: rounds $START_ROUND to $ROUNDS, 1 fork per version, $WI warm-up + $I measured fits per fork; regex $REGEX"
+  echo "load average at start (round $START_ROUND): $(cut -d' ' -f1-3 /proc/loadavg)"
+} >> "$OUT/machine.txt"
 
 n=${#NAMES[@]}
-for r in $(seq 1 "$ROUNDS"); do
+# odd rounds run the versions in order, even rounds in reverse (ABC CBA …), so that a steady drift of
+# the machine's speed during the run favours none of them over an even number of rounds
+for r in $(seq "$START_ROUND" "$ROUNDS"); do
   for s in $(seq 0 $((n - 1))); do
-    v=$(( (s + r - 1) % n ))
+    v=$(( r % 2 == 1 ? s : n - 1 - s ))
     echo "== ${NAMES[$v]} round $r, load $(cut -d' ' -f1 /proc/loadavg)" >&2
     # JMH holds /tmp/jmh.lock while it runs: a second JMH on the machine makes this one stop with an error
     if ! java -cp "${CPS[$v]}" org.openjdk.jmh.Main -f 1 -wi "$WI" -i "$I" -rf json -rff "$OUT/${NAMES[$v]}-r$r.json" "$REGEX" \
@@ -63,5 +69,5 @@ for r in $(seq 1 "$ROUNDS"); do
     grep -E '^[A-Za-z]+Benchmark\.' "$OUT/${NAMES[$v]}-r$r.txt" >&2 || true
   done
 done
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+echo "load average at end (round $ROUNDS): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 "$PY" src/jmh/python/compare.py "$OUT" | tee "$OUT/compare.md"

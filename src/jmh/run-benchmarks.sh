@@ -11,7 +11,7 @@
 #
 # Earlier versions of the core in the same run: BASELINE='REF [REF…]' (git commits) runs the JMH step
 # through compare.sh instead: every version (the core at each REF, then the current one) one fork at a
-# time, the order turning every round (ROUNDS, default 2; WI and I warm-up and measured fits per fork,
+# time, the order reversed every round (ROUNDS, default 2; WI and I warm-up and measured fits per fork,
 # default 2 and 3), and the summary gets one row per version. SKIP_GC=1 skips the allocation runs;
 # SK_REPEATS (default 5) sets the timed scikit-learn fits per case; SKIP_SKLEARN=1 keeps the
 # scikit-learn results already in OUT (e.g. after a failed JMH step). Only one JMH runs at a time on a
