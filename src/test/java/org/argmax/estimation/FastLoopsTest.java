@@ -42,11 +42,10 @@ class FastLoopsTest {
     }
 
     @Test
-    void kMeansThroughDotProductsKeepsExactAssignmentsAndTies() {
-        // d ≥ LloydStep.EXPANDED_FROM: the nearest centre comes from ‖c‖² − 2x·c with an exact recheck
-        // of near-ties. Integer points and centres make exact ties common (equal exact distances, where
-        // the dot-product values may differ by rounding); far from the origin the rounding is larger
-        // than many of the gaps, so the recheck decides; a duplicated centre stays empty
+    void kMeansInMoreDimensionsKeepsExactAssignmentsAndTies() {
+        // integer points and centres make exact ties common, also far from the origin (where a
+        // distance computed as ‖c‖² − 2x·c + ‖x‖² would round many of them apart); a duplicated centre
+        // stays empty. Any faster distance must keep these assignments exactly
         for (double offset : new double[]{0, 1e4}) {
             Rng rng = new Rng(15);
             int d = 6;
