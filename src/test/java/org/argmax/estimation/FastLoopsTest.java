@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The chunked k-means, the column-major lasso and the blocked EM pass against straightforward loops
+ * The chunked k-means, the covariance-update lasso, the Newton passes of logistic regression and the
+ * blocked EM pass against straightforward loops
  * (the textbook algorithms, written as the core had them before the benchmark work): same
  * iterations, same assignments, and numbers equal to 1e-12 relative (the fast loops sum in a
  * different order; EM to 1e-9, its statistics are summed around the previous means).
