@@ -52,16 +52,18 @@ public final class ExerciseHandler {
     public void submit(Context ctx) {
         String id = ctx.pathParam("id");
         long userId = requireUser(ctx);
+        ExerciseSpec spec = exercises.spec(id);
         Map<String, String> answers = new LinkedHashMap<>();
-        for (ExerciseSpec.AnswerSpec a : exercises.spec(id).answers()) {
+        for (ExerciseSpec.AnswerSpec a : spec.answers()) {
             String v = ctx.formParam("answer_" + a.name());
             answers.put(a.name(), v == null ? "" : v);
         }
         try {
-            Attempt attempt = exercises.submit(userId, id, answers);
+            ExerciseService.Submitted done = exercises.submit(userId, spec, answers);
             if (HttpErrors.wantsJson(ctx)) {
+                Attempt attempt = done.attempt();
                 ctx.json(Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
-                        "html", fragment(ctx, id, userId, null)));
+                        "html", fragment(ctx, exercises.view(done), null)));
             } else {
                 redirectBack(ctx, id);
             }

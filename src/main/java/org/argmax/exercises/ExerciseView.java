@@ -8,7 +8,7 @@ import java.util.Map;
  * the learner solved the exercise or gave up: the reference never reaches the browser before.
  */
 public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedIn, String dataPreview, int n,
-                           List<AnswerField> fields, List<Attempt> attempts, Attempt lastAttempt, int attemptsLeft,
+                           List<AnswerField> fields, Attempt lastAttempt, int attemptsLeft,
                            boolean solved, boolean revealed, boolean closed, Double bestScore,
                            List<String> revealedAnswers, int variant, boolean practiceOnly) {
 
@@ -40,7 +40,7 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
     public ExerciseView withInvalidSubmission(Map<String, String> typed, Map<String, String> problems) {
         List<AnswerField> shown = fields.stream().map(f -> new AnswerField(f.name(), f.labelHtml(), f.type(), f.tolerance(), f.hints(),
                 f.choices(), f.variables(), typed.getOrDefault(f.name(), ""), f.input(), problems.get(f.name()), f.extra())).toList();
-        return new ExerciseView(spec, promptHtml, signedIn, dataPreview, n, shown, attempts, lastAttempt, attemptsLeft, solved, revealed,
+        return new ExerciseView(spec, promptHtml, signedIn, dataPreview, n, shown, lastAttempt, attemptsLeft, solved, revealed,
                 closed, bestScore, revealedAnswers, variant, practiceOnly);
     }
 
