@@ -39,6 +39,8 @@ import org.argmax.progress.ProgressRepository;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds the whole object graph (database, services, handlers) and the Javalin server. Nothing is
@@ -66,8 +68,31 @@ public final class App implements AutoCloseable {
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
-        CourseService courses = new CourseService(new CourseLoader(config.contentDir()));
-        Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        StartupTrace.mark("App.start");
+        Views views = new Views();
+        // the course (with its exercises' seed check) loads while the database opens and the templates warm up:
+        // three independent jobs, each mostly class loading and first-time code
+        FutureTask<CourseService> course = new FutureTask<>(() -> new CourseService(new CourseLoader(config.contentDir())));
+        new Thread(course, "course-load").start();
+        Thread warmUp = new Thread(views::warmUp, "template-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        Database database;
+        try {
+            database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            StartupTrace.mark("database: pool and migrations");
+        } catch (RuntimeException e) {
+            courseOrThrow(course); // a broken course is reported first, as when it was loaded before the database
+            throw e;
+        }
+        CourseService courses;
+        try {
+            courses = courseOrThrow(course);
+            StartupTrace.mark("course loaded and checked");
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         FitPool fits = new FitPool(config.fitThreads());
         try {
             DataSource db = database.dataSource();
@@ -78,7 +103,7 @@ public final class App implements AutoCloseable {
             ProgressRepository progress = new ProgressRepository(db);
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db));
 
-            Views views = new Views();
+            StartupTrace.mark("services");
             views.addGlobal((ctx, model) -> {
                 var snapshot = courses.current();
                 model.putIfAbsent("courseTitle", snapshot.course().title());
@@ -99,6 +124,7 @@ public final class App implements AutoCloseable {
             String backupToken = database.compaction() == null ? null : Tokens.random();
             BackupHandler backup = new BackupHandler(database, backupToken);
             ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
+            StartupTrace.mark("views and handlers");
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
@@ -118,8 +144,11 @@ public final class App implements AutoCloseable {
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
                 c.routes.post("/admin/backup", backup::backup, Access.PUBLIC_API); // its own token, not a session: no CSRF
+                if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
+            StartupTrace.mark("Javalin configured");
             javalin.start(config.port());
+            StartupTrace.mark("listening on port " + javalin.port());
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
             return new App(database, javalin, fits, backupInfo);
@@ -127,6 +156,20 @@ public final class App implements AutoCloseable {
             fits.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** The loaded course, or what stopped it loading (a {@link org.argmax.content.ContentException} listing every problem). */
+    private static CourseService courseOrThrow(FutureTask<CourseService> course) {
+        try {
+            return course.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the course was loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
