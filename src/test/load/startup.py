@@ -47,11 +47,12 @@ def status(port, path):
 def family(pid):
     """The process and its children (the launcher's JVM and the server's)."""
     pids = [pid]
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            pids += [int(x) for x in f.read().split()]
-    except OSError:
-        pass
+    for children in glob.glob(f"/proc/{pid}/task/*/children"):  # the JVM starts it from a thread other than the first
+        try:
+            with open(children) as f:
+                pids += [int(x) for x in f.read().split()]
+        except OSError:
+            pass
     return pids
 
 
