@@ -20,8 +20,13 @@ import java.util.StringJoiner;
 public final class ExerciseChecker {
     public static final int DEFAULT_SEEDS = 2000;
 
-    private final InstanceFactory factory = new InstanceFactory();
-    private final Grader grader = new Grader();
+    private final InstanceFactory factory;
+    private final Grader grader;
+
+    public ExerciseChecker(References references, Misconceptions misconceptions) {
+        this.factory = new InstanceFactory(references, misconceptions);
+        this.grader = new Grader(references);
+    }
 
     /** The problems found, and per exercise the share of seeds whose first data set was drawn again. */
     public record Report(List<ContentProblem> problems, Map<String, Double> redrawn) {

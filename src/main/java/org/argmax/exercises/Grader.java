@@ -24,13 +24,19 @@ public final class Grader {
      */
     static final int MAX_STORED_ANSWER = 1_000;
 
+    private final References references;
+
+    public Grader(References references) {
+        this.references = references;
+    }
+
     public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
         Map<String, Object> parsed = new HashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
         for (AnswerSpec a : instance.spec().answers()) {
             try {
                 Object value = parse(a, submitted.get(a.name()), instance);
-                String outside = a.type().outsideDomain(a, value, instance);
+                String outside = a.type().outsideDomain(a, value, instance, references);
                 if (outside != null) problems.put(a.name(), outside);
                 else parsed.put(a.name(), value);
             } catch (InvalidAnswerException e) {

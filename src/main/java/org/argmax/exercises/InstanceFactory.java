@@ -17,6 +17,13 @@ import java.util.function.ToDoubleFunction;
  * preview and {@code check}, so what is checked is what learners get.
  */
 public final class InstanceFactory {
+    private final References references;
+    private final Misconceptions misconceptions;
+
+    public InstanceFactory(References references, Misconceptions misconceptions) {
+        this.references = references;
+        this.misconceptions = misconceptions;
+    }
 
     /** seed(learner, exercise, variant): the learner never chooses it, and it is stable across upgrades. */
     public static long seedFor(long userId, String exerciseId, int variant) {
@@ -52,7 +59,7 @@ public final class InstanceFactory {
                 why = "the data or a reference cannot be computed (" + e.getMessage() + ")";
                 continue;
             }
-            why = Gradeability.problem(candidate);
+            why = Gradeability.problem(candidate, references);
             if (why == null) return candidate;
         }
         throw new UngradeableException("no gradeable data in " + MAX_DRAWS + " draws from seed " + seed + "; the last one failed because " + why);
@@ -61,18 +68,18 @@ public final class InstanceFactory {
     private ExerciseInstance build(ExerciseSpec spec, long seed, long dataSeed, int draw) {
         ExerciseData data = DataGenerator.generate(spec, dataSeed);
         Map<String, Double> variables = DataVariables.values(data);
-        Map<String, double[]> references = new HashMap<>();
-        Map<String, List<MisconceptionValue>> misconceptions = new HashMap<>();
+        Map<String, double[]> referenceValues = new HashMap<>();
+        Map<String, List<MisconceptionValue>> misconceptionValues = new HashMap<>();
         Map<String, List<MisconceptionValue>> mistakes = new HashMap<>();
         Map<String, ToDoubleFunction<Double>> gaps = new HashMap<>();
         for (AnswerSpec a : spec.answers()) {
             if (a.reference() == null) continue;
-            references.put(a.name(), References.compute(a.reference(), data));
+            referenceValues.put(a.name(), references.compute(a.reference(), data));
             List<MisconceptionValue> values = new ArrayList<>();
             for (String m : a.misconceptions()) {
-                values.add(new MisconceptionValue(m, Misconceptions.value(m, a.reference(), data), Misconceptions.message(m)));
+                values.add(new MisconceptionValue(m, misconceptions.value(m, a.reference(), data), misconceptions.message(m)));
             }
-            misconceptions.put(a.name(), values);
+            misconceptionValues.put(a.name(), values);
             List<MisconceptionValue> own = new ArrayList<>();
             for (ExerciseSpec.Mistake m : a.mistakes()) {
                 double v = Formulas.evaluate(Formulas.parse(m.formula(), variables.keySet()), variables);
@@ -82,9 +89,9 @@ public final class InstanceFactory {
             mistakes.put(a.name(), own);
             if (a.grading() == ExerciseSpec.Grading.LIKELIHOOD) {
                 String ref = a.reference();
-                gaps.put(a.name(), v -> References.likelihoodGap(ref, data, v));
+                gaps.put(a.name(), v -> references.likelihoodGap(ref, data, v));
             }
         }
-        return new ExerciseInstance(spec, seed, data, variables, references, misconceptions, mistakes, gaps, draw);
+        return new ExerciseInstance(spec, seed, data, variables, referenceValues, misconceptionValues, mistakes, gaps, draw);
     }
 }

@@ -8,6 +8,7 @@ import org.argmax.db.H2Backup;
 import org.argmax.http.Tokens;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
+import org.argmax.lessons.Widgets;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.api.ApiModels;
@@ -30,6 +31,8 @@ import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.ExerciseExtras;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.exercises.ExerciseService;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
 import org.argmax.progress.ProgressExtras;
 import org.argmax.progress.InstructorHandler;
 import org.argmax.progress.InstructorRepository;
@@ -69,10 +72,15 @@ public final class App implements AutoCloseable {
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
         StartupTrace.mark("App.start");
+        // the registries exercises and lessons name, built once and passed to whoever reads them
+        References references = References.standard();
+        Misconceptions misconceptions = Misconceptions.standard(references);
+        ApiModels apiModels = ApiModels.standard();
         Views views = new Views();
         // the course (with its exercises' seed check) loads while the database opens and the templates warm up:
         // three independent jobs, each mostly class loading and first-time code
-        FutureTask<CourseService> course = new FutureTask<>(() -> new CourseService(new CourseLoader(config.contentDir())));
+        FutureTask<CourseService> course = new FutureTask<>(() ->
+                new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard()));
         new Thread(course, "course-load").start();
         Thread warmUp = new Thread(views::warmUp, "template-warm-up");
         warmUp.setDaemon(true);
@@ -101,7 +109,8 @@ public final class App implements AutoCloseable {
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
             SessionResolver sessionResolver = new SessionResolver(sessions, users);
             ProgressRepository progress = new ProgressRepository(db);
-            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db));
+            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
+                    references, misconceptions);
 
             StartupTrace.mark("services");
             views.addGlobal((ctx, model) -> {
@@ -119,7 +128,7 @@ public final class App implements AutoCloseable {
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService(), fits));
+                    new EstimateHandler(new EstimateService(apiModels), new SampleService(), fits));
             // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
             String backupToken = database.compaction() == null ? null : Tokens.random();
             BackupHandler backup = new BackupHandler(database, backupToken);
