@@ -3,9 +3,10 @@ package org.argmax.web;
 /**
  * Where start-up goes: with {@code -Dargmax.startupTrace=true} (or the environment variable
  * {@code ARGMAX_STARTUP_TRACE=1}) each phase prints one line to stderr, e.g.
- * {@code [startup]   812 ms  (+ 304)  cpu   950 ms (+ 310)  database: pool and migrations}, wall-clock time and the process's CPU time (JIT
- * and GC threads included), counted from the start of the process that the user started (the launcher's, when {@code Launcher} re-executed the
- * JVM). Off by default; then every call is a single flag test.
+ * {@code [startup]   812 ms  (+ 304)  cpu   950 ms (+ 310)  database: pool and migrations}:
+ * wall-clock time counted from the start of the process the user started (the launcher's, when
+ * {@code cli/Launcher} re-executed the JVM), and the printing JVM's CPU time (JIT and GC threads
+ * included). Off by default; then every call is one flag test.
  */
 public final class StartupTrace {
     /** The launcher passes the start of its own process, so the child's lines count from what the user started. */
