@@ -156,8 +156,10 @@ public final class ExerciseService {
 
     public String promptHtml(ExerciseSpec spec, ExerciseInstance instance) {
         String text = substitute(spec.prompt(), instance.variables());
-        RenderedDocument doc = markdown.render(text, spec.source(), spec.line(), new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
-        return doc.segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining());
+        return rendered.computeIfAbsent("prompt:" + text, key -> {
+            RenderedDocument doc = markdown.render(text, spec.source(), spec.line(), new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
+            return doc.segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining());
+        });
     }
 
     /** Replaces {@code {{name}}} with the learner's values (given quantities and data summaries). */
@@ -173,7 +175,29 @@ public final class ExerciseService {
     }
 
     private String inlineHtml(String markdownText) {
-        return markdown.renderInline(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
+        return rendered.computeIfAbsent("inline:" + markdownText,
+                key -> markdown.renderInline(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>()));
+    }
+
+    /**
+     * Prompts, labels, hints and choices as HTML by their text (with the learner's values put in):
+     * the same text always renders the same, and a lesson page shows the same texts again and again.
+     * Problems found while rendering were reported by {@code check} and the course load, so none are lost.
+     */
+    private final RenderedTexts rendered = new RenderedTexts();
+
+    /** A bounded memo: emptied when it holds 20,000 texts (learners' values make texts without end). */
+    private static final class RenderedTexts {
+        private final java.util.concurrent.ConcurrentHashMap<String, String> html = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String computeIfAbsent(String key, java.util.function.Function<String, String> render) {
+            String known = html.get(key);
+            if (known != null) return known;
+            String made = render.apply(key);
+            if (html.size() >= 20_000) html.clear();
+            html.put(key, made);
+            return made;
+        }
     }
 
     /** "p = 0.7" per answer, for learners who solved the exercise or gave up. */
