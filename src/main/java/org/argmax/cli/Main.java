@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
+        org.argmax.web.StartupTrace.mark("main");
+        java.util.OptionalInt child = Launcher.runInChild(args);
+        if (child.isPresent()) System.exit(child.getAsInt());
+        Launcher.stopWithParent();
         int code = commandLine(new Main()).execute(args);
         if (code != 0) System.exit(code);
     }

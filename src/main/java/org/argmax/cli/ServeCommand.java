@@ -27,6 +27,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Behind a reverse proxy: count sign-in failures per address from its X-Forwarded-For header (or $ARGMAX_TRUST_PROXY=true).")
     boolean trustProxy;
 
+    @Option(names = Launcher.NO_RELAUNCH_OPTION,
+            description = "Run the server in this JVM, with its JVM options as given, instead of a child JVM with a class-data archive and a bounded heap "
+                    + "(or $" + Launcher.NO_RELAUNCH_ENV + "=1).")
+    boolean noRelaunch;
+
+    /** Used by the build: start, request a few pages, stop (the launcher keeps the class-data archive the JVM writes at exit). */
+    @Option(names = "--warm-up-and-exit", hidden = true)
+    boolean warmUpAndExit;
+
     @picocli.CommandLine.Mixin
     DatabaseOptions db = new DatabaseOptions();
 
@@ -48,6 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("Argmax is running on http://localhost:" + app.port() + "/  (course: " + content + ", database: " + app.database().url() + ")");
+        if (warmUpAndExit) return warmUpAndClose(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -55,6 +65,35 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** Requests the pages most visits start with (so their classes are loaded), then stops; 1 unless the home page answers 200. */
+    private static int warmUpAndClose(App app) {
+        try (app) {
+            String home = get(app, "/");
+            if (home == null) return 1;
+            java.util.regex.Matcher lesson = java.util.regex.Pattern.compile("href=\"(/lessons/[^\"]+)\"").matcher(home);
+            for (String path : lesson.find() ? java.util.List.of("/health", "/signin", lesson.group(1)) : java.util.List.of("/health", "/signin")) {
+                get(app, path);
+            }
+            return 0;
+        }
+    }
+
+    /** The body of a 200, else null. */
+    private static String get(App app, String path) {
+        try {
+            var connection = (java.net.HttpURLConnection) java.net.URI.create("http://localhost:" + app.port() + path).toURL().openConnection();
+            int status = connection.getResponseCode();
+            System.out.println("warm-up: " + status + " " + path);
+            if (status != 200) return null;
+            try (var in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("warm-up: " + path + " failed: " + e.getMessage());
+            return null;
+        }
     }
 
     private static int portFromEnvironment() {

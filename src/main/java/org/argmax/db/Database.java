@@ -16,7 +16,7 @@ import java.time.Instant;
 
 /**
  * The connection pool and the schema. Migrations under {@code db/migration} (packaged into the jar)
- * run at start. For H2 files, {@link #durable} adds the settings that keep every committed row
+ * run at start (Flyway starts only when the schema is not current: {@link SchemaCheck}). For H2 files, {@link #durable} adds the settings that keep every committed row
  * when the JVM is killed with -9 (tested in DatabaseDurabilityTest).
  *
  * <p>Self-healing: when embedded H2 cannot write its file (disk full, file made unwritable), it
@@ -64,6 +64,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("The database must be given as a JDBC URL, such as " + DEFAULT_URL
                     + " (an H2 file) or jdbc:postgresql://host/argmax; got '" + jdbcUrl + "'.", null);
         }
+        long created = System.nanoTime();
         this.url = durable(jdbcUrl);
         this.user = user;
         this.password = password;
@@ -89,14 +90,26 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new DatabaseException(cannotOpen(jdbcUrl, e), e);
         }
+        long poolOpened = System.nanoTime();
+        log.debug("Pool opened in {} ms", (poolOpened - created) / 1_000_000);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            if (!schemaIsCurrent(pool)) Flyway.configure().dataSource(pool).locations("classpath:" + SchemaCheck.LOCATION).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new DatabaseException("The database " + jdbcUrl + " opened, but its tables could not be created or updated: "
                     + rootMessage(e), e);
         }
+        log.debug("Migrations checked in {} ms", (System.nanoTime() - poolOpened) / 1_000_000);
         this.compaction = h2File ? new H2Compaction(this, pool) : null;
+    }
+
+    /** True when every packaged migration has been applied, unchanged ({@link SchemaCheck}): then Flyway need not start. */
+    private static boolean schemaIsCurrent(DataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            return SchemaCheck.current(c);
+        } catch (SQLException e) {
+            return false; // Flyway will say what is wrong
+        }
     }
 
     private static String cannotOpen(String jdbcUrl, RuntimeException e) {

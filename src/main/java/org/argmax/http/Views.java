@@ -1,6 +1,7 @@
 package org.argmax.http;
 
 import io.javalin.http.Context;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -32,6 +33,24 @@ public final class Views {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+    }
+
+    /**
+     * Initializes the engine and renders the error page once with a made-up model, output
+     * discarded: Thymeleaf's set-up, the layout's parse and OGNL's first expressions then happen at
+     * start-up beside other work instead of in the first visitor's request. A failure here only
+     * means the first request does that work itself.
+     */
+    public void warmUp() {
+        try {
+            Map<String, Object> model = new HashMap<>(Map.of("status", 404, "title", "Page not found", "message", "",
+                    "katexVersion", katexVersion, "chartjsVersion", chartjsVersion, "currentPath", "/",
+                    "courseTitle", "", "contentProblems", List.of(), "csrfToken", ""));
+            model.put("assets", assets);
+            engine.process("error", new org.thymeleaf.context.Context(java.util.Locale.ROOT, model));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Views.class).debug("Template warm-up failed; the first request does it", e);
+        }
     }
 
     /** Registers a contributor of attributes that every page gets (e.g. the signed-in user). */

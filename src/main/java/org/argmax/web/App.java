@@ -43,6 +43,8 @@ import org.argmax.progress.ProgressRepository;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds the whole object graph (database, services, handlers) and the Javalin server. Nothing is
@@ -70,12 +72,37 @@ public final class App implements AutoCloseable {
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
+        StartupTrace.mark("App.start");
         // the registries exercises and lessons name, built once and passed to whoever reads them
         References references = References.standard();
         Misconceptions misconceptions = Misconceptions.standard(references);
         ApiModels apiModels = ApiModels.standard();
-        CourseService courses = new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard());
-        Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        StaticAssets assets = new StaticAssets(config.staticDir());
+        Views views = new Views(assets);
+        // the course (with its exercises' seed check) loads while the database opens and the templates warm up:
+        // three independent jobs, each mostly class loading and first-time code
+        FutureTask<CourseService> course = new FutureTask<>(() ->
+                new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard()));
+        new Thread(course, "course-load").start();
+        Thread warmUp = new Thread(views::warmUp, "template-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        Database database;
+        try {
+            database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+            StartupTrace.mark("database: pool and migrations");
+        } catch (RuntimeException e) {
+            courseOrThrow(course); // a broken course is reported first, as when it was loaded before the database
+            throw e;
+        }
+        CourseService courses;
+        try {
+            courses = courseOrThrow(course);
+            StartupTrace.mark("course loaded and checked");
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         FitPool fits = new FitPool(config.fitThreads());
         try {
             DataSource db = database.dataSource();
@@ -87,8 +114,7 @@ public final class App implements AutoCloseable {
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
                     references, misconceptions);
 
-            StaticAssets assets = new StaticAssets(config.staticDir());
-            Views views = new Views(assets);
+            StartupTrace.mark("services");
             views.addGlobal((ctx, model) -> {
                 var snapshot = courses.current();
                 model.putIfAbsent("courseTitle", snapshot.course().title());
@@ -109,6 +135,7 @@ public final class App implements AutoCloseable {
             String backupToken = database.compaction() == null ? null : Tokens.random();
             BackupHandler backup = new BackupHandler(database, backupToken);
             ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
+            StartupTrace.mark("views and handlers");
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
@@ -140,8 +167,11 @@ public final class App implements AutoCloseable {
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers);
                 c.routes.post("/admin/backup", backup::backup, Access.PUBLIC_API); // its own token, not a session: no CSRF
+                if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
+            StartupTrace.mark("Javalin configured");
             javalin.start(config.port());
+            StartupTrace.mark("listening on port " + javalin.port());
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
             return new App(database, javalin, fits, backupInfo);
@@ -149,6 +179,20 @@ public final class App implements AutoCloseable {
             fits.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** The loaded course, or what stopped it loading (a {@link org.argmax.content.ContentException} listing every problem). */
+    private static CourseService courseOrThrow(FutureTask<CourseService> course) {
+        try {
+            return course.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the course was loading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -85,4 +85,20 @@ class PasswordsTest {
         assertFalse(hasher.verify("x".repeat(73), old));
         assertTrue(hasher.needsRehash(old));
     }
+
+    /**
+     * The default cost's dummy hash is written in the code (start-up does not spend ~0.3 s making
+     * it): it must be what {@code hash} makes at cost 12, so an unknown username costs exactly one
+     * cost-12 check, as a known one does.
+     */
+    @Test
+    void theWrittenDummyHashIsACost12HashOfTheDummyPassword() {
+        String dummy = PasswordHasher.DEFAULT_COST_DUMMY_HASH;
+        String made = new PasswordHasher(PasswordHasher.DEFAULT_COST).hash("anything at all");
+        assertEquals(made.length(), dummy.length());
+        assertEquals(made.substring(0, PasswordHasher.PREFIX.length() + 7), dummy.substring(0, PasswordHasher.PREFIX.length() + 7),
+                "same prefix, bcrypt version and cost: " + made);
+        assertTrue(dummy.startsWith(PasswordHasher.PREFIX + "$2a$12$"), dummy);
+        assertTrue(new PasswordHasher(4).verify(PasswordHasher.DUMMY_PASSWORD, dummy), "a real hash of the dummy password");
+    }
 }

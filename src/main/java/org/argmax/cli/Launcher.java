@@ -1,0 +1,231 @@
+package org.argmax.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes {@code java -jar argmax.jar serve} start fast and stay small without asking for JVM options:
+ * the JVM the user started re-executes itself once, as a child with
+ * <ul>
+ * <li>a class-data-sharing archive of the application's classes next to the jar
+ *     ({@code argmax-<key>.jsa}, the key naming the jar's path, size and modification time and the JVM):
+ *     JDK 17 has no {@code -XX:+AutoCreateSharedArchive}, so when it is missing the child runs with
+ *     {@code -XX:ArchiveClassesAtExit} and the archive is written when it stops (the Maven build does
+ *     that once after {@code package} with {@code serve --warm-up-and-exit});</li>
+ * <li>a heap sized for the work ({@value #INITIAL_HEAP} growing to at most {@value #HEAP}) and the serial collector instead of a quarter of the
+ *     machine's memory, and at most {@value #MALLOC_ARENAS} malloc arenas.</li>
+ * </ul>
+ * The launcher forwards its own JVM options after these (so the user's {@code -Xmx} or collector
+ * wins), its standard streams, and the child's exit code; a SIGTERM or Ctrl-C stops the child the
+ * normal way (its shutdown hook compacts the H2 file) before the launcher exits, and the child
+ * stops by itself when the launcher is killed. Only {@code serve} started with {@code -jar} is
+ * re-executed; {@code --no-relaunch} or {@code ARGMAX_NO_RELAUNCH=1} turn it off, {@code ARGMAX_CDS=off}
+ * only the archive.
+ */
+final class Launcher {
+    /** Set in the child to the launcher's process id. */
+    static final String PARENT_PROPERTY = "argmax.launcher.parent";
+    static final String NO_RELAUNCH_OPTION = "--no-relaunch";
+    static final String NO_RELAUNCH_ENV = "ARGMAX_NO_RELAUNCH";
+    /** {@code ARGMAX_CDS=off}: the child runs without a class-data archive (and writes none). */
+    static final String CDS_ENV = "ARGMAX_CDS";
+    /** The heap starts small and grows to at most {@link #HEAP} (the default would be a quarter of the machine). */
+    static final String INITIAL_HEAP = "64m";
+    static final String HEAP = "256m";
+    static final int MALLOC_ARENAS = 2;
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("argmax-[0-9a-f]{12}\\.jsa");
+
+    private Launcher() {
+    }
+
+    /**
+     * Runs the server in a child JVM when that is wanted here, and returns its exit code; empty when
+     * this JVM should run the command itself (it is the child, the command is not {@code serve},
+     * the JVM was not started with {@code -jar}, or re-executing is turned off).
+     */
+    static OptionalInt runInChild(String[] args) {
+        List<String> arguments = List.of(args);
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        List<String> jvmCommandLine = self.arguments().map(List::of).orElse(List.of());
+        Optional<String> java = self.command();
+        if (java.isEmpty() || !relaunches(arguments, System.getenv(), System.getProperty(PARENT_PROPERTY), jvmCommandLine)) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(new Child(java.get(), jvmCommandLine, arguments).run());
+        } catch (IOException e) {
+            System.err.println("Could not start the server's JVM (" + e.getMessage() + "); running in this one.");
+            return OptionalInt.empty();
+        }
+    }
+
+    /** In the child: stop (shutdown hooks included) when the launcher that started it is gone, e.g. killed with -9. */
+    static void stopWithParent() {
+        Long parent = Long.getLong(PARENT_PROPERTY);
+        if (parent == null) return;
+        Optional<ProcessHandle> handle = ProcessHandle.of(parent);
+        if (handle.isEmpty()) {
+            System.exit(1);
+            return;
+        }
+        handle.get().onExit().thenRun(() -> {
+            System.err.println("The launcher (process " + parent + ") has stopped; stopping the server.");
+            System.exit(1);
+        });
+    }
+
+    /**
+     * {@code args}: the application's arguments; {@code jvmCommandLine}: everything after the
+     * {@code java} executable in this process's command line.
+     */
+    static boolean relaunches(List<String> args, Map<String, String> env, String parentProperty, List<String> jvmCommandLine) {
+        if (parentProperty != null) return false; // this is the child
+        String off = env.get(NO_RELAUNCH_ENV);
+        if (off != null && !off.isBlank() && !off.equals("0") && !off.equalsIgnoreCase("false")) return false;
+        if (args.contains(NO_RELAUNCH_OPTION)) return false;
+        if (jarOf(jvmCommandLine).isEmpty()) return false;
+        return args.isEmpty() || args.get(0).equals("serve");
+    }
+
+    /** The jar after {@code -jar} in the JVM's command line, if it was started that way. */
+    static Optional<String> jarOf(List<String> jvmCommandLine) {
+        int i = jvmCommandLine.indexOf("-jar");
+        return i < 0 || i + 1 >= jvmCommandLine.size() ? Optional.empty() : Optional.of(jvmCommandLine.get(i + 1));
+    }
+
+    /**
+     * The child's command line: {@code java}, the archive option ({@code -XX:SharedArchiveFile} when
+     * the archive exists, else {@code -XX:ArchiveClassesAtExit} to a temporary name; none when
+     * {@code archive} is null), the memory options, the launcher's own JVM options (they come later,
+     * so they win; a collector or archive of the user's replaces ours), the child's properties, then
+     * {@code -jar} with the absolute jar and the application's arguments.
+     */
+    static List<String> childCommand(String java, List<String> jvmCommandLine, Path jar, Path archive, boolean archiveExists,
+                                     Path archiveInProgress, long parentPid, long origin, List<String> args) {
+        int jarAt = jvmCommandLine.indexOf("-jar");
+        List<String> userOptions = jvmCommandLine.subList(0, jarAt < 0 ? 0 : jarAt);
+        boolean userArchive = userOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit")
+                || o.startsWith("-Xshare"));
+        boolean userCollector = userOptions.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (archive != null && !userArchive) {
+            command.add(archiveExists ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archiveInProgress);
+            command.add("-Xshare:auto"); // an archive the JVM cannot use (another JDK build, a changed jar) is skipped...
+            command.add("-Xlog:cds=off,cds+dynamic=off"); // ...without warnings on the console
+        }
+        command.add("-Xms" + INITIAL_HEAP);
+        command.add("-Xmx" + HEAP);
+        if (!userCollector) command.add("-XX:+UseSerialGC");
+        command.addAll(userOptions);
+        command.add("-D" + PARENT_PROPERTY + "=" + parentPid);
+        command.add("-D" + org.argmax.web.StartupTrace.ORIGIN_PROPERTY + "=" + origin);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * The archive for this jar and this JVM, next to the jar: {@code argmax-} and 12 hex digits of a
+     * SHA-256 of the jar's absolute path, size and modification time, {@code java.home} and the
+     * JVM's version. A rebuilt or moved jar, or another JDK, gets a new name (the JVM checks the
+     * same itself, but would then only run without the archive).
+     */
+    static Path archiveFor(Path jar, long size, long modifiedMillis, String javaHome, String vmVersion) {
+        String key = jar + "\n" + size + "\n" + modifiedMillis + "\n" + javaHome + "\n" + vmVersion;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return jar.resolveSibling("argmax-" + HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One run of the child: start it, forward signals and the exit code, keep the archive it wrote. */
+    private static final class Child {
+        private final Path archive;
+        private final Path inProgress;
+        private final boolean archiveExists;
+        private final Process process;
+
+        Child(String javaCommand, List<String> jvmCommandLine, List<String> args) throws IOException {
+            Path jar = Path.of(jarOf(jvmCommandLine).orElseThrow()).toAbsolutePath().normalize();
+            long pid = ProcessHandle.current().pid();
+            Path candidate = archiveFor(jar, Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
+                    System.getProperty("java.home"), System.getProperty("java.vm.version"));
+            // no archive where it cannot be written (a read-only install): the child runs without one
+            boolean wanted = !"off".equalsIgnoreCase(System.getenv(CDS_ENV));
+            this.archive = wanted && (Files.isWritable(jar.getParent()) || Files.isRegularFile(candidate)) ? candidate : null;
+            this.archiveExists = archive != null && Files.isRegularFile(archive);
+            this.inProgress = archive == null ? null : archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp");
+            long origin = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+            ProcessBuilder builder = new ProcessBuilder(childCommand(javaCommand, jvmCommandLine, jar, archive, archiveExists, inProgress, pid, origin, args))
+                    .inheritIO();
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", String.valueOf(MALLOC_ARENAS));
+            org.argmax.web.StartupTrace.mark(archiveExists ? "launcher: starting the server's JVM with " + archive.getFileName()
+                    : "launcher: starting the server's JVM" + (archive == null ? "" : ", which writes " + archive.getFileName() + " when it stops"));
+            this.process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-server"));
+        }
+
+        int run() {
+            while (true) {
+                try {
+                    int code = process.waitFor();
+                    keepArchive();
+                    return code;
+                } catch (InterruptedException e) {
+                    // keep waiting: the child decides when the server has stopped
+                }
+            }
+        }
+
+        /** SIGTERM or Ctrl-C to the launcher: the child stops the normal way (shutdown hooks, H2 compaction), then the launcher exits. */
+        private void stop() {
+            if (process.isAlive()) process.destroy();
+            boolean interrupted = false;
+            while (process.isAlive()) {
+                try {
+                    process.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            keepArchive();
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+
+        /** The archive the child wrote when it stopped becomes the one the next start uses; older archives go. */
+        private synchronized void keepArchive() {
+            if (inProgress == null || archiveExists || !Files.isRegularFile(inProgress)) return;
+            try {
+                if (Files.size(inProgress) == 0) {
+                    Files.deleteIfExists(inProgress);
+                    return;
+                }
+                Files.move(inProgress, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                try (Stream<Path> others = Files.list(archive.getParent())) {
+                    for (Path p : others.filter(p -> !p.equals(archive) && ARCHIVE_NAME.matcher(p.getFileName().toString()).matches()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            } catch (IOException e) {
+                System.err.println("Could not keep the class-data archive " + archive + ": " + e.getMessage());
+            }
+        }
+    }
+}
