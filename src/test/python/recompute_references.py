@@ -250,6 +250,24 @@ def poisson_wald(line):
     return [lam - half, lam + half]
 
 
+def wald_at(estimate, se):
+    """estimate -/+ z_0.975 * se: the Wald interval around a given estimate (in an exercise that builds up, the
+    value carried from an earlier answer, which the dump lists under "given")."""
+    half = stats.norm.ppf(0.975) * se
+    return [estimate - half, estimate + half]
+
+
+def bernoulli_se_at(line):
+    """sqrt(p (1 - p) / n) at the given p: 1 / sqrt(I(p)), I(p) = n / (p (1 - p))."""
+    p = given(line, "p")
+    return math.sqrt(p * (1 - p) / sample(line).size)
+
+
+def poisson_se_at(line):
+    """sqrt(lambda / n) at the given lambda: 1 / sqrt(I(lambda)), I(lambda) = n / lambda."""
+    return math.sqrt(given(line, "lambda") / sample(line).size)
+
+
 def logodds_map(line):
     """Mode of the density of phi = logit(theta) when theta ~ Beta(a, b): maximizes a log expit(phi) + b log expit(-phi);
     its derivative a - (a + b) expit(phi) is decreasing, so brentq finds the one root."""
@@ -403,6 +421,11 @@ REFERENCES = {
     "mixture.gap.uniform": gap_uniform,
     "censored.em.rate": censored_em,
     "censored.mle.rate": censored_mle,
+    "bernoulli.se.at": bernoulli_se_at,
+    "bernoulli.wald.at": lambda l: wald_at(given(l, "p"), bernoulli_se_at(l)),
+    "poisson.se.at": poisson_se_at,
+    "poisson.wald.at": lambda l: wald_at(given(l, "lambda"), poisson_se_at(l)),
+    "normal.wald.mean.at": lambda l: wald_at(given(l, "mean"), math.sqrt(given(l, "variance") / sample(l).size)),
 }
 
 

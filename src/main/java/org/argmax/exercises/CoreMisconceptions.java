@@ -94,11 +94,12 @@ final class CoreMisconceptions {
 
         library.add("sd-for-standard-error",
                 "You used √(θ̂(1 − θ̂)), the spread of one flip. The estimate averages n flips, so its standard error is √(θ̂(1 − θ̂)/n): divide by n under the root.",
-                Map.of("bernoulli.wald.interval", (r, d) -> {
+                merged(Map.of("bernoulli.wald.interval", (r, d) -> {
                     double p = CoreReferences.fit(d).get("p");
                     double half = org.argmax.estimation.Intervals.Z95 * Math.sqrt(p * (1 - p));
                     return new double[]{p - half, p + half};
-                }));
+                }), Map.of("bernoulli.se.at", seAt(CoreMisconceptions::bernoulliSpread),
+                        "bernoulli.wald.at", waldAt("p", CoreMisconceptions::bernoulliSpread))));
 
         registerEstimatorQuality(library);
         registerBayesian(library);
@@ -189,7 +190,10 @@ final class CoreMisconceptions {
                             double lambda = CoreReferences.fit(d).get("lambda");
                             double half = Intervals.Z95 * Math.sqrt(lambda);
                             return new double[]{lambda - half, lambda + half};
-                        }));
+                        },
+                        "poisson.se.at", seAt(d -> Math.sqrt(d.given().get("lambda"))),
+                        "poisson.wald.at", waldAt("lambda", d -> Math.sqrt(d.given().get("lambda"))),
+                        "normal.wald.mean.at", waldAt("mean", d -> Math.sqrt(d.given().get("variance")))));
         library.add("variance-for-standard-error",
                 "You used the variance 1/I(θ̂) where the standard error, its square root 1/√I(θ̂), belongs.",
                 Map.of("exponential.mle.se", (r, d) -> {
@@ -205,7 +209,12 @@ final class CoreMisconceptions {
                             double p = CoreReferences.fit(d).get("p");
                             double half = Intervals.Z95 * p * (1 - p) / d.values().length;
                             return new double[]{p - half, p + half};
-                        }));
+                        },
+                        "bernoulli.se.at", seAt(d -> squareOverN(bernoulliSpread(d), d)),
+                        "bernoulli.wald.at", waldAt("p", d -> squareOverN(bernoulliSpread(d), d)),
+                        "poisson.se.at", seAt(d -> d.given().get("lambda") / d.values().length),
+                        "poisson.wald.at", waldAt("lambda", d -> d.given().get("lambda") / d.values().length),
+                        "normal.wald.mean.at", waldAt("mean", d -> d.given().get("variance") / d.values().length)));
         library.add("information-for-standard-error",
                 "That is √I(θ̂), the square root of the Fisher information itself. The standard error is its inverse, 1/√I(θ̂): more information, smaller error.",
                 Map.of("exponential.mle.se", (r, d) -> {
@@ -377,6 +386,34 @@ final class CoreMisconceptions {
         double a = d.given().get("alpha"), b = d.given().get("beta");
         double k = post.parameter("alpha") - a, n = k + post.parameter("beta") - b;
         return one((k + a) / (n + a + b - 2));
+    }
+
+    /** √(p(1 − p)) at the given p: the spread of one flip. */
+    private static double bernoulliSpread(ExerciseData d) {
+        double p = d.given().get("p");
+        return Math.sqrt(p * (1 - p));
+    }
+
+    /** The variance of the estimate, spread²/n, where its square root belongs. */
+    private static double squareOverN(double spread, ExerciseData d) {
+        return spread * spread / d.values().length;
+    }
+
+    /** A standard error at a given estimate computed the wrong way, {@code wrongSe}. */
+    private static BiFunction<String, ExerciseData, double[]> seAt(java.util.function.ToDoubleFunction<ExerciseData> wrongSe) {
+        return (r, d) -> one(wrongSe.applyAsDouble(d));
+    }
+
+    /** The Wald interval around the given {@code estimate} with the standard error computed the wrong way. */
+    private static BiFunction<String, ExerciseData, double[]> waldAt(String estimate, java.util.function.ToDoubleFunction<ExerciseData> wrongSe) {
+        return (r, d) -> Intervals.wald(d.given().get(estimate), wrongSe.applyAsDouble(d), Intervals.Z95);
+    }
+
+    private static Map<String, BiFunction<String, ExerciseData, double[]>> merged(Map<String, BiFunction<String, ExerciseData, double[]>> a,
+                                                                                 Map<String, BiFunction<String, ExerciseData, double[]>> b) {
+        Map<String, BiFunction<String, ExerciseData, double[]>> out = new HashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     private static double[] one(double v) {

@@ -124,7 +124,28 @@ final class CoreReferences {
         r.add("censored.em.rate", "censored", List.of("c", "rate0"),
                 d -> one(CensoredExponential.emStep(d.values(), d.given().get("c"), d.given().get("rate0"))));
         r.add("censored.mle.rate", "censored", List.of("c"), d -> one(CensoredExponential.mle(d.values(), d.given().get("c"))));
+        registerAtEstimate(r);
         registerUnsoundData(r);
+    }
+
+    /**
+     * Standard errors and Wald intervals at a given estimate, not at the MLE of the data: in an
+     * exercise that builds up, the estimate comes from an earlier answer ({@code uses: {p: theta_hat}}),
+     * so a learner whose θ̂ was wrong is graded with their own (see {@link CarriedForward}).
+     */
+    private static void registerAtEstimate(References.Builder r) {
+        r.add("bernoulli.se.at", "bernoulli", List.of("p"), d -> one(StandardErrors.bernoulli(d.given().get("p"), d.values().length)));
+        r.addInterval("bernoulli.wald.at", "bernoulli", List.of("p"), d -> {
+            double p = d.given().get("p");
+            return Intervals.wald(p, StandardErrors.bernoulli(p, d.values().length), Intervals.Z95);
+        });
+        r.add("poisson.se.at", "poisson", List.of("lambda"), d -> one(StandardErrors.poisson(d.given().get("lambda"), d.values().length)));
+        r.addInterval("poisson.wald.at", "poisson", List.of("lambda"), d -> {
+            double lambda = d.given().get("lambda");
+            return Intervals.wald(lambda, StandardErrors.poisson(lambda, d.values().length), Intervals.Z95);
+        });
+        r.addInterval("normal.wald.mean.at", "normal", List.of("mean", "variance"), d -> Intervals.wald(d.given().get("mean"),
+                StandardErrors.normalMean(d.given().get("variance"), d.values().length), Intervals.Z95));
     }
 
     /**

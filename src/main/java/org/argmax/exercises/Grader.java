@@ -42,6 +42,7 @@ public final class Grader {
         for (AnswerSpec a : instance.spec().answers()) {
             verdicts.add(a.type().grade(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
         }
+        verdicts = CarriedForward.regrade(instance, parsed, verdicts);
         // whatever the number of answers, what is stored fits its column
         if (AttemptRepository.storedSize(submitted) > AttemptRepository.ANSWERS_COLUMN
                 || AttemptRepository.storedSize(verdicts) > AttemptRepository.VERDICTS_COLUMN) {

@@ -88,6 +88,11 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.gap.uniform", nonNegative("a KL divergence"));
         DOMAINS.put("censored.em.rate", positive("a rate"));
         DOMAINS.put("censored.mle.rate", positive("a rate"));
+        DOMAINS.put("bernoulli.se.at", nonNegative("a standard error"));
+        DOMAINS.put("bernoulli.wald.at", real("an end of the interval"));
+        DOMAINS.put("poisson.se.at", nonNegative("a standard error"));
+        DOMAINS.put("poisson.wald.at", real("an end of the interval"));
+        DOMAINS.put("normal.wald.mean.at", real("an end of the interval"));
     }
 
     private ReferenceDomains() {
