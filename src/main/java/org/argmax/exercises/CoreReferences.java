@@ -8,6 +8,7 @@ import org.argmax.estimation.Family;
 import org.argmax.estimation.GaussianMixture;
 import org.argmax.estimation.GmmOptions;
 import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.InformationCriteria;
 import org.argmax.estimation.Intervals;
 import org.argmax.estimation.KMeans;
 import org.argmax.estimation.LogLikelihood;
@@ -83,6 +84,10 @@ final class CoreReferences {
             double[][] m = oneStep(d).means();
             return new double[]{m[0][0], m[1][0]};
         });
+        r.addVector("mixture.mstep.variances", "mixture", start, d -> {
+            double[][][] c = oneStep(d).covariances();
+            return new double[]{c[0][0][0], c[1][0][0]};
+        });
         r.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
         // ℓ after one full EM iteration (weights, means and variances updated): EM never lowers it
         r.add("mixture.mstep.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), oneStep(d))));
@@ -125,6 +130,9 @@ final class CoreReferences {
                 d -> one(CensoredExponential.emStep(d.values(), d.given().get("c"), d.given().get("rate0"))));
         r.add("censored.mle.rate", "censored", List.of("c"), d -> one(CensoredExponential.mle(d.values(), d.given().get("c"))));
         registerAtEstimate(r);
+        // choosing a model: a Gaussian has two free parameters, μ and σ²
+        r.add("normal.mle.aic", "normal", List.of(), d -> one(InformationCriteria.aic(fit(d).logLikelihood(), 2)));
+        r.add("normal.mle.bic", "normal", List.of(), d -> one(InformationCriteria.bic(fit(d).logLikelihood(), 2, d.values().length)));
         registerUnsoundData(r);
     }
 

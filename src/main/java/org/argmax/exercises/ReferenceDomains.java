@@ -71,6 +71,7 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.estep.responsibility", probability("a responsibility"));
         DOMAINS.put("mixture.mstep.weight", probability("a mixture weight"));
         DOMAINS.put("mixture.mstep.means", real("a mean"));
+        DOMAINS.put("mixture.mstep.variances", nonNegative("a variance"));
         DOMAINS.put("bernoulli.wald.interval", real("an end of the interval"));
         DOMAINS.put("mixture.loglik", real("a log-likelihood"));
         DOMAINS.put("mixture.mstep.loglik", real("a log-likelihood"));
@@ -88,6 +89,8 @@ final class ReferenceDomains {
         DOMAINS.put("mixture.gap.uniform", nonNegative("a KL divergence"));
         DOMAINS.put("censored.em.rate", positive("a rate"));
         DOMAINS.put("censored.mle.rate", positive("a rate"));
+        DOMAINS.put("normal.mle.aic", real("an information criterion"));
+        DOMAINS.put("normal.mle.bic", real("an information criterion"));
         DOMAINS.put("bernoulli.se.at", nonNegative("a standard error"));
         DOMAINS.put("bernoulli.wald.at", real("an end of the interval"));
         DOMAINS.put("poisson.se.at", nonNegative("a standard error"));
