@@ -13,8 +13,10 @@ interface ApiModel {
     /** As the request names it: {@code "bernoulli"}, {@code "ridge"}, {@code "gmm"}. */
     String name();
 
-    /** Whether {@code "method": "map"} is available (a prior, or a penalty that is one). */
-    boolean offersMap();
+    /** Whether {@code "method": "map"} is available (a prior, or a penalty that is one); most models have none. */
+    default boolean offersMap() {
+        return false;
+    }
 
     /** What {@code "method": "map"} is refused with when {@link #offersMap()} is false. */
     default String noMapReason() {

@@ -25,11 +25,6 @@ final class GmmModel implements ApiModel {
     }
 
     @Override
-    public boolean offersMap() {
-        return false;
-    }
-
-    @Override
     public Map<String, Object> estimate(String method, JsonNode request, JsonNode options) {
         double[][] data = JsonInput.rows(field(request, "data"), "data");
         int d = ApiLimits.dimension(data);

@@ -19,11 +19,6 @@ final class KMeansModel implements ApiModel {
     }
 
     @Override
-    public boolean offersMap() {
-        return false;
-    }
-
-    @Override
     public Map<String, Object> estimate(String method, JsonNode request, JsonNode options) {
         double[][] data = JsonInput.rows(field(request, "data"), "data");
         int d = ApiLimits.dimension(data);

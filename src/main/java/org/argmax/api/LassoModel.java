@@ -1,39 +1,27 @@
 package org.argmax.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.argmax.estimation.LinearFit;
 import org.argmax.estimation.Regression;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The lasso: the MAP line under a Laplace prior on the slopes (penalty λ‖β‖₁), by coordinate descent with its sweeps bounded like every public fit. */
-final class LassoModel implements ApiModel {
+final class LassoModel extends PenalizedLineModel {
     @Override
     public String name() {
         return "lasso";
     }
 
     @Override
-    public boolean offersMap() {
-        return true;
+    LinearFit fit(RegressionRequest r) {
+        double[][] x = r.x();
+        return Regression.lasso(x, r.y(), r.lambda(), 1e-12,
+                (int) Math.max(100, Math.min(100_000, ApiLimits.MAX_WORK / ((long) r.y().length * Math.max(1, x[0].length)))));
     }
 
     @Override
-    public Map<String, Object> estimate(String method, JsonNode request, JsonNode options) {
-        RegressionRequest r = RegressionRequest.parse(name(), request, options, 1.0);
-        LinearFit fit = Regression.lasso(r.x(), r.y(), r.lambda(), 1e-12,
-                (int) Math.max(100, Math.min(100_000, ApiLimits.MAX_WORK / ((long) r.y().length * Math.max(1, r.x()[0].length)))));
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("model", name());
-        a.put("method", r.lambda() == 0 ? "mle" : "map");
-        a.put("estimate", fit.estimate());
-        a.put("logLikelihood", fit.logLikelihood());
-        a.put("n", fit.n());
-        a.put("residualSumOfSquares", fit.residualSumOfSquares());
-        a.put("lambda", r.lambda());
-        a.put("iterations", fit.iterations());
-        a.put("converged", fit.converged());
-        return a;
+    void describe(LinearFit fit, Map<String, Object> answer) {
+        answer.put("iterations", fit.iterations());
+        answer.put("converged", fit.converged());
     }
 }

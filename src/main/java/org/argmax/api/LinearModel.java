@@ -1,10 +1,8 @@
 package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.argmax.estimation.LinearFit;
 import org.argmax.estimation.Regression;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Least squares: the MLE of a line with Gaussian noise. */
@@ -15,11 +13,6 @@ final class LinearModel implements ApiModel {
     }
 
     @Override
-    public boolean offersMap() {
-        return false;
-    }
-
-    @Override
     public String noMapReason() {
         return "\"method\": \"map\" is not available for linear; ridge and lasso are the MAP versions of linear regression";
     }
@@ -27,14 +20,6 @@ final class LinearModel implements ApiModel {
     @Override
     public Map<String, Object> estimate(String method, JsonNode request, JsonNode options) {
         RegressionRequest r = RegressionRequest.parse(name(), request, options, 0.0);
-        LinearFit fit = Regression.ols(r.x(), r.y());
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("model", name());
-        a.put("method", "mle");
-        a.put("estimate", fit.estimate());
-        a.put("logLikelihood", fit.logLikelihood());
-        a.put("n", fit.n());
-        a.put("residualSumOfSquares", fit.residualSumOfSquares());
-        return a;
+        return RegressionRequest.answer(name(), "mle", Regression.ols(r.x(), r.y()));
     }
 }

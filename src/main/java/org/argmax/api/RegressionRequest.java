@@ -1,12 +1,49 @@
 package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.argmax.estimation.LinearFit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.argmax.api.JsonInput.bad;
 import static org.argmax.api.JsonInput.field;
 
 /** The data of a regression request, {"x": [[x1], [x2], …], "y": [y1, y2, …]}, and its λ. */
 record RegressionRequest(double[][] x, double[] y, double lambda) {
+    RegressionRequest {
+        x = rows(x);
+        y = y.clone();
+    }
+
+    @Override
+    public double[][] x() {
+        return rows(x);
+    }
+
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    private static double[][] rows(double[][] m) {
+        double[][] copy = new double[m.length][];
+        for (int i = 0; i < m.length; i++) copy[i] = m[i].clone();
+        return copy;
+    }
+
+    /** What every fitted line answers: model, method, estimate, log-likelihood, n and the residual sum of squares. */
+    static Map<String, Object> answer(String model, String method, LinearFit fit) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("model", model);
+        a.put("method", method);
+        a.put("estimate", fit.estimate());
+        a.put("logLikelihood", fit.logLikelihood());
+        a.put("n", fit.n());
+        a.put("residualSumOfSquares", fit.residualSumOfSquares());
+        return a;
+    }
+
     static RegressionRequest parse(String model, JsonNode request, JsonNode options, double defaultLambda) {
         JsonNode data = field(request, "data");
         if (data == null || !data.isObject()) {

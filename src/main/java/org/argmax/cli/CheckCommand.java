@@ -3,9 +3,12 @@ package org.argmax.cli;
 import org.argmax.content.ContentException;
 import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseChecker;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
 import org.argmax.lessons.CourseFormulas;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.lessons.Widgets;
 import org.argmax.markdown.KatexValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -37,11 +40,13 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
         try {
-            CourseSnapshot snapshot = new CourseService(new CourseLoader(content)).current();
+            References references = References.standard();
+            Misconceptions misconceptions = Misconceptions.standard(references);
+            CourseSnapshot snapshot = new CourseService(new CourseLoader(content), references, misconceptions, Widgets.standard()).current();
             var formulas = CourseFormulas.collect(snapshot);
             var math = CompletableFuture.supplyAsync(() -> KatexValidator.shared().check(formulas)); // on the other core
-            var report = new ExerciseChecker().report(snapshot.exercises(), seeds);
-            if (dump != null) out.println(writeDump(snapshot));
+            var report = new ExerciseChecker(references, misconceptions).report(snapshot.exercises(), seeds);
+            if (dump != null) out.println(writeDump(snapshot, new org.argmax.exercises.ReferenceDump(references, misconceptions)));
             var problems = new ArrayList<>(report.problems());
             problems.addAll(math.join());
             if (!problems.isEmpty()) throw new ContentException(problems);
@@ -63,9 +68,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Written even when the check finds ambiguous feedback; stops at the first seed whose data or references fail. */
-    private String writeDump(CourseSnapshot snapshot) throws java.io.IOException {
+    private String writeDump(CourseSnapshot snapshot, org.argmax.exercises.ReferenceDump referenceDump) throws java.io.IOException {
         try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(dump)) {
-            return dump + ": " + new org.argmax.exercises.ReferenceDump().write(snapshot.exercises(), seeds, w) + " lines";
+            return dump + ": " + referenceDump.write(snapshot.exercises(), seeds, w) + " lines";
         } catch (IllegalStateException e) {
             return dump + ": incomplete, " + e.getMessage();
         }

@@ -3,7 +3,10 @@ package org.argmax.cli;
 import org.argmax.content.ContentException;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
 import org.argmax.lessons.CourseService;
+import org.argmax.lessons.Widgets;
 import org.argmax.progress.InstructorRepository;
 import org.argmax.progress.InstructorService;
 import picocli.CommandLine.Command;
@@ -47,7 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (Database database = db.open();
              Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             InstructorService service = new InstructorService(new InstructorRepository(database.dataSource()));
-            if (what.equals("gradebook")) service.writeGradebook(new CourseService(new CourseLoader(content)).current(), w);
+            if (what.equals("gradebook")) service.writeGradebook(course().current(), w);
             else service.writeAttempts(w);
         } catch (ContentException e) {
             err.println("The course in " + content + " has problems:");
@@ -56,5 +59,11 @@ public final class ExportCommand implements Callable<Integer> {
         }
         if (out != null) spec.commandLine().getOut().println("Wrote " + out);
         return 0;
+    }
+
+    /** The course, for the order of its exercises: loaded with the standard registries, as the server does. */
+    private CourseService course() {
+        References references = References.standard();
+        return new CourseService(new CourseLoader(content), references, Misconceptions.standard(references), Widgets.standard());
     }
 }

@@ -139,6 +139,20 @@ public final class Generators {
 
     /** A sample with the component each point came from. */
     public record Labelled(double[][] points, int[] labels) {
+        public Labelled {
+            points = GmmParameters.deep(points);
+            labels = labels.clone();
+        }
+
+        @Override
+        public double[][] points() {
+            return GmmParameters.deep(points);
+        }
+
+        @Override
+        public int[] labels() {
+            return labels.clone();
+        }
     }
 
     /** Points from a Gaussian mixture with the given weights, means and covariances (any dimension). */
@@ -182,6 +196,20 @@ public final class Generators {
 
     /** Regression data: x uniform in [xMin, xMax] per column, y = β₀ + Σ βⱼ xⱼ + N(0, noiseSd²). */
     public record RegressionData(double[][] x, double[] y) {
+        public RegressionData {
+            x = GmmParameters.deep(x);
+            y = y.clone();
+        }
+
+        @Override
+        public double[][] x() {
+            return GmmParameters.deep(x);
+        }
+
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
     }
 
     public static RegressionData linear(double[] coefficients, double noiseSd, double xMin, double xMax, int n, Rng rng) {

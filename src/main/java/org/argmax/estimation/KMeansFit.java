@@ -26,5 +26,13 @@ public record KMeansFit(double[][] centers, int[] assignments, double inertia, i
 
     /** One Lloyd iteration: the centres used for assigning, and the inertia of that assignment. */
     public record KMeansIteration(int iteration, double inertia, double[][] centers) {
+        public KMeansIteration {
+            centers = GmmParameters.deep(centers);
+        }
+
+        @Override
+        public double[][] centers() {
+            return GmmParameters.deep(centers);
+        }
     }
 }

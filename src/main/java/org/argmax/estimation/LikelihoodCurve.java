@@ -12,6 +12,33 @@ import java.util.Map;
 public record LikelihoodCurve(String parameter, double[] grid, double[] logLikelihood, double[] likelihood,
                               double[] relativeLikelihood) {
 
+    public LikelihoodCurve {
+        grid = grid.clone();
+        logLikelihood = logLikelihood.clone();
+        likelihood = likelihood.clone();
+        relativeLikelihood = relativeLikelihood.clone();
+    }
+
+    @Override
+    public double[] grid() {
+        return grid.clone();
+    }
+
+    @Override
+    public double[] logLikelihood() {
+        return logLikelihood.clone();
+    }
+
+    @Override
+    public double[] likelihood() {
+        return likelihood.clone();
+    }
+
+    @Override
+    public double[] relativeLikelihood() {
+        return relativeLikelihood.clone();
+    }
+
     public static LikelihoodCurve of(Family family, double[] data, Map<String, Object> fixed, String parameter,
                                      double from, double to, int points, int trials) {
         if (!family.parameters().contains(parameter) || family == Family.CATEGORICAL || family == Family.MVNORMAL) {

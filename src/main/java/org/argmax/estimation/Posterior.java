@@ -16,6 +16,21 @@ public record Posterior(String prior, Map<String, Object> parameters, double[] m
         mle = mle.clone();
     }
 
+    @Override
+    public double[] mode() {
+        return mode.clone();
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] mle() {
+        return mle.clone();
+    }
+
     /** The MAP estimate of a one-parameter model. */
     public double map() {
         return mode[0];

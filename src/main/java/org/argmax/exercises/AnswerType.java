@@ -10,7 +10,7 @@ import java.util.List;
  * fragment draws its input ({@code templates/fragments/answers.html :: <name>}). A new kind is one
  * new class here, one fragment, and one line in {@link #ALL}; the compiler lists the rest.
  */
-public sealed interface AnswerType permits NumberAnswer, VectorAnswer, IntervalAnswer, FormulaAnswer, ChoiceAnswer {
+public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceAnswer {
     AnswerType NUMBER = new NumberAnswer();
     AnswerType VECTOR = new VectorAnswer();
     AnswerType INTERVAL = new IntervalAnswer();
@@ -25,7 +25,7 @@ public sealed interface AnswerType permits NumberAnswer, VectorAnswer, IntervalA
      * Why {@code reference} cannot be the reference of this kind (a vector for a number, say), or
      * {@code null}; kinds without a reference return a problem for any.
      */
-    String referenceProblem(String reference);
+    String referenceProblem(String reference, References references);
 
     /** Whether answers of this kind are computed by a reference of the core. */
     default boolean takesReference() {
@@ -41,7 +41,7 @@ public sealed interface AnswerType permits NumberAnswer, VectorAnswer, IntervalA
     Object parse(AnswerSpec a, String raw, ExerciseInstance instance);
 
     /** Why a readable value is still not an answer (outside the reference's domain), or {@code null}. */
-    default String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance) {
+    default String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance, References references) {
         return null;
     }
 

@@ -24,7 +24,7 @@ final class CarriedForward {
     }
 
     /** The verdicts with every wrong answer that uses a wrong earlier answer graded again with the learner's values. */
-    static List<Grade.AnswerVerdict> regrade(ExerciseInstance instance, Map<String, Object> parsed, List<Grade.AnswerVerdict> verdicts) {
+    static List<Grade.AnswerVerdict> regrade(InstanceFactory factory, References references, ExerciseInstance instance, Map<String, Object> parsed, List<Grade.AnswerVerdict> verdicts) {
         List<AnswerSpec> answers = instance.spec().answers();
         if (!instance.spec().buildsUp()) return verdicts;
         Map<String, Grade.AnswerVerdict> original = new HashMap<>();
@@ -43,7 +43,7 @@ final class CarriedForward {
                 }
             });
             if (carried.isEmpty()) continue;
-            Grade.AnswerVerdict v = gradeWith(a, out.get(i).given(), parsed.get(a.name()), instance, carried);
+            Grade.AnswerVerdict v = gradeWith(factory, references, a, out.get(i).given(), parsed.get(a.name()), instance, carried);
             if (v == null) continue;
             String note = "graded with your " + yours;
             out.set(i, v.correct()
@@ -55,8 +55,9 @@ final class CarriedForward {
     }
 
     /** {@code a} graded against the instance with the carried values, or null when they give no sound reference. */
-    private static Grade.AnswerVerdict gradeWith(AnswerSpec a, String given, Object value, ExerciseInstance instance, Map<String, Double> carried) {
-        ExerciseInstance with = reference(instance, a, carried);
+    private static Grade.AnswerVerdict gradeWith(InstanceFactory factory, References references, AnswerSpec a, String given, Object value,
+                                                 ExerciseInstance instance, Map<String, Double> carried) {
+        ExerciseInstance with = reference(factory, references, instance, a, carried);
         return with == null ? null : a.type().grade(a, given, value, with);
     }
 
@@ -64,15 +65,16 @@ final class CarriedForward {
      * The instance with the carried values, when {@code a}'s reference there is finite and inside its
      * domain; otherwise null (the learner's earlier value cannot be carried: the answer is graded as usual).
      */
-    static ExerciseInstance reference(ExerciseInstance instance, AnswerSpec a, Map<String, Double> carried) {
+    static ExerciseInstance reference(InstanceFactory factory, References references, ExerciseInstance instance, AnswerSpec a,
+                                      Map<String, Double> carried) {
         ExerciseInstance with;
         try {
-            with = InstanceFactory.carried(instance, carried);
+            with = factory.carried(instance, carried);
         } catch (RuntimeException cannotCompute) {
             return null;
         }
         double[] reference = with.references().get(a.name());
         for (double v : reference) if (!Double.isFinite(v)) return null;
-        return References.domain(a.reference()).problem(reference, a.tolerance()) == null ? with : null;
+        return references.domain(a.reference()).problem(reference, a.tolerance()) == null ? with : null;
     }
 }

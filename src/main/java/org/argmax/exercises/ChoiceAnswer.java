@@ -84,7 +84,7 @@ public final class ChoiceAnswer implements AnswerType {
     }
 
     @Override
-    public String referenceProblem(String reference) {
+    public String referenceProblem(String reference, References references) {
         return "a choice answer is graded by 'correct: true' on one option, not by a reference";
     }
 

@@ -20,30 +20,35 @@ final class CoreData {
                 double w1 = truth.get("w1");
                 var sample = Generators.mixture1d(new double[]{w1, 1 - w1}, new double[]{truth.get("mu1"), truth.get("mu2")},
                         new double[]{truth.get("sd1"), truth.get("sd2")}, n, rng);
+                double[][] points = sample.points();
                 double[] values = new double[n];
-                for (int i = 0; i < n; i++) values[i] = DataGenerator.round2(sample.points()[i][0]);
+                for (int i = 0; i < n; i++) values[i] = DataGenerator.round2(points[i][0]);
                 return new ExerciseData(family, values, null, null, shown);
             }
             case "regression" -> {
                 var data = Generators.linear(new double[]{truth.get("intercept"), truth.get("slope")}, truth.get("noise_sd"),
                         truth.get("x_min"), truth.get("x_max"), n, rng);
+                double[][] drawnX = data.x();
+                double[] drawnY = data.y();
                 double[][] x = new double[n][1];
                 double[] y = new double[n];
                 for (int i = 0; i < n; i++) {
-                    x[i][0] = DataGenerator.round2(data.x()[i][0]);
-                    y[i] = DataGenerator.round2(data.y()[i]);
+                    x[i][0] = DataGenerator.round2(drawnX[i][0]);
+                    y[i] = DataGenerator.round2(drawnY[i]);
                 }
                 return new ExerciseData(family, null, x, y, shown);
             }
             case "regression2" -> {
                 var data = Generators.linear(new double[]{truth.get("intercept"), truth.get("slope1"), truth.get("slope2")},
                         truth.get("noise_sd"), truth.get("x_min"), truth.get("x_max"), n, rng);
+                double[][] drawnX = data.x();
+                double[] drawnY = data.y();
                 double[][] x = new double[n][2];
                 double[] y = new double[n];
                 for (int i = 0; i < n; i++) {
-                    x[i][0] = DataGenerator.round2(data.x()[i][0]);
-                    x[i][1] = DataGenerator.round2(data.x()[i][1]);
-                    y[i] = DataGenerator.round2(data.y()[i]);
+                    x[i][0] = DataGenerator.round2(drawnX[i][0]);
+                    x[i][1] = DataGenerator.round2(drawnX[i][1]);
+                    y[i] = DataGenerator.round2(drawnY[i]);
                 }
                 return new ExerciseData(family, null, x, y, shown);
             }

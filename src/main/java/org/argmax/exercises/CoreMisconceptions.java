@@ -17,7 +17,7 @@ final class CoreMisconceptions {
     private CoreMisconceptions() {
     }
 
-    static void register(Misconceptions.Builder library) {
+    static void register(Misconceptions.Builder library, References references) {
         Map<String, BiFunction<String, ExerciseData, double[]>> m = new HashMap<>();
         m.put("normal.mle.variance", (r, d) -> one((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance")));
         m.put("normal.mle.sd", (r, d) -> one(Math.sqrt((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance"))));
@@ -28,7 +28,7 @@ final class CoreMisconceptions {
         library.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
                 Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance"))),
                         "mixture.mstep.variances", (r, d) -> {
-                            double[] v = References.compute(r, d);
+                            double[] v = references.compute(r, d);
                             return new double[]{Math.sqrt(v[0]), Math.sqrt(v[1])};
                         }));
         library.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
@@ -82,7 +82,7 @@ final class CoreMisconceptions {
         for (String ref : new String[]{"bernoulli.loglik", "poisson.loglik", "exponential.loglik", "normal.loglik", "mixture.loglik",
                 "bernoulli.mle.loglik", "binomial.mle.loglik", "poisson.mle.loglik", "geometric.mle.loglik",
                 "exponential.mle.loglik", "normal.mle.loglik", "mixture.mstep.loglik"}) {
-            m.put(ref, (r, d) -> one(Math.exp(References.compute(r, d)[0])));
+            m.put(ref, (r, d) -> one(Math.exp(references.compute(r, d)[0])));
         }
         library.add("forgot-log",
                 "You multiplied the probabilities: that is the likelihood itself. Take the log of each factor and add them up.", m);
@@ -108,7 +108,7 @@ final class CoreMisconceptions {
         registerEstimatorQuality(library);
         registerBayesian(library);
         registerChoosingLambda(library);
-        registerWhyEmWorks(library);
+        registerWhyEmWorks(library, references);
 
         library.add("old-variances",
                 "You updated the weights and means but kept the starting variances. The M-step also re-estimates each variance, σ²ₖ = Σᵢ rᵢₖ (xᵢ − μₖ)² / Σᵢ rᵢₖ around the new mean; ℓ after the iteration uses all three.",
@@ -190,7 +190,7 @@ final class CoreMisconceptions {
                 }));
         library.add("mean-for-sum",
                 "You divided by the number of points. The k-means objective is the sum of the squared distances, not their average.",
-                Map.of("kmeans.inertia", (r, d) -> one(References.compute(r, d)[0] / d.values().length)));
+                Map.of("kmeans.inertia", (r, d) -> one(references.compute(r, d)[0] / d.values().length)));
     }
 
     private static void registerEstimatorQuality(Misconceptions.Builder library) {
@@ -305,7 +305,7 @@ final class CoreMisconceptions {
                 }));
     }
 
-    private static void registerWhyEmWorks(Misconceptions.Builder library) {
+    private static void registerWhyEmWorks(Misconceptions.Builder library, References references) {
         library.add("forgot-entropy",
                 "You left out the −log q term: Σᵢ Σₖ qᵢₖ log(πₖ N(xᵢ | μₖ, σₖ²)) is only the expected complete-data log-likelihood. The bound adds the entropy of q, −Σ qᵢₖ log qᵢₖ (log 2 per point for q = ½, ½).",
                 Map.of("mixture.elbo.uniform", (r, d) -> {
@@ -326,7 +326,7 @@ final class CoreMisconceptions {
                 }));
         library.add("negative-gap",
                 "A KL divergence is never negative: the gap is ℓ − ELBO, the log-likelihood minus the bound below it.",
-                Map.of("mixture.gap.uniform", (r, d) -> one(-References.compute(r, d)[0])));
+                Map.of("mixture.gap.uniform", (r, d) -> one(-references.compute(r, d)[0])));
 
         Map<String, BiFunction<String, ExerciseData, double[]>> m = new HashMap<>();
         m.put("censored.em.rate", (r, d) -> one(d.values().length / CensoredExponential.total(d.values(), d.given().get("c"))));

@@ -20,8 +20,15 @@ import java.util.StringJoiner;
 public final class ExerciseChecker {
     public static final int DEFAULT_SEEDS = 2000;
 
-    private final InstanceFactory factory = new InstanceFactory();
-    private final Grader grader = new Grader();
+    private final InstanceFactory factory;
+    private final Grader grader;
+    private final References references;
+
+    public ExerciseChecker(References references, Misconceptions misconceptions) {
+        this.references = references;
+        this.factory = new InstanceFactory(references, misconceptions);
+        this.grader = new Grader(references);
+    }
 
     /** The problems found, and per exercise the share of seeds whose first data set was drawn again. */
     public record Report(List<ContentProblem> problems, Map<String, Double> redrawn) {
@@ -134,8 +141,8 @@ public final class ExerciseChecker {
                     if (m.value().length != 1) continue;
                     String wrong = typed(m.value());
                     double value = AnswerParser.number(wrong);
-                    if (References.domain(earlier.reference()).problem(new double[]{value}, earlier.tolerance()) != null) continue;
-                    ExerciseInstance carried = CarriedForward.reference(instance, later, Map.of(use.getKey(), value));
+                    if (references.domain(earlier.reference()).problem(new double[]{value}, earlier.tolerance()) != null) continue;
+                    ExerciseInstance carried = CarriedForward.reference(factory, references, instance, later, Map.of(use.getKey(), value));
                     if (carried == null) continue; // no reference at the learner's value: graded as usual
                     Map<String, String> typed = new LinkedHashMap<>(right);
                     typed.put(earlier.name(), wrong);

@@ -171,12 +171,16 @@ public final class ExerciseHandler {
     }
 
     /** The preview table: each answer's reference and every misconception's value on this seed. */
-    public record PreviewRows(String answer, String reference, List<String[]> misconceptions) {
+    public record PreviewRows(String answer, String reference, List<Named> misconceptions) {
         static List<PreviewRows> of(ExerciseInstance instance) {
             return instance.spec().answers().stream().map(a -> new PreviewRows(a.name(),
                     a.type().reveal(a, instance),
                     instance.misconceptions().getOrDefault(a.name(), List.of()).stream()
-                            .map(m -> new String[]{m.name(), DataPreview.format(m.value()), m.message()}).toList())).toList();
+                            .map(m -> new Named(m.name(), DataPreview.format(m.value()), m.message())).toList())).toList();
+        }
+
+        /** A misconception as the preview shows it: its name, its value on this seed, its message. */
+        public record Named(String name, String value, String message) {
         }
     }
 }

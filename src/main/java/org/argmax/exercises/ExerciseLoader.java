@@ -36,6 +36,15 @@ public final class ExerciseLoader {
             "misconceptions", "mistakes", "hints", "choices", "variables", "expected", "input", "min", "max", "uses");
     private static final Set<String> SHOWS = Set.of("list", "table", "summary", "counts");
 
+    private final References references;
+    private final Misconceptions misconceptions;
+
+    /** Checks names against these registries (built once at start and passed in). */
+    public ExerciseLoader(References references, Misconceptions misconceptions) {
+        this.references = references;
+        this.misconceptions = misconceptions;
+    }
+
     public Map<String, ExerciseSpec> load(Path contentRoot, List<ContentProblem> problems) {
         Path dir = contentRoot.resolve(DIR);
         Map<String, ExerciseSpec> out = new LinkedHashMap<>();
@@ -195,24 +204,24 @@ public final class ExerciseLoader {
         String reference = null;
         if (type.takesReference()) {
             reference = a.string("reference", true);
-            String shape = reference == null ? null : type.referenceProblem(reference);
-            if (reference != null && !References.NAMES.contains(reference)) {
-                a.problem("reference", "unknown reference '" + reference + "'" + hint(reference, References.NAMES));
+            String shape = reference == null ? null : type.referenceProblem(reference, references);
+            if (reference != null && !references.contains(reference)) {
+                a.problem("reference", "unknown reference '" + reference + "'" + hint(reference, references.names()));
             } else if (shape != null) {
                 a.problem("reference", shape);
-            } else if (reference != null && data != null && data.family() != null && !References.fits(reference, data.family())) {
+            } else if (reference != null && data != null && data.family() != null && !references.fits(reference, data.family())) {
                 a.problem("reference", "reference '" + reference + "' does not apply to data of family '" + data.family() + "'");
             } else if (reference != null) {
-                for (String needed : References.needs(reference)) {
+                for (String needed : references.needs(reference)) {
                     if (!givenNames.contains(needed)) {
                         a.problem("reference", "reference '" + reference + "' needs '" + needed + "' under given:"
                                 + (earlier.isEmpty() ? "" : " or from an earlier answer with uses: {" + needed + ": <answer>}"));
                     }
                 }
                 for (String carried : uses.keySet()) {
-                    if (!References.needs(reference).contains(carried)) {
+                    if (!references.needs(reference).contains(carried)) {
                         a.problem("uses", "reference '" + reference + "' does not use '" + carried + "'"
-                                + (References.needs(reference).isEmpty() ? "" : "; it needs " + References.needs(reference)));
+                                + (references.needs(reference).isEmpty() ? "" : "; it needs " + references.needs(reference)));
                     }
                 }
             }
@@ -228,17 +237,17 @@ public final class ExerciseLoader {
             grading = ExerciseSpec.Grading.VALUE;
         } else if (grading == ExerciseSpec.Grading.LIKELIHOOD) {
             llTolerance = 0.01;
-            if (reference != null && !References.supportsLikelihoodGrading(reference)) {
+            if (reference != null && !references.supportsLikelihoodGrading(reference)) {
                 a.problem("grading", "grading by likelihood needs an MLE reference of one parameter; '" + reference + "' is not one");
             }
         } else if (grading == ExerciseSpec.Grading.UNORDERED && type != AnswerType.VECTOR) {
             a.problem("grading", "'unordered' grading is for vector answers (e.g. mixture means in any order)");
         }
-        List<String> misconceptions = a.stringList("misconceptions", false);
-        for (String m : misconceptions) {
-            if (!Misconceptions.NAMES.contains(m)) {
-                a.problem("misconceptions", "unknown misconception '" + m + "'" + hint(m, Misconceptions.NAMES));
-            } else if (reference != null && References.NAMES.contains(reference) && !Misconceptions.appliesTo(m, reference)) {
+        List<String> named = a.stringList("misconceptions", false);
+        for (String m : named) {
+            if (!misconceptions.contains(m)) {
+                a.problem("misconceptions", "unknown misconception '" + m + "'" + hint(m, misconceptions.names()));
+            } else if (reference != null && references.contains(reference) && !misconceptions.appliesTo(m, reference)) {
                 a.problem("misconceptions", "misconception '" + m + "' does not apply to reference '" + reference + "'");
             }
         }
@@ -275,7 +284,7 @@ public final class ExerciseLoader {
         }
         List<String> hints = a.stringList("hints", false);
         for (int i = 0; i < hints.size(); i++) MarkdownRenderer.checkLimits(hints.get(i), a.file(), a.itemLine("hints", i), a.problems());
-        AnswerSpec spec = new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, misconceptions, mistakes,
+        AnswerSpec spec = new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, named, mistakes,
                 hints, choices, variables, expected, input, a.line(), uses);
         for (String[] problem : type.specProblems(spec)) a.problem(problem[0], problem[1]);
         return spec;

@@ -32,13 +32,16 @@ public final class ExerciseService {
 
     private final Supplier<Map<String, ExerciseSpec>> specs;
     private final AttemptRepository attempts;
-    private final InstanceFactory factory = new InstanceFactory();
-    private final Grader grader = new Grader();
+    private final InstanceFactory factory;
+    private final Grader grader;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
-    public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts) {
+    public ExerciseService(Supplier<Map<String, ExerciseSpec>> specs, AttemptRepository attempts,
+                           References references, Misconceptions misconceptions) {
         this.specs = specs;
         this.attempts = attempts;
+        this.factory = new InstanceFactory(references, misconceptions);
+        this.grader = new Grader(references);
     }
 
     public ExerciseSpec spec(String id) {

@@ -32,7 +32,7 @@ public final class FormulaAnswer implements AnswerType {
     }
 
     @Override
-    public String referenceProblem(String reference) {
+    public String referenceProblem(String reference, References references) {
         return "a formula answer is graded against 'expected:', not a reference";
     }
 

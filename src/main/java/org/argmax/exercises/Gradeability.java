@@ -24,16 +24,16 @@ final class Gradeability {
     }
 
     /** Why the instance is not gradeable, or {@code null} when it is. */
-    static String problem(ExerciseInstance instance) {
+    static String problem(ExerciseInstance instance, References references) {
         for (AnswerSpec a : instance.spec().answers()) {
             double[] reference = instance.references().get(a.name());
             if (reference == null) continue;
             for (double v : reference) {
                 if (!Double.isFinite(v)) return "answer '" + a.name() + "': the reference is not a finite number";
             }
-            String outside = References.domain(a.reference()).problem(reference, a.tolerance());
+            String outside = references.domain(a.reference()).problem(reference, a.tolerance());
             if (outside != null) return "answer '" + a.name() + "': the reference is outside its own domain (" + outside + ")";
-            String degenerate = References.unsound(a.reference(), instance.data());
+            String degenerate = references.unsound(a.reference(), instance.data());
             if (degenerate != null) return "answer '" + a.name() + "': " + degenerate;
             String clash = clash(a, instance, reference);
             if (clash != null) return "answer '" + a.name() + "': " + clash;

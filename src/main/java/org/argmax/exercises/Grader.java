@@ -24,13 +24,23 @@ public final class Grader {
      */
     static final int MAX_STORED_ANSWER = 1_000;
 
+    private final References references;
+
+    /** Re-grades answers that use a wrong earlier answer with the learner's own value (see {@link CarriedForward}). */
+    private final InstanceFactory carrying;
+
+    public Grader(References references) {
+        this.references = references;
+        this.carrying = new InstanceFactory(references, Misconceptions.standard(references));
+    }
+
     public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
         Map<String, Object> parsed = new HashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
         for (AnswerSpec a : instance.spec().answers()) {
             try {
                 Object value = parse(a, submitted.get(a.name()), instance);
-                String outside = a.type().outsideDomain(a, value, instance);
+                String outside = a.type().outsideDomain(a, value, instance, references);
                 if (outside != null) problems.put(a.name(), outside);
                 else parsed.put(a.name(), value);
             } catch (InvalidAnswerException e) {
@@ -42,7 +52,7 @@ public final class Grader {
         for (AnswerSpec a : instance.spec().answers()) {
             verdicts.add(a.type().grade(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
         }
-        verdicts = CarriedForward.regrade(instance, parsed, verdicts);
+        verdicts = CarriedForward.regrade(carrying, references, instance, parsed, verdicts);
         // whatever the number of answers, what is stored fits its column
         if (AttemptRepository.storedSize(submitted) > AttemptRepository.ANSWERS_COLUMN
                 || AttemptRepository.storedSize(verdicts) > AttemptRepository.VERDICTS_COLUMN) {

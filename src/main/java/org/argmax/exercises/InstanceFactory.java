@@ -18,6 +18,13 @@ import java.util.function.ToDoubleFunction;
  * preview and {@code check}, so what is checked is what learners get.
  */
 public final class InstanceFactory {
+    private final References references;
+    private final Misconceptions misconceptions;
+
+    public InstanceFactory(References references, Misconceptions misconceptions) {
+        this.references = references;
+        this.misconceptions = misconceptions;
+    }
 
     /** seed(learner, exercise, variant): the learner never chooses it, and it is stable across upgrades. */
     public static long seedFor(long userId, String exerciseId, int variant) {
@@ -53,7 +60,7 @@ public final class InstanceFactory {
                 why = "the data or a reference cannot be computed (" + e.getMessage() + ")";
                 continue;
             }
-            why = Gradeability.problem(candidate);
+            why = Gradeability.problem(candidate, references);
             if (why == null) return candidate;
         }
         throw new UngradeableException("no gradeable data in " + MAX_DRAWS + " draws from seed " + seed + "; the last one failed because " + why);
@@ -68,15 +75,15 @@ public final class InstanceFactory {
      * ({@code uses:}) set to the learner's values in {@code carried} (quantity → value): what the
      * later answers are graded against when the earlier ones were wrong (see {@link CarriedForward}).
      */
-    static ExerciseInstance carried(ExerciseInstance instance, Map<String, Double> carried) {
+    ExerciseInstance carried(ExerciseInstance instance, Map<String, Double> carried) {
         return assemble(instance.spec(), instance.seed(), instance.data(), instance.draws(), carried);
     }
 
-    private static ExerciseInstance assemble(ExerciseSpec spec, long seed, ExerciseData generated, int draw, Map<String, Double> carried) {
+    private ExerciseInstance assemble(ExerciseSpec spec, long seed, ExerciseData generated, int draw, Map<String, Double> carried) {
         ExerciseData data = generated;
         Map<String, Double> variables = DataVariables.values(data);
-        Map<String, double[]> references = new HashMap<>();
-        Map<String, List<MisconceptionValue>> misconceptions = new HashMap<>();
+        Map<String, double[]> referenceValues = new HashMap<>();
+        Map<String, List<MisconceptionValue>> misconceptionValues = new HashMap<>();
         Map<String, List<MisconceptionValue>> mistakes = new HashMap<>();
         Map<String, ToDoubleFunction<Double>> gaps = new HashMap<>();
         for (AnswerSpec a : spec.answers()) {
@@ -84,17 +91,17 @@ public final class InstanceFactory {
             if (!a.uses().isEmpty()) {
                 // the earlier answers' values become quantities of the data, as if they were given
                 Map<String, Double> given = new LinkedHashMap<>(data.given());
-                a.uses().forEach((quantity, from) -> given.put(quantity, carried.containsKey(quantity) ? carried.get(quantity) : references.get(from)[0]));
+                a.uses().forEach((quantity, from) -> given.put(quantity, carried.containsKey(quantity) ? carried.get(quantity) : referenceValues.get(from)[0]));
                 data = new ExerciseData(data.family(), data.values(), data.isRegression() ? data.x() : null, data.y(), given);
                 variables.putAll(given);
             }
             ExerciseData on = data;
-            references.put(a.name(), References.compute(a.reference(), on));
+            referenceValues.put(a.name(), references.compute(a.reference(), on));
             List<MisconceptionValue> values = new ArrayList<>();
             for (String m : a.misconceptions()) {
-                values.add(new MisconceptionValue(m, Misconceptions.value(m, a.reference(), on), Misconceptions.message(m)));
+                values.add(new MisconceptionValue(m, misconceptions.value(m, a.reference(), on), misconceptions.message(m)));
             }
-            misconceptions.put(a.name(), values);
+            misconceptionValues.put(a.name(), values);
             List<MisconceptionValue> own = new ArrayList<>();
             for (ExerciseSpec.Mistake m : a.mistakes()) {
                 double v = Formulas.evaluate(Formulas.parse(m.formula(), variables.keySet()), variables);
@@ -104,9 +111,9 @@ public final class InstanceFactory {
             mistakes.put(a.name(), own);
             if (a.grading() == ExerciseSpec.Grading.LIKELIHOOD) {
                 String ref = a.reference();
-                gaps.put(a.name(), v -> References.likelihoodGap(ref, on, v));
+                gaps.put(a.name(), v -> references.likelihoodGap(ref, on, v));
             }
         }
-        return new ExerciseInstance(spec, seed, data, variables, references, misconceptions, mistakes, gaps, draw);
+        return new ExerciseInstance(spec, seed, data, variables, referenceValues, misconceptionValues, mistakes, gaps, draw);
     }
 }

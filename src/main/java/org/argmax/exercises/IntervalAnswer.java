@@ -7,19 +7,15 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
  * first; each end is compared with the reference's within the tolerance. An interval whose lower end
  * is above its upper end is not an answer (it costs no attempt).
  */
-public final class IntervalAnswer implements AnswerType {
+public final class IntervalAnswer extends NumericAnswer {
     IntervalAnswer() {
+        super("interval", true);
     }
 
     @Override
-    public String name() {
-        return "interval";
-    }
-
-    @Override
-    public String referenceProblem(String reference) {
-        if (!References.NAMES.contains(reference)) return null;
-        return References.isInterval(reference) ? null : "reference '" + reference + "' is not an interval: type interval needs one such as bernoulli.wald.interval";
+    public String referenceProblem(String reference, References references) {
+        if (!references.contains(reference)) return null;
+        return references.isInterval(reference) ? null : "reference '" + reference + "' is not an interval: type interval needs one such as bernoulli.wald.interval";
     }
 
     @Override
@@ -32,13 +28,8 @@ public final class IntervalAnswer implements AnswerType {
     }
 
     @Override
-    public String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance) {
-        return NumericGrading.outsideDomain(a, (double[]) value, instance);
-    }
-
-    @Override
-    public Grade.AnswerVerdict grade(AnswerSpec a, String given, Object value, ExerciseInstance instance) {
-        return NumericGrading.grade(a, given, (double[]) value, instance);
+    double[] numbers(Object parsed) {
+        return (double[]) parsed;
     }
 
     @Override
@@ -48,6 +39,6 @@ public final class IntervalAnswer implements AnswerType {
 
     @Override
     public String reveal(AnswerSpec a, ExerciseInstance instance) {
-        return "[" + NumericGrading.typed(instance.references().get(a.name()), ", ") + "]";
+        return "[" + super.reveal(a, instance) + "]";
     }
 }

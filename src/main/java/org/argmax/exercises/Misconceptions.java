@@ -16,17 +16,19 @@ public final class Misconceptions {
     record Misconception(String name, String message, Map<String, BiFunction<String, ExerciseData, double[]>> byReference) {
     }
 
-    static final Map<String, Misconception> ALL;
-    public static final List<String> NAMES;
+    private final Map<String, Misconception> all;
+    private final List<String> names;
 
-    static {
-        Builder b = new Builder();
-        CoreMisconceptions.register(b);
-        ALL = Collections.unmodifiableMap(b.all);
-        NAMES = List.copyOf(ALL.keySet());
+    private Misconceptions(Builder b) {
+        all = Collections.unmodifiableMap(new LinkedHashMap<>(b.all));
+        names = List.copyOf(all.keySet());
     }
 
-    private Misconceptions() {
+    /** The built-in library ({@link CoreMisconceptions}), some of which compute a reference: built once at start and passed in. */
+    public static Misconceptions standard(References references) {
+        Builder b = new Builder();
+        CoreMisconceptions.register(b, references);
+        return new Misconceptions(b);
     }
 
     /** Collects the misconceptions while {@link CoreMisconceptions} registers them; the library never changes afterwards. */
@@ -40,20 +42,28 @@ public final class Misconceptions {
         }
     }
 
-    public static boolean appliesTo(String misconception, String reference) {
-        return ALL.get(misconception).byReference().containsKey(reference);
+    public List<String> names() {
+        return names;
     }
 
-    public static String message(String misconception) {
-        return ALL.get(misconception).message();
+    public boolean contains(String misconception) {
+        return all.containsKey(misconception);
     }
 
-    public static double[] value(String misconception, String reference, ExerciseData data) {
-        return ALL.get(misconception).byReference().get(reference).apply(reference, data);
+    public boolean appliesTo(String misconception, String reference) {
+        return all.get(misconception).byReference().containsKey(reference);
+    }
+
+    public String message(String misconception) {
+        return all.get(misconception).message();
+    }
+
+    public double[] value(String misconception, String reference, ExerciseData data) {
+        return all.get(misconception).byReference().get(reference).apply(reference, data);
     }
 
     /** The misconceptions that apply to a reference, for the preview page and the README. */
-    public static List<String> applicableTo(String reference) {
-        return ALL.values().stream().filter(m -> m.byReference().containsKey(reference)).map(Misconception::name).toList();
+    public List<String> applicableTo(String reference) {
+        return all.values().stream().filter(m -> m.byReference().containsKey(reference)).map(Misconception::name).toList();
     }
 }

@@ -66,8 +66,8 @@ final class NumericGrading {
     }
 
     /** Outside the reference's domain, unless a named mistake of the answer predicts the value (an anticipated slip). */
-    static String outsideDomain(AnswerSpec a, double[] numbers, ExerciseInstance instance) {
-        String problem = References.domain(a.reference()).problem(numbers, a.tolerance());
+    static String outsideDomain(AnswerSpec a, double[] numbers, ExerciseInstance instance, References references) {
+        String problem = references.domain(a.reference()).problem(numbers, a.tolerance());
         if (problem == null) return null;
         return namedMistake(a, a.name(), numbers, instance) != null ? null : problem;
     }
@@ -94,9 +94,9 @@ final class NumericGrading {
         return out.toString();
     }
 
-    static String referenceShapeProblem(String reference, boolean vector) {
-        if (!References.NAMES.contains(reference)) return null; // the loader reports unknown names with a suggestion
-        if (References.isVector(reference) == vector) return null;
-        return "reference '" + reference + "' gives " + (References.isVector(reference) ? "a vector: use type: vector" : "one number: use type: number");
+    static String referenceShapeProblem(String reference, boolean vector, References references) {
+        if (!references.contains(reference)) return null; // the loader reports unknown names with a suggestion
+        if (references.isVector(reference) == vector) return null;
+        return "reference '" + reference + "' gives " + (references.isVector(reference) ? "a vector: use type: vector" : "one number: use type: number");
     }
 }

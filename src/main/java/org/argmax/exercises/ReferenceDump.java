@@ -45,7 +45,13 @@ public final class ReferenceDump {
             .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final InstanceFactory factory = new InstanceFactory();
+    private final References references;
+    private final InstanceFactory factory;
+
+    public ReferenceDump(References references, Misconceptions misconceptions) {
+        this.references = references;
+        this.factory = new InstanceFactory(references, misconceptions);
+    }
 
     /** Writes seeds 1…{@code seeds} of every exercise, one line each; returns the number of lines. */
     public long write(Map<String, ExerciseSpec> specs, int seeds, Writer out) {
@@ -72,7 +78,7 @@ public final class ReferenceDump {
     }
 
     /** The dump's object for one instance: what create() returned, nothing recomputed. */
-    public static ObjectNode line(ExerciseInstance instance) {
+    public ObjectNode line(ExerciseInstance instance) {
         ExerciseData data = instance.data();
         ObjectNode o = NODES.objectNode();
         o.put("exercise", instance.spec().id());
@@ -92,14 +98,14 @@ public final class ReferenceDump {
         return o;
     }
 
-    private static ObjectNode answer(AnswerSpec a, ExerciseInstance instance) {
+    private ObjectNode answer(AnswerSpec a, ExerciseInstance instance) {
         ObjectNode o = NODES.objectNode();
         double[] reference = instance.references().get(a.name());
         if (a.reference() == null || reference == null) {
             o.putNull("reference");
             return o;
         }
-        boolean vector = References.isVector(a.reference());
+        boolean vector = references.isVector(a.reference());
         o.put("reference", a.reference());
         o.set("value", values(reference, vector));
         Tolerance t = a.tolerance();

@@ -1,6 +1,5 @@
 package org.argmax.exercises;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,20 +23,24 @@ public final class References {
         }
     }
 
-    static final Map<String, Reference> ALL;
+    private final Map<String, Reference> all;
     /** Per reference, why a data set is not gradeable as the lessons teach it (see {@link #unsound}). */
-    static final Map<String, Function<ExerciseData, String>> UNSOUND;
-    public static final List<String> NAMES;
+    private final Map<String, Function<ExerciseData, String>> unsound;
+    private final Map<String, AnswerDomain> domains;
+    private final List<String> names;
 
-    static {
-        Builder b = new Builder();
-        CoreReferences.register(b);
-        ALL = Collections.unmodifiableMap(b.all);
-        UNSOUND = Collections.unmodifiableMap(b.unsound);
-        NAMES = List.copyOf(ALL.keySet());
+    private References(Builder b, Map<String, AnswerDomain> domains) {
+        all = Collections.unmodifiableMap(new LinkedHashMap<>(b.all));
+        unsound = Collections.unmodifiableMap(new LinkedHashMap<>(b.unsound));
+        this.domains = domains;
+        names = List.copyOf(all.keySet());
     }
 
-    private References() {
+    /** Every reference of the core ({@link CoreReferences}) with its domain ({@link ReferenceDomains}): built once at start and passed in. */
+    public static References standard() {
+        Builder b = new Builder();
+        CoreReferences.register(b);
+        return new References(b, ReferenceDomains.standard());
     }
 
     /** Collects the references while {@link CoreReferences} registers them; the registry never changes afterwards. */
@@ -90,44 +93,70 @@ public final class References {
      * estimate, an empty k-means cluster, a tie. The rule belongs to the reference, so every exercise
      * that names the reference inherits it; {@link InstanceFactory} then draws other data.
      */
-    public static String unsound(String name, ExerciseData data) {
-        Function<ExerciseData, String> rule = UNSOUND.get(name);
+    public String unsound(String name, ExerciseData data) {
+        Function<ExerciseData, String> rule = unsound.get(name);
         return rule == null ? null : rule.apply(data);
     }
 
-    public static boolean isInterval(String name) {
-        return ALL.get(name).interval();
+    /** Every name, in the order they were registered. */
+    public List<String> names() {
+        return names;
     }
 
-    public static boolean isVector(String name) {
-        return ALL.get(name).vector();
+    public boolean contains(String name) {
+        return all.containsKey(name);
     }
 
-    public static boolean fits(String name, String family) {
-        return ALL.get(name).families().contains(family);
+    /** The first family {@code name} applies to. */
+    public String family(String name) {
+        return all.get(name).families().get(0);
     }
 
-    public static List<String> needs(String name) {
-        return ALL.get(name).needs();
+    public boolean isInterval(String name) {
+        return all.get(name).interval();
     }
 
-    public static boolean supportsLikelihoodGrading(String name) {
-        Reference r = ALL.get(name);
+    public boolean isVector(String name) {
+        return all.get(name).vector();
+    }
+
+    public boolean fits(String name, String family) {
+        return all.get(name).families().contains(family);
+    }
+
+    public List<String> needs(String name) {
+        return all.get(name).needs();
+    }
+
+    public boolean supportsLikelihoodGrading(String name) {
+        Reference r = all.get(name);
         return r != null && r.mleFamily() != null;
     }
 
     /** What any answer to {@code name} can be (a probability, a variance, a simplex…): see {@link ReferenceDomains}. */
-    public static AnswerDomain domain(String name) {
-        return ReferenceDomains.of(name);
+    public AnswerDomain domain(String name) {
+        AnswerDomain d = domains.get(name);
+        if (d == null) throw new IllegalStateException("reference '" + name + "' has no answer domain: declare one in ReferenceDomains");
+        return d;
     }
 
-    public static double[] compute(String name, ExerciseData data) {
-        return ALL.get(name).compute().apply(data);
+    /** Whether {@code name} has a declared domain (every reference must). */
+    boolean declaresDomain(String name) {
+        return domains.containsKey(name);
+    }
+
+    /** Every name with a declared domain, for the test that none is left over from a removed reference. */
+    java.util.Set<String> domainNames() {
+        return domains.keySet();
+    }
+
+    public double[] compute(String name, ExerciseData data) {
+        return all.get(name).compute().apply(data);
     }
 
     /** How far below its maximum the log-likelihood is when the parameter is set to {@code value}. */
-    public static double likelihoodGap(String name, ExerciseData data, double value) {
-        Reference r = ALL.get(name);
+    public double likelihoodGap(String name, ExerciseData data, double value) {
+        Reference r = all.get(name);
         return CoreReferences.likelihoodGap(r.mleFamily(), r.mleParameter(), data, value);
     }
 }

@@ -3,18 +3,9 @@ package org.argmax.exercises;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 
 /** Several numbers separated by commas, compared one by one (in any order with {@code grading: unordered}). */
-public final class VectorAnswer implements AnswerType {
+public final class VectorAnswer extends NumericAnswer {
     VectorAnswer() {
-    }
-
-    @Override
-    public String name() {
-        return "vector";
-    }
-
-    @Override
-    public String referenceProblem(String reference) {
-        return NumericGrading.referenceShapeProblem(reference, true);
+        super("vector", true);
     }
 
     @Override
@@ -23,22 +14,12 @@ public final class VectorAnswer implements AnswerType {
     }
 
     @Override
-    public String outsideDomain(AnswerSpec a, Object value, ExerciseInstance instance) {
-        return NumericGrading.outsideDomain(a, (double[]) value, instance);
-    }
-
-    @Override
-    public Grade.AnswerVerdict grade(AnswerSpec a, String given, Object value, ExerciseInstance instance) {
-        return NumericGrading.grade(a, given, (double[]) value, instance);
+    double[] numbers(Object parsed) {
+        return (double[]) parsed;
     }
 
     @Override
     public String toleranceText(AnswerSpec a) {
         return "numbers separated by commas; " + a.tolerance().describe();
-    }
-
-    @Override
-    public String reveal(AnswerSpec a, ExerciseInstance instance) {
-        return NumericGrading.typed(instance.references().get(a.name()), ", ");
     }
 }

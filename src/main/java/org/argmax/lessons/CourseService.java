@@ -10,8 +10,11 @@ import org.argmax.content.Course;
 import org.argmax.content.CourseLoader;
 import org.argmax.content.Lesson;
 import org.argmax.content.Page;
+import org.argmax.exercises.ExerciseChecker;
 import org.argmax.exercises.ExerciseLoader;
 import org.argmax.exercises.ExerciseSpec;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +40,27 @@ public final class CourseService {
 
     private final CourseLoader loader;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
-    private final ExerciseLoader exercises = new ExerciseLoader();
+    private final ExerciseLoader exercises;
+    private final ExerciseChecker checker;
+    private final Widgets widgets;
     private volatile CourseSnapshot snapshot;
     private volatile long fingerprint;
     private volatile String contentVersion;
 
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
-    public CourseService(CourseLoader loader) {
+    public CourseService(CourseLoader loader, References references, Misconceptions misconceptions, Widgets widgets) {
         this.loader = loader;
+        this.exercises = new ExerciseLoader(references, misconceptions);
+        this.checker = new ExerciseChecker(references, misconceptions);
+        this.widgets = widgets;
         this.fingerprint = fingerprint(loader.root());
         this.contentVersion = contentHash(loader.root());
         this.snapshot = build();
+    }
+
+    /** The widgets lessons may embed, with their titles. */
+    public Widgets widgets() {
+        return widgets;
     }
 
     /** The course folder. */
@@ -119,8 +132,8 @@ public final class CourseService {
         Course course = loader.load();
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, ExerciseSpec> specs = exercises.load(loader.root(), problems);
-        if (problems.isEmpty()) problems.addAll(new org.argmax.exercises.ExerciseChecker().computable(specs, 5));
-        EmbedTargets targets = new EmbedTargets(Widgets.titles().keySet(), specs.keySet());
+        if (problems.isEmpty()) problems.addAll(checker.computable(specs, 5));
+        EmbedTargets targets = new EmbedTargets(widgets.titles().keySet(), specs.keySet());
         Map<String, RenderedDocument> lessons = new HashMap<>();
         Map<String, List<String>> objectives = new HashMap<>();
         EmbedTargets none = new EmbedTargets(java.util.Set.of(), java.util.Set.of());

@@ -45,7 +45,7 @@ public final class LessonHandler {
         model.put("objectives", snapshot.objectivesHtml().get(slug));
         model.put("previous", snapshot.course().previous(slug).orElse(null));
         model.put("next", snapshot.course().next(slug).orElse(null));
-        model.put("widgetTitles", Widgets.titles());
+        model.put("widgetTitles", courses.widgets().titles());
         java.util.List<String> exercises = snapshot.lessons().get(slug).embeds().stream()
                 .filter(RenderedDocument.Embed::isExercise).map(RenderedDocument.Embed::id).toList();
         for (PageExtras e : extras) e.lesson(ctx, slug, exercises, model);
@@ -56,6 +56,6 @@ public final class LessonHandler {
         CourseSnapshot snapshot = courses.current();
         Page page = snapshot.course().pages().get(slug);
         if (page == null) throw new NotFoundResponse("This course has no " + slug + " page.");
-        views.render(ctx, "page", Map.of("page", page, "doc", snapshot.pages().get(slug), "widgetTitles", Widgets.titles()));
+        views.render(ctx, "page", Map.of("page", page, "doc", snapshot.pages().get(slug), "widgetTitles", courses.widgets().titles()));
     }
 }

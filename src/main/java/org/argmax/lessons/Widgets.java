@@ -1,35 +1,42 @@
 package org.argmax.lessons;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The interactive widgets a lesson can embed with {@code {{widget NAME}}}, with a title each. */
+/**
+ * The interactive widgets a lesson can embed with {@code {{widget NAME}}}, with a title each: built
+ * once at start ({@link #standard()}) and passed to {@link CourseService}, which checks the embeds and
+ * hands the titles to the lesson pages.
+ */
 public final class Widgets {
-    private static final Map<String, String> TITLES = ordered(
-            "coin", "Coin flips: the likelihood of θ",
-            "normal", "Normal data: fitting μ and σ²",
-            "prior-posterior", "From prior to posterior",
-            "regression", "Least squares, ridge and lasso",
-            "em", "EM on a mixture of two Gaussians",
-            "kmeans-vs-em", "K-means versus soft EM",
-            "sampling", "Repeat the experiment: the sampling distribution of an estimate",
-            "choose-lambda", "Overfitting and choosing λ by cross-validation");
+    private final Map<String, String> titles;
 
-    /** Name, title, name, title…: an unmodifiable map in this order (the order of the widget list). */
-    private static Map<String, String> ordered(String... namesAndTitles) {
+    private Widgets(Map<String, String> titles) {
+        this.titles = titles;
+    }
+
+    /** The widgets {@code static/js/widgets/} draws, in the order of the widget list. */
+    public static Widgets standard() {
+        return of(
+                "coin", "Coin flips: the likelihood of θ",
+                "normal", "Normal data: fitting μ and σ²",
+                "prior-posterior", "From prior to posterior",
+                "regression", "Least squares, ridge and lasso",
+                "em", "EM on a mixture of two Gaussians",
+                "kmeans-vs-em", "K-means versus soft EM",
+                "sampling", "Repeat the experiment: the sampling distribution of an estimate",
+                "choose-lambda", "Overfitting and choosing λ by cross-validation");
+    }
+
+    /** Name, title, name, title…: kept in this order. */
+    private static Widgets of(String... namesAndTitles) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTitles.length; i += 2) m.put(namesAndTitles[i], namesAndTitles[i + 1]);
-        return java.util.Collections.unmodifiableMap(m);
+        return new Widgets(Collections.unmodifiableMap(m));
     }
 
-    private Widgets() {
-    }
-
-    public static Map<String, String> titles() {
-        return TITLES;
-    }
-
-    public static String title(String name) {
-        return TITLES.getOrDefault(name, name);
+    public Map<String, String> titles() {
+        return titles;
     }
 }

@@ -8,6 +8,7 @@ import org.argmax.db.H2Backup;
 import org.argmax.http.Tokens;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
+import org.argmax.lessons.Widgets;
 import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.api.ApiModels;
@@ -30,6 +31,8 @@ import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.ExerciseExtras;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.exercises.ExerciseService;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
 import org.argmax.progress.ProgressExtras;
 import org.argmax.progress.InstructorHandler;
 import org.argmax.progress.InstructorRepository;
@@ -66,7 +69,11 @@ public final class App implements AutoCloseable {
 
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
-        CourseService courses = new CourseService(new CourseLoader(config.contentDir()));
+        // the registries exercises and lessons name, built once and passed to whoever reads them
+        References references = References.standard();
+        Misconceptions misconceptions = Misconceptions.standard(references);
+        ApiModels apiModels = ApiModels.standard();
+        CourseService courses = new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard());
         Database database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         FitPool fits = new FitPool(config.fitThreads());
         try {
@@ -76,7 +83,8 @@ public final class App implements AutoCloseable {
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
             SessionResolver sessionResolver = new SessionResolver(sessions, users);
             ProgressRepository progress = new ProgressRepository(db);
-            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db));
+            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
+                    references, misconceptions);
 
             Views views = new Views();
             views.addGlobal((ctx, model) -> {
@@ -94,7 +102,7 @@ public final class App implements AutoCloseable {
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
                     new AccountHandler(accounts, views, config.trustProxy()),
                     new HealthHandler(database, courses),
-                    new EstimateHandler(new EstimateService(ApiModels.standard()), new SampleService(), fits));
+                    new EstimateHandler(new EstimateService(apiModels), new SampleService(), fits));
             // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
             String backupToken = database.compaction() == null ? null : Tokens.random();
             BackupHandler backup = new BackupHandler(database, backupToken);

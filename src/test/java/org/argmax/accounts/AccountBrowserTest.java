@@ -1,19 +1,17 @@
 package org.argmax.accounts;
 
 import org.argmax.testing.Browser;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.ServerPerClass;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,21 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A learner in headless Chromium: sign up, read a lesson, mark it completed, see it on My progress, sign out. */
 @Tag("browser")
 class AccountBrowserTest {
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
     static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
         browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     @Test

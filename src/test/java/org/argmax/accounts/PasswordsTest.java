@@ -1,16 +1,11 @@
 package org.argmax.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
-import org.argmax.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.argmax.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,34 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordsTest {
     private static final AtomicInteger unique = new AtomicInteger();
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
 
     @Test
     void longPasswordsSignUpAndSignInAndEveryCharacterCounts() {
         for (String password : new String[]{"p".repeat(100), "q".repeat(300), "é".repeat(60), "r".repeat(PasswordHasher.MAX_LENGTH)}) {
             String user = "long" + unique.incrementAndGet();
-            assertEquals(303, new WebClient(server).signUp("Long", user, password).statusCode(), password.length() + " characters");
-            assertEquals(303, new WebClient(server).signIn(user, password).statusCode(), password.length() + " characters");
+            assertEquals(303, server.client().signUp("Long", user, password).statusCode(), password.length() + " characters");
+            assertEquals(303, server.client().signIn(user, password).statusCode(), password.length() + " characters");
             String differsAtTheEnd = password.substring(0, password.length() - 1) + "!";
-            assertEquals(401, new WebClient(server).signIn(user, differsAtTheEnd).statusCode(), "the last character counts, past bcrypt's 72 bytes");
+            assertEquals(401, server.client().signIn(user, differsAtTheEnd).statusCode(), "the last character counts, past bcrypt's 72 bytes");
         }
     }
 
     @Test
     void signUpOverTheMaximumIsAMessageNotAnError() {
-        HttpResponse<String> r = new WebClient(server).signUp("Too long", "toolong" + unique.incrementAndGet(), "s".repeat(PasswordHasher.MAX_LENGTH + 1));
+        HttpResponse<String> r = server.client().signUp("Too long", "toolong" + unique.incrementAndGet(), "s".repeat(PasswordHasher.MAX_LENGTH + 1));
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("Choose a password of at most 1024 characters."), r.body());
     }
@@ -60,10 +44,10 @@ class PasswordsTest {
     void longWrongPasswordsGetTheSameAnswerForKnownAndUnknownUsers() {
         for (int length : new int[]{73, 100, 201, 300, PasswordHasher.MAX_LENGTH, 5000}) {
             String known = "known" + unique.incrementAndGet();
-            new WebClient(server).signUp("Known", known, "the right password");
+            server.client().signUp("Known", known, "the right password");
             String wrong = "w".repeat(length);
-            HttpResponse<String> forKnown = new WebClient(server).signIn(known, wrong);
-            HttpResponse<String> forUnknown = new WebClient(server).signIn("unknown" + unique.incrementAndGet(), wrong);
+            HttpResponse<String> forKnown = server.client().signIn(known, wrong);
+            HttpResponse<String> forUnknown = server.client().signIn("unknown" + unique.incrementAndGet(), wrong);
             assertEquals(401, forKnown.statusCode(), length + " characters, known user");
             assertEquals(401, forUnknown.statusCode(), length + " characters, unknown user");
             assertTrue(forKnown.body().contains(AccountService.WRONG_CREDENTIALS));
@@ -80,12 +64,12 @@ class PasswordsTest {
         String old = BCrypt.withDefaults().hashToString(4, password.toCharArray());
         users.insert(user, "Legacy", old, Role.LEARNER).orElseThrow();
 
-        assertEquals(401, new WebClient(server).signIn(user, "x".repeat(300)).statusCode(), "a long wrong password against an old hash");
-        assertEquals(401, new WebClient(server).signIn(user, "not it").statusCode());
-        assertEquals(303, new WebClient(server).signIn(user, password).statusCode());
+        assertEquals(401, server.client().signIn(user, "x".repeat(300)).statusCode(), "a long wrong password against an old hash");
+        assertEquals(401, server.client().signIn(user, "not it").statusCode());
+        assertEquals(303, server.client().signIn(user, password).statusCode());
         String now = users.credentials(user).orElseThrow().passwordHash();
         assertTrue(now.startsWith(PasswordHasher.PREFIX + "$2a$04$"), now);
-        assertEquals(303, new WebClient(server).signIn(user, password).statusCode(), "and with the new hash");
+        assertEquals(303, server.client().signIn(user, password).statusCode(), "and with the new hash");
     }
 
     @Test

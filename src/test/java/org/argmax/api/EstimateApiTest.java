@@ -1,20 +1,14 @@
 package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.argmax.testing.JsonApi;
+import org.argmax.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,51 +16,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /api/estimate against the real server: values checked by hand, and bad input is always a 400 JSON message. */
 class EstimateApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final double EXACT = 1e-12;
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
 
     static HttpResponse<String> post(String body) {
-        return server.send(HttpRequest.newBuilder(URI.create(server.url("/api/estimate")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return server.postJson("/api/estimate", body);
     }
 
     static JsonNode ok(String body) {
         HttpResponse<String> r = post(body);
-        assertEquals(200, r.statusCode(), r.body());
         assertFalse(r.body().contains("NaN") || r.body().contains("Infinity"), r.body());
-        return read(r.body());
+        return JsonApi.ok(r, body);
     }
 
     static String error(String body) {
-        HttpResponse<String> r = post(body);
-        assertEquals(400, r.statusCode(), body + " → " + r.body());
-        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"), r.body());
-        JsonNode e = read(r.body());
-        assertTrue(e.get("error").isTextual() && !e.get("error").asText().isBlank(), r.body());
-        return e.get("error").asText();
-    }
-
-    static JsonNode read(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + s, e);
-        }
+        return JsonApi.error(post(body), body);
     }
 
     @Test
@@ -291,7 +257,7 @@ class EstimateApiTest {
         for (int attempt = 0; attempt < 50; attempt++) {
             HttpResponse<String> r = post(oversized);
             assertEquals(413, r.statusCode(), r.body());
-            assertTrue(read(r.body()).get("error").asText().contains("1 MB"), r.body());
+            assertTrue(JsonApi.read(r.body()).get("error").asText().contains("1 MB"), r.body());
         }
 
         String work = error("{\"model\": \"gmm\", \"data\": [" + "1,2,".repeat(49_999) + "3,4], \"options\": {\"iterations\": 1000}}");

@@ -1,21 +1,15 @@
 package org.argmax.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.estimation.Family;
 import org.argmax.estimation.Generators;
 import org.argmax.estimation.Rng;
-import org.argmax.testing.TestCourse;
-import org.argmax.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.argmax.testing.JsonApi;
+import org.argmax.testing.ServerPerClass;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,47 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /api/sample against the real server: the core's seeded generators, and clear 400s for bad requests. */
 class SampleApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(TestCourse.twoLessons(tmp.resolve("content")).root(), tmp.resolve("db"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.twoLessons();
 
     static HttpResponse<String> post(String path, String body) {
-        return server.send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return server.postJson(path, body);
     }
 
     static JsonNode ok(String body) {
-        HttpResponse<String> r = post("/api/sample", body);
-        assertEquals(200, r.statusCode(), body + " → " + r.body());
-        return read(r.body());
+        return JsonApi.ok(post("/api/sample", body), body);
     }
 
     static String error(String body) {
-        HttpResponse<String> r = post("/api/sample", body);
-        assertEquals(400, r.statusCode(), body + " → " + r.body());
-        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"), r.body());
-        return read(r.body()).get("error").asText();
-    }
-
-    static JsonNode read(String s) {
-        try {
-            return JSON.readTree(s);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + s, e);
-        }
+        return JsonApi.error(post("/api/sample", body), body);
     }
 
     @Test
@@ -87,7 +54,7 @@ class SampleApiTest {
     void theReadmeExampleIsWhatTheServerAnswers() {
         // Also pins generator v1: exercises store seeds, so these five numbers must never change.
         JsonNode r = ok("{\"model\": \"normal\", \"parameters\": {\"mean\": 5, \"variance\": 4}, \"n\": 5, \"seed\": 42, \"decimals\": 2}");
-        assertEquals(read("[4.39, 7.69, 5.77, 6.87, 2.07]"), r.get("data"));
+        assertEquals(JsonApi.read("[4.39, 7.69, 5.77, 6.87, 2.07]"), r.get("data"));
     }
 
     @Test
@@ -114,7 +81,7 @@ class SampleApiTest {
         JsonNode data = ok("{\"model\": \"normal\", \"parameters\": {\"mean\": -1.5, \"variance\": 2.25}, \"n\": 10000, \"seed\": 9}").get("data");
         HttpResponse<String> r = post("/api/estimate", "{\"model\": \"normal\", \"data\": " + data + "}");
         assertEquals(200, r.statusCode(), r.body());
-        JsonNode estimates = read(r.body()).get("estimate");
+        JsonNode estimates = JsonApi.read(r.body()).get("estimate");
         // Standard errors at n = 10,000: 0.015 for the mean, about 0.032 for the variance; 4 of each.
         assertEquals(-1.5, estimates.get("mean").asDouble(), 0.06, r.body());
         assertEquals(2.25, estimates.get("variance").asDouble(), 0.13, r.body());

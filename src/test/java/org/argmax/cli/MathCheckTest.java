@@ -1,9 +1,8 @@
 package org.argmax.cli;
 
-import org.argmax.content.CourseLoader;
 import org.argmax.lessons.CourseFormulas;
-import org.argmax.lessons.CourseService;
 import org.argmax.markdown.KatexValidator;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class MathCheckTest {
 
     @Test
     void everyFormulaOfTheShippedCourseRenders() {
-        var formulas = CourseFormulas.collect(new CourseService(new CourseLoader(Path.of("content"))).current());
+        var formulas = CourseFormulas.collect(Registries.course(Path.of("content")));
         assertEquals(List.of(), KatexValidator.shared().check(formulas));
     }
 

@@ -1,9 +1,8 @@
 package org.argmax.cli;
 
-import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseSpec;
-import org.argmax.lessons.CourseService;
 import org.argmax.markdown.RenderedDocument;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -36,7 +35,7 @@ class ShippedContentTest {
 
     @Test
     void everyLessonHasAWidgetAndTwoExercisesOnOwnDataWithMistakeFeedback() {
-        var snapshot = new CourseService(new CourseLoader(Path.of("content"))).current();
+        var snapshot = Registries.course(Path.of("content"));
         List<String> shortfalls = new ArrayList<>();
         for (var lesson : snapshot.course().lessons()) {
             List<RenderedDocument.Embed> embeds = snapshot.lessons().get(lesson.slug()).embeds();

@@ -2,6 +2,7 @@ package org.argmax.content;
 
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +44,12 @@ class ContentLimitsTest {
 
     /** Loads and renders the course as the server does, expecting problems; returns them as "file:line: message". */
     private static List<String> problems(TestCourse c) {
-        ContentException e = assertThrows(ContentException.class, () -> new CourseService(new CourseLoader(c.root())));
+        ContentException e = assertThrows(ContentException.class, () -> Registries.courseService(c.root()));
         return e.problems().stream().map(p -> c.root().relativize(p.file()) + ":" + p.line() + ": " + p.message()).toList();
     }
 
     private static void loads(TestCourse c) {
-        assertEquals(2, new CourseService(new CourseLoader(c.root())).current().course().lessons().size());
+        assertEquals(2, Registries.course(c.root()).course().lessons().size());
     }
 
     private static TestCourse lessonBody(TestCourse c, String body) {
@@ -198,7 +199,7 @@ class ContentLimitsTest {
     @Test
     void aParserFailureDuringReloadKeepsTheLastGoodVersionAndNamesTheFile() throws Exception {
         TestCourse c = course();
-        CourseService service = new CourseService(new CourseLoader(c.root()));
+        CourseService service = Registries.courseService(c.root());
         // within the limits, but a thread with a small stack cannot render it: stands in for any failure nothing foresaw
         lessonBody(c, "Intro.\n\n" + "![".repeat(500) + "a" + "](u)".repeat(500) + "\n");
         AtomicReference<Object> result = new AtomicReference<>();

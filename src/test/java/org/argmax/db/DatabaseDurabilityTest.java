@@ -1,5 +1,6 @@
 package org.argmax.db;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A committed row survives {@code kill -9} of the JVM that wrote it: while it writes as fast as it can
  * (H2's default WRITE_DELAY loses ~0.5 s) and after an idle pause (H2's default retention lost it).
  */
+@Tag("slow") // kill -9 of child JVMs while they write: 50–90 s
 class DatabaseDurabilityTest {
     @TempDir
     Path dir;

@@ -1,8 +1,7 @@
 package org.argmax.exercises;
 
 import org.argmax.content.ContentProblem;
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code normal-buildup}, with the standard error and interval recomputed here by hand.
  */
 class CarriedForwardTest {
-    private static final Map<String, ExerciseSpec> SHIPPED = new CourseService(new CourseLoader(Path.of("content"))).current().exercises();
+    private static final Map<String, ExerciseSpec> SHIPPED = Registries.course(Path.of("content")).exercises();
     private static final double Z = 1.959963984540054;
-    private final Grader grader = new Grader();
+    private final Grader grader = Registries.grader();
 
     private static Map<String, String> answers(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -45,7 +44,7 @@ class CarriedForwardTest {
 
     @Test
     void aWrongEstimateIsCarriedIntoTheStandardErrorAndTheInterval() {
-        ExerciseInstance inst = new InstanceFactory().create(SHIPPED.get("coin-buildup"), 42);
+        ExerciseInstance inst = Registries.instanceFactory().create(SHIPPED.get("coin-buildup"), 42);
         double n = inst.variables().get("n"), k = inst.variables().get("k");
         double wrong = Math.round((k / n + 0.05) * 1000) / 1000.0; // off, but a probability
         double se = Math.sqrt(wrong * (1 - wrong) / n);
@@ -63,7 +62,7 @@ class CarriedForwardTest {
 
     @Test
     void theRightValuesAreRightWhateverTheEarlierPartSaid() {
-        ExerciseInstance inst = new InstanceFactory().create(SHIPPED.get("coin-buildup"), 43);
+        ExerciseInstance inst = Registries.instanceFactory().create(SHIPPED.get("coin-buildup"), 43);
         double n = inst.variables().get("n"), p = inst.variables().get("k") / n;
         double se = Math.sqrt(p * (1 - p) / n);
         Grade g = grader.grade(inst, answers("estimator", "k/n", "theta_hat", "0.999", "se", f(se),
@@ -74,7 +73,7 @@ class CarriedForwardTest {
 
     @Test
     void aNamedMistakeInTheLaterPartIsRecognisedAtTheCarriedValue() {
-        ExerciseInstance inst = new InstanceFactory().create(SHIPPED.get("coin-buildup"), 44);
+        ExerciseInstance inst = Registries.instanceFactory().create(SHIPPED.get("coin-buildup"), 44);
         double n = inst.variables().get("n"), k = inst.variables().get("k");
         double wrong = Math.round((k / n + 0.05) * 1000) / 1000.0;
         double sd = Math.sqrt(wrong * (1 - wrong)); // forgot the n: the spread of one flip, at the learner's θ̂
@@ -88,7 +87,7 @@ class CarriedForwardTest {
 
     @Test
     void twoEarlierAnswersCarryIntoOneInterval() {
-        ExerciseInstance inst = new InstanceFactory().create(SHIPPED.get("normal-buildup"), 7);
+        ExerciseInstance inst = Registries.instanceFactory().create(SHIPPED.get("normal-buildup"), 7);
         double n = inst.variables().get("n"), mean = inst.variables().get("xbar"), ss = inst.variables().get("ss");
         double unbiased = ss / (n - 1); // variance-n-minus-1 in part 2
         double se = Math.sqrt(unbiased / n);
@@ -102,7 +101,7 @@ class CarriedForwardTest {
 
     @Test
     void theCheckerWalksTheCarriedAnswersOfTheShippedExercises() {
-        ExerciseChecker checker = new ExerciseChecker();
+        ExerciseChecker checker = Registries.exerciseChecker();
         for (String id : List.of("coin-buildup", "normal-buildup")) {
             assertTrue(SHIPPED.get(id).buildsUp());
             assertEquals(List.of(), checker.check(SHIPPED.get(id), 100), id);
@@ -137,7 +136,7 @@ class CarriedForwardTest {
                     uses: {p: theta_hat}
                 """);
         List<ContentProblem> problems = new ArrayList<>();
-        assertNull(new ExerciseLoader().loadOne(exercises.resolve("bad.yml"), problems));
+        assertNull(Registries.exerciseLoader().loadOne(exercises.resolve("bad.yml"), problems));
         List<String> messages = problems.stream().map(p -> p.line() + ": " + p.message()).toList();
         assertTrue(messages.contains("14: 'theta_hta' is not an earlier answer of this exercise (did you mean 'theta_hat'?)"), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("17: reference 'bernoulli.wald.at' needs 'p' under given:")), messages.toString());

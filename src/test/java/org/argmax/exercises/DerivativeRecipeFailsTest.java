@@ -1,7 +1,6 @@
 package org.argmax.exercises;
 
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -18,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * point between the two middle values is a maximum and is graded right.
  */
 class DerivativeRecipeFailsTest {
-    private static final Map<String, ExerciseSpec> SHIPPED = new CourseService(new CourseLoader(Path.of("content"))).current().exercises();
-    private final Grader grader = new Grader();
+    private static final Map<String, ExerciseSpec> SHIPPED = Registries.course(Path.of("content")).exercises();
+    private final Grader grader = Registries.grader();
 
     private static double[] sorted(ExerciseInstance inst) {
         double[] x = inst.data().values();
@@ -33,7 +32,7 @@ class DerivativeRecipeFailsTest {
 
     @Test
     void theUniformMleIsTheLargestValueAndTheMomentsAnswerIsNamed() {
-        ExerciseInstance inst = new InstanceFactory().create(SHIPPED.get("uniform-max"), 5);
+        ExerciseInstance inst = Registries.instanceFactory().create(SHIPPED.get("uniform-max"), 5);
         double[] x = sorted(inst);
         double max = x[x.length - 1], mean = Arrays.stream(x).average().orElseThrow();
         assertTrue(grade(inst, "theta_hat", DataPreview.format(max)).correct());
@@ -46,7 +45,7 @@ class DerivativeRecipeFailsTest {
         ExerciseSpec spec = SHIPPED.get("laplace-median");
         int checked = 0;
         for (long seed = 1; seed <= 200 && checked < 5; seed++) {
-            ExerciseInstance inst = new InstanceFactory().create(spec, seed);
+            ExerciseInstance inst = Registries.instanceFactory().create(spec, seed);
             double[] x = sorted(inst);
             int n = x.length;
             if (n % 2 == 1 || x[n / 2] - x[n / 2 - 1] < 0.05) continue;
@@ -67,7 +66,7 @@ class DerivativeRecipeFailsTest {
     void withAnOddNTheMiddleValueIsRight() {
         ExerciseSpec spec = SHIPPED.get("laplace-median");
         for (long seed = 1; seed <= 50; seed++) {
-            ExerciseInstance inst = new InstanceFactory().create(spec, seed);
+            ExerciseInstance inst = Registries.instanceFactory().create(spec, seed);
             double[] x = sorted(inst);
             if (x.length % 2 == 0) continue;
             assertTrue(grade(inst, "mu_hat", DataPreview.format(x[x.length / 2])).correct(), "seed " + seed);

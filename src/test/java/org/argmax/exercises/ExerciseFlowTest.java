@@ -2,17 +2,18 @@ package org.argmax.exercises;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestDatabase;
+import org.argmax.testing.TestServer;
+import org.argmax.testing.WebClient;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.argmax.testing.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -70,11 +71,10 @@ class ExerciseFlowTest {
             rs.next();
             userId = rs.getLong(1);
         }
-        ExerciseService service = new ExerciseService(() -> new org.argmax.lessons.CourseService(
-                new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises(),
-                new AttemptRepository(server.app().database().dataSource()));
+        ExerciseService service = new ExerciseService(() -> Registries.course(Path.of("content")).exercises(),
+                new AttemptRepository(server.app().database().dataSource()), Registries.references(), Registries.misconceptions());
         int variant = new AttemptRepository(server.app().database().dataSource()).state(userId, exercise).variant();
-        return new InstanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, variant));
+        return Registries.instanceFactory().create(service.spec(exercise), InstanceFactory.seedFor(userId, exercise, variant));
     }
 
     /** A value of θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */

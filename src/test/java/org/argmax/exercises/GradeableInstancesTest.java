@@ -2,8 +2,7 @@ package org.argmax.exercises;
 
 import org.argmax.content.ContentException;
 import org.argmax.content.ContentProblem;
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * seeds (not the seeds 1..N that {@code check} walks).
  */
 class GradeableInstancesTest {
+    private static final References REFERENCES = References.standard();
     private static final int LEARNERS = 5000;
-    private static final Map<String, ExerciseSpec> SHIPPED = new CourseService(new CourseLoader(Path.of("content"))).current().exercises();
-    private final InstanceFactory factory = new InstanceFactory();
-    private final Grader grader = new Grader();
+    private static final Map<String, ExerciseSpec> SHIPPED = Registries.course(Path.of("content")).exercises();
+    private final InstanceFactory factory = Registries.instanceFactory();
+    private final Grader grader = Registries.grader();
 
     @Test
     @Tag("slow")
     void everyLearnerOfEveryExerciseIsGradedAsTheLessonTeaches() {
-        ExerciseChecker checker = new ExerciseChecker();
+        ExerciseChecker checker = Registries.exerciseChecker();
         List<String> failures = new ArrayList<>();
         for (ExerciseSpec spec : SHIPPED.values()) {
             for (long learner = 1; learner <= LEARNERS; learner++) {
@@ -121,7 +121,7 @@ class GradeableInstancesTest {
             ExerciseSpec spec = SHIPPED.get(id);
             for (long learner = 1; learner <= LEARNERS; learner++) {
                 ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(learner, id, 0));
-                assertNull(References.unsound(spec.answers().get(0).reference(), instance.data()), id + " learner " + learner);
+                assertNull(REFERENCES.unsound(spec.answers().get(0).reference(), instance.data()), id + " learner " + learner);
                 for (double v : instance.references().get(spec.answers().get(0).name())) {
                     assertTrue(v > 0 && v < 1 || !id.startsWith("coin"), id + " learner " + learner + ": " + v);
                 }
@@ -208,7 +208,7 @@ class GradeableInstancesTest {
                         message: "This is the right answer under another name."
                 """);
         // the course load's quick check already finds it, with the file and line
-        ContentException e = assertThrows(ContentException.class, () -> new CourseService(new CourseLoader(dir)));
+        ContentException e = assertThrows(ContentException.class, () -> Registries.courseService(dir));
         List<ContentProblem> problems = e.problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().contains("always-ambiguous.yml:1"), problems.get(0).toString());

@@ -1,6 +1,7 @@
 package org.argmax.exercises;
 
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class GraderTest {
     }
 
     private static InvalidAnswerException invalid(ExerciseInstance inst, Map<String, String> typed) {
-        return assertThrows(InvalidAnswerException.class, () -> new Grader().grade(inst, typed));
+        return assertThrows(InvalidAnswerException.class, () -> Registries.grader().grade(inst, typed));
     }
 
     private static ExerciseInstance instance(List<AnswerSpec> answers, Map<String, double[]> refs,
@@ -43,11 +44,11 @@ class GraderTest {
         var means = answer("means", AnswerType.VECTOR, "unordered", new Tolerance(Tolerance.Kind.ABSOLUTE, 0.01), List.of(), null, List.of());
         var wrongMix = new ExerciseInstance.MisconceptionValue("m", new double[]{5, -5}, "message");
         ExerciseInstance inst = instance(List.of(means), Map.of("means", new double[]{-2, 3}), Map.of("means", List.of(wrongMix)));
-        assertTrue(new Grader().grade(inst, Map.of("means", "3, -2")).correct());
-        Grade mis = new Grader().grade(inst, Map.of("means", "-5, 5"));
+        assertTrue(Registries.grader().grade(inst, Map.of("means", "3, -2")).correct());
+        Grade mis = Registries.grader().grade(inst, Map.of("means", "-5, 5"));
         assertEquals("m", mis.firedRules().get(0));
         var ordered = answer("means", AnswerType.VECTOR, "value", new Tolerance(Tolerance.Kind.ABSOLUTE, 0.01), List.of(), null, List.of());
-        assertFalse(new Grader().grade(instance(List.of(ordered), Map.of("means", new double[]{-2, 3}), Map.of()), Map.of("means", "3, -2")).correct());
+        assertFalse(Registries.grader().grade(instance(List.of(ordered), Map.of("means", new double[]{-2, 3}), Map.of()), Map.of("means", "3, -2")).correct());
     }
 
     @Test
@@ -57,7 +58,7 @@ class GraderTest {
                 List.of(new ExerciseSpec.Choice("a", false, "No: a is the prior."), new ExerciseSpec.Choice("b", true, "")));
         var x = answer("x", AnswerType.NUMBER, "value", new Tolerance(Tolerance.Kind.RELATIVE, 0.01), List.of(), null, List.of());
         ExerciseInstance inst = instance(List.of(f, c, x), Map.of("x", new double[]{10}), Map.of());
-        Grade g = new Grader().grade(inst, Map.of("f", "k * n^-1", "c", "0", "x", "12"));
+        Grade g = Registries.grader().grade(inst, Map.of("f", "k * n^-1", "c", "0", "x", "12"));
         assertTrue(g.answers().get(0).correct(), "k·n⁻¹ is k/n");
         assertEquals("No: a is the prior.", g.answers().get(1).message());
         assertTrue(g.answers().get(2).message().endsWith("Your value is too high."), g.answers().get(2).message());
@@ -78,7 +79,7 @@ class GraderTest {
         ExerciseInstance inst = new ExerciseInstance(spec, 7, new ExerciseData("bernoulli", new double[]{1, 0}, null, null, Map.of()), Map.of(),
                 Map.of("x", new double[]{0.4}, "s", new double[]{0.4}, "l", new double[]{0.4}), Map.of(), Map.of(), Map.of("l", gap), 0);
         for (String value : List.of("0.1", "0.9")) {
-            Grade g = new Grader().grade(inst, Map.of("x", value, "s", value, "l", value));
+            Grade g = Registries.grader().grade(inst, Map.of("x", value, "s", value, "l", value));
             assertTrue(g.answers().get(0).message().matches(".*too (high|low)\\."), "a typed number graded by value hears the direction");
             assertEquals("Not quite: that is not to within 0.1 % (relative) of the answer.", g.answers().get(1).message());
             assertEquals("Not quite: the log-likelihood at your value is more than 0.01 below its maximum.", g.answers().get(2).message());
@@ -90,7 +91,7 @@ class GraderTest {
         var x = answer("x", AnswerType.NUMBER, "value", Tolerance.DEFAULT, List.of(), null, List.of());
         var y = answer("y", AnswerType.NUMBER, "value", Tolerance.DEFAULT, List.of(), null, List.of());
         ExerciseInstance inst = instance(List.of(x, y), Map.of("x", new double[]{1}, "y", new double[]{2}), Map.of());
-        var e = assertThrows(InvalidAnswerException.class, () -> new Grader().grade(inst, Map.of("x", "1", "y", "two")));
+        var e = assertThrows(InvalidAnswerException.class, () -> Registries.grader().grade(inst, Map.of("x", "1", "y", "two")));
         assertEquals("y: 'two' is not a known variable or function in 'two' (no variables are allowed here).", e.getMessage());
         assertEquals(Map.of("y", "'two' is not a known variable or function in 'two' (no variables are allowed here)."), e.problems());
     }
@@ -102,9 +103,9 @@ class GraderTest {
         assertEquals("A probability lies between 0 and 1; you gave -0.5.", invalid(inst, Map.of("p", "-0.5")).getMessage());
         assertEquals(Map.of("p", "A probability lies between 0 and 1; you gave 1.2."), invalid(inst, Map.of("p", "6/5")).problems());
         // the ends of the domain are answers (wrong ones here), not invalid
-        assertFalse(new Grader().grade(inst, Map.of("p", "0")).correct());
-        assertFalse(new Grader().grade(inst, Map.of("p", "1")).correct());
-        assertTrue(new Grader().grade(inst, Map.of("p", "0.35")).correct());
+        assertFalse(Registries.grader().grade(inst, Map.of("p", "0")).correct());
+        assertFalse(Registries.grader().grade(inst, Map.of("p", "1")).correct());
+        assertTrue(Registries.grader().grade(inst, Map.of("p", "0.35")).correct());
     }
 
     @Test
@@ -113,7 +114,7 @@ class GraderTest {
         ExerciseInstance inst = instance(List.of(v), Map.of("v", new double[]{2.5}), Map.of());
         assertEquals("A variance cannot be negative; you gave -2.5.", invalid(inst, Map.of("v", "-2.5")).getMessage());
         assertEquals("Not quite: that is not to within 0.1 % (relative) of the answer. Your value is too low.",
-                new Grader().grade(inst, Map.of("v", "0")).answers().get(0).message(), "0 is a variance, only a wrong one");
+                Registries.grader().grade(inst, Map.of("v", "0")).answers().get(0).message(), "0 is a variance, only a wrong one");
     }
 
     @Test
@@ -132,8 +133,8 @@ class GraderTest {
         assertEquals("Each of the probabilities lies between 0 and 1; number 2 is -0.2.",
                 invalid(inst, Map.of("probabilities", "0.6, -0.2, 0.6")).getMessage());
         // rounded answers miss 1 a little: 0.333 × 3 = 0.999 is a (right) answer
-        assertTrue(new Grader().grade(inst, Map.of("probabilities", "0.333, 0.333, 0.333")).correct());
-        assertFalse(new Grader().grade(inst, Map.of("probabilities", "0.5, 0.25, 0.25")).correct());
+        assertTrue(Registries.grader().grade(inst, Map.of("probabilities", "0.333, 0.333, 0.333")).correct());
+        assertFalse(Registries.grader().grade(inst, Map.of("probabilities", "0.5, 0.25, 0.25")).correct());
     }
 
     @Test
@@ -180,8 +181,8 @@ class GraderTest {
         ExerciseInstance inst = new ExerciseInstance(base.spec(), base.seed(), base.data(), base.variables(), base.references(),
                 base.misconceptions(), Map.of("loglik", List.of(new ExerciseInstance.MisconceptionValue("sign", new double[]{3}, "You dropped the minus sign."))),
                 base.likelihoodGaps(), 0);
-        assertEquals("forgot-log", new Grader().grade(inst, Map.of("loglik", String.valueOf(Math.exp(-6.2)))).firedRules().get(0));
-        assertEquals("sign", new Grader().grade(inst, Map.of("loglik", "3")).firedRules().get(0), "k = 3: the author's mistake, though above 0");
+        assertEquals("forgot-log", Registries.grader().grade(inst, Map.of("loglik", String.valueOf(Math.exp(-6.2)))).firedRules().get(0));
+        assertEquals("sign", Registries.grader().grade(inst, Map.of("loglik", "3")).firedRules().get(0), "k = 3: the author's mistake, though above 0");
         assertEquals("A log-likelihood of discrete data cannot be above 0; you gave 0.5.", invalid(inst, Map.of("loglik", "0.5")).getMessage());
     }
 }

@@ -3,13 +3,14 @@ package org.argmax.exercises;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.content.ContentProblem;
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * author's option; slider and likelihood-graded answers not told which way they are off; the
  * instructor's cap on new data sets ({@code new_data: N}) validated, shown and enforced.
  */
+@Tag("slow") // 32 learners sign up and submit over HTTP: 18 s of CPU, 10–18 s on a quiet machine
 class GradingIntegrityTest {
     static final List<String> CHOICE_EXERCISES = List.of("kmeans-limits", "lab-which-method", "mle-imitates", "prior-matters");
 
@@ -64,7 +66,7 @@ class GradingIntegrityTest {
                 new_data: 2
                 """);
         server = new TestServer(course.root(), tmp.resolve("db"));
-        specs = new CourseService(new CourseLoader(course.root())).current().exercises();
+        specs = Registries.course(course.root()).exercises();
     }
 
     @AfterAll
@@ -79,8 +81,7 @@ class GradingIntegrityTest {
     private static Learner learner() {
         String name = "integrity" + (++learners);
         javax.sql.DataSource db = server.app().database().dataSource();
-        var accounts = new org.argmax.accounts.AccountService(new org.argmax.accounts.UserRepository(db), new org.argmax.accounts.SessionRepository(db),
-                new org.argmax.accounts.LoginThrottle(db), new org.argmax.accounts.PasswordHasher(4));
+        var accounts = TestAccounts.on(db);
         var user = accounts.create("Learner", name, name + " long password", org.argmax.accounts.Role.LEARNER);
         WebClient web = new WebClient(server);
         assertEquals(303, web.signIn(name, name + " long password").statusCode());
@@ -165,7 +166,7 @@ class GradingIntegrityTest {
     @Test
     void theSliderExerciseSaysOnlyThatTheAnswerIsOutsideTheTolerance() throws Exception {
         Learner l = learner();
-        ExerciseInstance mine = new InstanceFactory().create(specs.get("coin-peak"), InstanceFactory.seedFor(l.id(), "coin-peak", 0));
+        ExerciseInstance mine = Registries.instanceFactory().create(specs.get("coin-peak"), InstanceFactory.seedFor(l.id(), "coin-peak", 0));
         double peak = mine.references().get("theta")[0];
         for (double off : new double[]{-0.3, 0.3, -0.1, 0.1}) {
             double tried = Math.min(0.999, Math.max(0.001, peak + off));
@@ -235,14 +236,14 @@ class GradingIntegrityTest {
     private static ExerciseSpec load(String yaml) throws Exception {
         Path file = Files.createTempDirectory(tmp, "ex").resolve("x.yml");
         Files.writeString(file, yaml);
-        return new ExerciseLoader().loadOne(file, new ArrayList<>());
+        return Registries.exerciseLoader().loadOne(file, new ArrayList<>());
     }
 
     private static List<String> problems(String yaml) throws Exception {
         Path file = Files.createTempDirectory(tmp, "ex").resolve("x.yml");
         Files.writeString(file, yaml);
         List<ContentProblem> problems = new ArrayList<>();
-        new ExerciseLoader().loadOne(file, problems);
+        Registries.exerciseLoader().loadOne(file, problems);
         return problems.stream().map(ContentProblem::toString).toList();
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * cannot hide behind the check's "no collision" test.
  */
 class MisconceptionValuesTest {
+    private static final References REFERENCES = References.standard();
+    private static final Misconceptions MISCONCEPTIONS = Misconceptions.standard(REFERENCES);
     private static final double EPS = 1e-12;
 
     private static ExerciseData sample(String family, double[] values, Map<String, Double> given) {
@@ -22,25 +24,25 @@ class MisconceptionValuesTest {
     @Test
     void smoothedCountsAddOneToEveryClass() {
         ExerciseData counts = sample("categorical", new double[]{3, 0, 5, 2}, Map.of());
-        assertArrayEquals(new double[]{0.3, 0, 0.5, 0.2}, References.compute("categorical.mle.probabilities", counts), EPS);
+        assertArrayEquals(new double[]{0.3, 0, 0.5, 0.2}, REFERENCES.compute("categorical.mle.probabilities", counts), EPS);
         assertArrayEquals(new double[]{4 / 14.0, 1 / 14.0, 6 / 14.0, 3 / 14.0},
-                Misconceptions.value("smoothed-counts", "categorical.mle.probabilities", counts), EPS);
+                MISCONCEPTIONS.value("smoothed-counts", "categorical.mle.probabilities", counts), EPS);
     }
 
     @Test
     void inertiaAndItsTwoMistakesOnTheLessonExample() {
         ExerciseData points = sample("mixture", new double[]{-1.0, 0.5, 2.0, 3.5, 4.0}, Map.of("c1", 0.0, "c2", 3.0));
         // squared distances to the nearer centre: 1 + 0.25 + 1 + 0.25 + 1
-        assertEquals(3.5, References.compute("kmeans.inertia", points)[0], EPS);
-        assertEquals(4.0, Misconceptions.value("distance-not-squared", "kmeans.inertia", points)[0], EPS);
-        assertEquals(0.7, Misconceptions.value("mean-for-sum", "kmeans.inertia", points)[0], EPS);
+        assertEquals(3.5, REFERENCES.compute("kmeans.inertia", points)[0], EPS);
+        assertEquals(4.0, MISCONCEPTIONS.value("distance-not-squared", "kmeans.inertia", points)[0], EPS);
+        assertEquals(0.7, MISCONCEPTIONS.value("mean-for-sum", "kmeans.inertia", points)[0], EPS);
     }
 
     @Test
     void softAssignmentsWeightEveryPointByAUnitVarianceResponsibility() {
         double[] x = {-1.0, 0.5, 2.0, 3.5, 4.0};
         ExerciseData points = sample("mixture", x, Map.of("c1", 0.0, "c2", 3.0));
-        assertArrayEquals(new double[]{-0.25, 9.5 / 3}, References.compute("kmeans.step.centers", points), EPS);
+        assertArrayEquals(new double[]{-0.25, 9.5 / 3}, REFERENCES.compute("kmeans.step.centers", points), EPS);
 
         double s1 = 0, w1 = 0, s2 = 0, w2 = 0;
         for (double v : x) {
@@ -51,7 +53,7 @@ class MisconceptionValuesTest {
             s2 += r2 * v;
             w2 += r2;
         }
-        assertArrayEquals(new double[]{s1 / w1, s2 / w2}, Misconceptions.value("soft-assignments", "kmeans.step.centers", points), 1e-12);
+        assertArrayEquals(new double[]{s1 / w1, s2 / w2}, MISCONCEPTIONS.value("soft-assignments", "kmeans.step.centers", points), 1e-12);
     }
 
     @Test
@@ -60,7 +62,7 @@ class MisconceptionValuesTest {
         ExerciseData points = sample("mixture", new double[]{-2, -1, 0.4, 1, 3},
                 Map.of("w1", 0.8, "mu1", -1.0, "mu2", 1.0, "sd1", 1.0, "sd2", 1.0));
         assertArrayEquals(new double[]{(-2 - 1 + 0.4) / 3, 2.0},
-                Misconceptions.value("hard-assignments", "mixture.mstep.means", points), 1e-12);
+                MISCONCEPTIONS.value("hard-assignments", "mixture.mstep.means", points), 1e-12);
     }
 
     @Test
@@ -69,9 +71,9 @@ class MisconceptionValuesTest {
         double[] y = {1, 3, 2, 5, 6};
         // Sxx = 10, Sxy = 12: OLS 1.2, lasso (12 − λ) / 10 while λ < 12, then exactly 0
         ExerciseData mild = new ExerciseData("regression", null, x, y, Map.of("lambda", 2.0));
-        assertEquals(1.0, References.compute("regression.lasso.slope", mild)[0], 1e-9);
-        assertEquals(1.2, Misconceptions.value("map-without-prior", "regression.lasso.slope", mild)[0], 1e-9);
+        assertEquals(1.0, REFERENCES.compute("regression.lasso.slope", mild)[0], 1e-9);
+        assertEquals(1.2, MISCONCEPTIONS.value("map-without-prior", "regression.lasso.slope", mild)[0], 1e-9);
         ExerciseData strong = new ExerciseData("regression", null, x, y, Map.of("lambda", 15.0));
-        assertEquals(0.0, References.compute("regression.lasso.slope", strong)[0], 0.0);
+        assertEquals(0.0, REFERENCES.compute("regression.lasso.slope", strong)[0], 0.0);
     }
 }

@@ -1,7 +1,6 @@
 package org.argmax.exercises;
 
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,13 +18,13 @@ class PinnedExerciseDataTest {
     @Test
     void theSameSeedGivesTheSameDataForever() {
         assertEquals(-8894003673482767497L, InstanceFactory.seedFor(42, "coin-mle", 0));
-        ExerciseSpec spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("em-loglik");
-        ExerciseInstance instance = new InstanceFactory().create(spec, 1);
+        ExerciseSpec spec = Registries.course(Path.of("content")).exercises().get("em-loglik");
+        ExerciseInstance instance = Registries.instanceFactory().create(spec, 1);
         assertEquals(Map.of("w1", 0.581, "mu1", -2.0, "mu2", 1.0, "sd1", 1.891, "sd2", 2.197), instance.data().given());
         assertArrayEquals(new double[]{1.36, 5.67, 3.41, 1.69, 3.35}, instance.data().values());
 
-        ExerciseSpec line = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("ols-line");
-        ExerciseData regression = new InstanceFactory().create(line, 1).data();
+        ExerciseSpec line = Registries.course(Path.of("content")).exercises().get("ols-line");
+        ExerciseData regression = Registries.instanceFactory().create(line, 1).data();
         assertArrayEquals(new double[]{6.97, 3.81}, new double[]{regression.x()[0][0], regression.x()[1][0]});
         assertArrayEquals(new double[]{20.39, 11.93}, new double[]{regression.y()[0], regression.y()[1]});
     }

@@ -1,9 +1,8 @@
 package org.argmax.exercises;
 
-import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 import org.argmax.exercises.ExerciseSpec.Range;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,32 +22,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its family, so a right answer is never refused as invalid.
  */
 class ReferenceDomainsTest {
+    private static final References REFERENCES = References.standard();
     private static final int SEEDS = 200;
 
     @Test
     void everyRegisteredReferenceHasADomainAndNoDomainIsLeftOver() {
-        List<String> missing = References.NAMES.stream().filter(n -> !ReferenceDomains.declares(n)).toList();
+        List<String> missing = REFERENCES.names().stream().filter(n -> !REFERENCES.declaresDomain(n)).toList();
         assertEquals(List.of(), missing, "references without an answer domain: declare them in ReferenceDomains");
-        List<String> stale = ReferenceDomains.names().stream().filter(n -> !References.NAMES.contains(n)).toList();
+        List<String> stale = REFERENCES.domainNames().stream().filter(n -> !REFERENCES.names().contains(n)).toList();
         assertEquals(List.of(), stale, "domains declared for references that do not exist");
-        assertEquals(AnswerDomain.Kind.PROBABILITY, References.domain("bernoulli.mle.p").kind());
-        assertEquals(AnswerDomain.Kind.NON_NEGATIVE, References.domain("normal.mle.variance").kind());
-        assertEquals(AnswerDomain.Kind.SIMPLEX, References.domain("categorical.mle.probabilities").kind());
-        assertEquals(AnswerDomain.Kind.NON_POSITIVE, References.domain("bernoulli.loglik").kind(), "discrete data: logs of probabilities");
-        assertEquals(AnswerDomain.Kind.REAL, References.domain("normal.loglik").kind(), "densities can exceed 1");
+        assertEquals(AnswerDomain.Kind.PROBABILITY, REFERENCES.domain("bernoulli.mle.p").kind());
+        assertEquals(AnswerDomain.Kind.NON_NEGATIVE, REFERENCES.domain("normal.mle.variance").kind());
+        assertEquals(AnswerDomain.Kind.SIMPLEX, REFERENCES.domain("categorical.mle.probabilities").kind());
+        assertEquals(AnswerDomain.Kind.NON_POSITIVE, REFERENCES.domain("bernoulli.loglik").kind(), "discrete data: logs of probabilities");
+        assertEquals(AnswerDomain.Kind.REAL, REFERENCES.domain("normal.loglik").kind(), "densities can exceed 1");
     }
 
     @Test
     void onlyVectorsAreSimplices() {
-        for (String name : References.NAMES) {
-            if (References.domain(name).kind() == AnswerDomain.Kind.SIMPLEX) assertTrue(References.isVector(name), name);
+        for (String name : REFERENCES.names()) {
+            if (REFERENCES.domain(name).kind() == AnswerDomain.Kind.SIMPLEX) assertTrue(REFERENCES.isVector(name), name);
         }
     }
 
     @Test
     void theShippedCoursesReferencesLieInTheirDomains() {
-        Map<String, ExerciseSpec> exercises = new CourseService(new CourseLoader(Path.of("content"))).current().exercises();
-        InstanceFactory factory = new InstanceFactory();
+        Map<String, ExerciseSpec> exercises = Registries.course(Path.of("content")).exercises();
+        InstanceFactory factory = Registries.instanceFactory();
         int checked = 0;
         for (ExerciseSpec spec : exercises.values()) {
             for (long seed = 1; seed <= SEEDS; seed++) {
@@ -56,7 +56,7 @@ class ReferenceDomainsTest {
                 for (AnswerSpec a : spec.answers()) {
                     if (a.reference() == null) continue;
                     double[] value = instance.references().get(a.name());
-                    assertNull(References.domain(a.reference()).problem(value, a.tolerance()),
+                    assertNull(REFERENCES.domain(a.reference()).problem(value, a.tolerance()),
                             spec.id() + " / " + a.name() + " (" + a.reference() + "), seed " + seed + ": " + DataPreview.format(value));
                     checked++;
                 }
@@ -99,23 +99,23 @@ class ReferenceDomainsTest {
 
     @Test
     void everyReferenceLiesInItsDomainOnDataOfItsFamily() {
-        InstanceFactory factory = new InstanceFactory();
+        InstanceFactory factory = Registries.instanceFactory();
         List<String> outside = new ArrayList<>();
-        for (String name : References.NAMES) {
-            String family = References.ALL.get(name).families().get(0);
+        for (String name : REFERENCES.names()) {
+            String family = REFERENCES.family(name);
             Map<String, Range> given = new LinkedHashMap<>();
-            for (String needed : References.needs(name)) {
+            for (String needed : REFERENCES.needs(name)) {
                 assertTrue(GIVEN.containsKey(needed), name + " needs '" + needed + "': add a range to this test");
                 given.put(needed, GIVEN.get(needed));
             }
-            AnswerType type = References.isInterval(name) ? AnswerType.INTERVAL : References.isVector(name) ? AnswerType.VECTOR : AnswerType.NUMBER;
+            AnswerType type = REFERENCES.isInterval(name) ? AnswerType.INTERVAL : REFERENCES.isVector(name) ? AnswerType.VECTOR : AnswerType.NUMBER;
             AnswerSpec answer = new AnswerSpec("x", "x", type, name, Tolerance.DEFAULT, ExerciseSpec.Grading.VALUE, 0.01, List.of(), List.of(), List.of(),
                     List.of(), List.of(), null, ExerciseSpec.Input.TEXT, 1);
             ExerciseSpec spec = new ExerciseSpec("domain-" + name, name, "", new ExerciseSpec.DataSpec(family, new Range(5, 40, true, List.of()),
                     FAMILY_PARAMETERS.get(family), "values"), given, List.of(answer), 0, 0, true, true, Path.of("test.yml"), 1);
             for (long seed = 1; seed <= SEEDS; seed++) {
                 double[] value = factory.create(spec, seed).references().get("x");
-                String problem = References.domain(name).problem(value, Tolerance.DEFAULT);
+                String problem = REFERENCES.domain(name).problem(value, Tolerance.DEFAULT);
                 if (problem != null) {
                     outside.add(name + ", seed " + seed + ": " + problem);
                     break;
@@ -127,14 +127,14 @@ class ReferenceDomainsTest {
 
     @Test
     void domainMessagesNameTheQuantityAndTheValue() {
-        assertEquals("A probability lies between 0 and 1; you gave -0.5.", References.domain("bernoulli.map.p").problem(new double[]{-0.5}, Tolerance.DEFAULT));
-        assertEquals("A rate is above 0; you gave 0.", References.domain("exponential.mle.rate").problem(new double[]{0}, Tolerance.DEFAULT));
+        assertEquals("A probability lies between 0 and 1; you gave -0.5.", REFERENCES.domain("bernoulli.map.p").problem(new double[]{-0.5}, Tolerance.DEFAULT));
+        assertEquals("A rate is above 0; you gave 0.", REFERENCES.domain("exponential.mle.rate").problem(new double[]{0}, Tolerance.DEFAULT));
         assertEquals("A coefficient is a finite number; number 2 is NaN.",
-                References.domain("regression.ols.coefficients").problem(new double[]{1, Double.NaN}, Tolerance.DEFAULT));
-        assertNull(References.domain("normal.mle.mean").problem(new double[]{-1e9}, Tolerance.DEFAULT));
+                REFERENCES.domain("regression.ols.coefficients").problem(new double[]{1, Double.NaN}, Tolerance.DEFAULT));
+        assertNull(REFERENCES.domain("normal.mle.mean").problem(new double[]{-1e9}, Tolerance.DEFAULT));
         // a simplex may miss 1 by what rounding each component within the tolerance allows
         Tolerance loose = new Tolerance(Tolerance.Kind.ABSOLUTE, 0.01);
-        AnswerDomain simplex = References.domain("categorical.mle.probabilities");
+        AnswerDomain simplex = REFERENCES.domain("categorical.mle.probabilities");
         assertNull(simplex.problem(new double[]{0.34, 0.34, 0.34}, loose));
         assertFalse(simplex.problem(new double[]{0.34, 0.34, 0.34}, Tolerance.DEFAULT) == null);
         assertNull(simplex.problem(new double[]{0.3333, 0.3333, 0.3333}, new Tolerance(Tolerance.Kind.DIGITS, 4)));

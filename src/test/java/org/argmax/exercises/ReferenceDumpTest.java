@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.cli.Main;
 import org.argmax.content.ContentProblem;
-import org.argmax.content.CourseLoader;
-import org.argmax.lessons.CourseService;
+import org.argmax.testing.Registries;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,22 +34,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * course and the fixture exercises in src/test/python/all-references, which together use every
  * reference registered in {@link References}.
  */
+@Tag("slow") // runs `check` (KaTeX in the GraalJS interpreter) and numpy on 1,000 seeds: 50 s and more
 class ReferenceDumpTest {
+    private static final References REFERENCES = References.standard();
     static final int SEEDS = 1000;
     static final Path SCRIPT = Path.of("src/test/python/recompute_references.py");
     static final Path FIXTURE = Path.of("src/test/python/all-references");
     static final String PYTHON = "/usr/bin/python3";
 
     @Test
-    @Tag("slow")
     void everyReferenceAgreesWithNumpyOnAThousandSeeds(@TempDir Path dir) throws Exception {
-        Map<String, ExerciseSpec> specs = new LinkedHashMap<>(new CourseService(new CourseLoader(Path.of("content"))).current().exercises());
+        Map<String, ExerciseSpec> specs = new LinkedHashMap<>(Registries.course(Path.of("content")).exercises());
         List<ContentProblem> problems = new ArrayList<>();
-        Map<String, ExerciseSpec> fixture = new ExerciseLoader().load(FIXTURE, problems);
+        Map<String, ExerciseSpec> fixture = Registries.exerciseLoader().load(FIXTURE, problems);
         assertTrue(problems.isEmpty(), problems.toString());
         specs.putAll(fixture);
 
-        TreeSet<String> unused = new TreeSet<>(References.NAMES);
+        TreeSet<String> unused = new TreeSet<>(REFERENCES.names());
         specs.values().forEach(s -> s.answers().forEach(a -> {
             if (a.reference() != null) unused.remove(a.reference());
         }));
@@ -60,7 +60,7 @@ class ReferenceDumpTest {
         long start = System.nanoTime();
         long lines;
         try (Writer w = Files.newBufferedWriter(dump)) {
-            lines = new ReferenceDump().write(specs, SEEDS, w);
+            lines = new ReferenceDump(REFERENCES, Misconceptions.standard(REFERENCES)).write(specs, SEEDS, w);
         }
         long dumped = System.nanoTime();
         assertEquals((long) specs.size() * SEEDS, lines);
@@ -91,7 +91,7 @@ class ReferenceDumpTest {
         cli.setOut(new PrintWriter(out));
         int code = cli.execute("check", "content", "--seeds", "3", "--dump", dump.toString());
         assertEquals(0, code, out.toString());
-        int exercises = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().size();
+        int exercises = Registries.course(Path.of("content")).exercises().size();
         List<String> lines = Files.readAllLines(dump);
         assertEquals(3 * exercises, lines.size());
         assertTrue(out.toString().contains(dump + ": " + lines.size() + " lines"), out.toString());
@@ -108,8 +108,8 @@ class ReferenceDumpTest {
             assertEquals(expected, keys, line);
         }
         // what the grader uses: the instance of seed 1 of the first exercise, value for value
-        ExerciseSpec spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().values().iterator().next();
-        ExerciseInstance instance = new InstanceFactory().create(spec, 1);
+        ExerciseSpec spec = Registries.course(Path.of("content")).exercises().values().iterator().next();
+        ExerciseInstance instance = Registries.instanceFactory().create(spec, 1);
         for (var a : spec.answers()) {
             double[] reference = instance.references().get(a.name());
             if (reference == null) continue;

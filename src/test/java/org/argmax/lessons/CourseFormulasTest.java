@@ -1,7 +1,7 @@
 package org.argmax.lessons;
 
-import org.argmax.content.CourseLoader;
 import org.argmax.markdown.KatexValidator;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestCourse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class CourseFormulasTest {
                 ## Estimate
                 \\[ \\hat\\theta = \\pdv{\\ell}{\\theta} \\]
                 """);
-        List<String> found = describe(CourseFormulas.collect(new CourseService(new CourseLoader(dir)).current()));
+        List<String> found = describe(CourseFormulas.collect(Registries.course(dir)));
         assertEquals(List.of(
                 "first.md:10 inline x_1, \\dots, x_n",
                 "first.md:12 display L(\\theta) = \\prod_{i=1}^{n} p(x_i \\mid \\theta)",
@@ -91,7 +91,7 @@ class CourseFormulasTest {
 
     @Test
     void theShippedCourseHasFormulasInEveryKindOfPlace() {
-        List<KatexValidator.Formula> all = CourseFormulas.collect(new CourseService(new CourseLoader(Path.of("content"))).current());
+        List<KatexValidator.Formula> all = CourseFormulas.collect(Registries.course(Path.of("content")));
         assertTrue(all.size() > 600, "formulas found: " + all.size());
         for (String where : List.of("lessons", "glossary.md", "exercises")) {
             assertTrue(all.stream().anyMatch(f -> f.file().toString().contains(where)), where);

@@ -1,19 +1,15 @@
 package org.argmax.progress;
 
-import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
-import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Browser;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.ServerPerClass;
+import org.argmax.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -35,19 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InstructorBrowserTest {
     @TempDir
     static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static long adaId;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
-        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
-        var ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
-        adaId = ada.id();
-        new AttemptRepository(db).save(ada.id(), "coin-mle", 0, Map.of("theta", "0.3"),
+        adaId = TestAccounts.professorAndAda(db);
+        new AttemptRepository(db).save(adaId, "coin-mle", 0, Map.of("theta", "0.3"),
                 new Grade(List.of(new Grade.AnswerVerdict("theta", "0.3", false, "share-of-tails", "m")), false, 0));
         browser = Browser.start(tmp.resolve("downloads"));
     }
@@ -55,7 +48,6 @@ class InstructorBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     @Test

@@ -1,14 +1,12 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +36,7 @@ class InstructorViewsTest {
     static void seed() {
         server = new TestServer(Path.of("content"), tmp);
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        AccountService accounts = TestAccounts.on(db);
         var professor = accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         ada = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER);
         bob = accounts.create("Bob", "bob", "bob's long password", Role.LEARNER);
@@ -142,8 +140,8 @@ class InstructorViewsTest {
     @Test
     void previewShowsDataReferenceAndEveryMisconceptionForAnySeed() {
         String page = prof.get("/instructor/exercises/coin-loglik/preview?seed=17").body();
-        var instance = new org.argmax.exercises.InstanceFactory().create(
-                new org.argmax.lessons.CourseService(new org.argmax.content.CourseLoader(Path.of("content"))).current().exercises().get("coin-loglik"), 17);
+        var instance = Registries.instanceFactory().create(
+                Registries.course(Path.of("content")).exercises().get("coin-loglik"), 17);
         String reference = org.argmax.exercises.DataPreview.format(instance.references().get("loglik"));
         assertTrue(page.contains("<td class=\"reference\">" + reference + "</td>"), page);
         assertTrue(page.contains("forgot-log"), page);

@@ -1,22 +1,17 @@
 package org.argmax.progress;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.ServerPerClass;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.WebClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,23 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner always knows where they stand: lesson status counts exercises, /progress lists scores, home says where to start. */
 class LearnerStandingTest {
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static AccountService accounts;
     static AttemptRepository attempts;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         var db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         attempts = new AttemptRepository(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static Grade right() {
@@ -52,7 +40,7 @@ class LearnerStandingTest {
     @Test
     void solvingEveryExerciseOfALessonOnTheirOwnPagesCompletesIt() {
         long id = accounts.create("Noor", "noor", "noor's long password", Role.LEARNER).id();
-        WebClient web = new WebClient(server);
+        WebClient web = server.client();
         web.signIn("noor", "noor's long password");
         String fresh = web.get("/").body();
         assertTrue(fresh.contains("Welcome, Noor") && fresh.contains("Start with lesson 1"), "a new account is told where to start");
@@ -80,7 +68,7 @@ class LearnerStandingTest {
     @Test
     void giveUpFromTheExercisePageStaysThereAndSaysSo() {
         accounts.create("Omar", "omar", "omar's long password", Role.LEARNER);
-        WebClient web = new WebClient(server);
+        WebClient web = server.client();
         web.signIn("omar", "omar's long password");
         String page = web.get("/exercises/normal-sd").body();
         assertTrue(page.contains("<h1 class=\"exercise-title\">"), "the exercise's own page has an h1");
@@ -101,7 +89,7 @@ class LearnerStandingTest {
             attempts.save(id, "poisson-mle", 0, Map.of("lambda", "1"), new Grade(List.of(new Grade.AnswerVerdict("lambda", "1", false, null,
                     "Not quite: that is not to 4 significant figures of the answer.")), false, 0));
         }
-        WebClient web = new WebClient(server);
+        WebClient web = server.client();
         web.signIn("pia", "pia's long password");
         String page = web.get("/exercises/poisson-mle").body();
         assertTrue(page.contains("No attempts left on this data."), page);

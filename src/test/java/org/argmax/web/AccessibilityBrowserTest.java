@@ -1,29 +1,23 @@
 package org.argmax.web;
 
-import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
-import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.ExerciseState;
 import org.argmax.exercises.Grade;
 import org.argmax.testing.Axe;
 import org.argmax.testing.Browser;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.ServerPerClass;
+import org.argmax.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,19 +36,15 @@ class AccessibilityBrowserTest {
     /** A lesson per widget: likelihood (coin), gaussian-mle (normal), map (prior-posterior), linear-regression, em, kmeans. */
     static final List<String> WIDGET_LESSONS = List.of("likelihood", "gaussian-mle", "map", "linear-regression", "em", "kmeans");
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static long adaId;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        AccountService accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
-        accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
-        adaId = accounts.create("Ada", "ada", "ada's long password", Role.LEARNER).id();
+        adaId = TestAccounts.professorAndAda(db);
         AttemptRepository attempts = new AttemptRepository(db);
         // wrong once on coin-mle (a named mistake), solved coin-loglik, gave up on normal-sd, out of attempts on poisson-mle
         attempts.save(adaId, "coin-mle", 0, Map.of("theta", "0.3"),
@@ -72,7 +62,6 @@ class AccessibilityBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     static void signIn(String user, String password) {

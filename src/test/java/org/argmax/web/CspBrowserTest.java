@@ -1,22 +1,19 @@
 package org.argmax.web;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
-import org.argmax.accounts.UserRepository;
-import org.argmax.content.CourseLoader;
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.Grade;
-import org.argmax.lessons.CourseService;
 import org.argmax.testing.Browser;
-import org.argmax.testing.TestServer;
+import org.argmax.testing.Registries;
+import org.argmax.testing.ServerPerClass;
+import org.argmax.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each page's own) and no CSP message in the console. A deliberate inline script shows that both
  * detectors work.
  */
+@Tag("browser")
 class CspBrowserTest {
     /** Injected before every document's own scripts (CDP), so it sees violations from the very start. */
     private static final String COLLECTOR = """
@@ -54,18 +52,16 @@ class CspBrowserTest {
             });
             """;
 
-    @TempDir
-    static Path tmp;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerPerClass server = ServerPerClass.shippedCourse();
     static WebDriver browser;
     static User learner, instructor;
     static AccountService accounts;
 
     @BeforeAll
     static void start() {
-        server = new TestServer(Path.of("content"), tmp.resolve("db"));
         DataSource db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         instructor = accounts.create("Professor", "csp-prof", "prof's long password", Role.INSTRUCTOR);
         learner = accounts.create("Ada", "csp-ada", "ada's long password", Role.LEARNER);
         new AttemptRepository(db).save(learner.id(), "coin-mle", 0, Map.of("theta", "0.3"),
@@ -77,7 +73,6 @@ class CspBrowserTest {
     @AfterAll
     static void stop() {
         if (browser != null) browser.quit();
-        if (server != null) server.close();
     }
 
     private static JavascriptExecutor js() {
@@ -129,7 +124,7 @@ class CspBrowserTest {
     void everyPageTypeCarriesThePolicyAndNothingOnItBreaksIt() {
         List<String> violations = new ArrayList<>();
         List<String> headers = new ArrayList<>();
-        List<String> lessons = new CourseService(new CourseLoader(Path.of("content"))).current().course().lessons().stream().map(l -> l.slug()).toList();
+        List<String> lessons = Registries.course(Path.of("content")).course().lessons().stream().map(l -> l.slug()).toList();
 
         // a visitor
         browser.get(server.url("/health"));

@@ -1,14 +1,10 @@
 package org.argmax.web;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
-import org.argmax.lessons.CourseService;
-import org.argmax.content.CourseLoader;
 import org.argmax.testing.Browser;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +63,7 @@ class LayoutBrowserTest {
     static void start() throws Exception {
         server = new TestServer(Path.of("content"), tmp.resolve("db"));
         var db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         accounts.create("Professor", "prof", "prof's long password", Role.INSTRUCTOR);
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -166,7 +162,7 @@ class LayoutBrowserTest {
         prof.signIn("prof", "prof's long password");
         long grace = accounts.users().stream().filter(u -> u.username().equals("grace")).findFirst().orElseThrow().id();
         List<String> pages = new ArrayList<>(List.of("/instructor", "/instructor/gradebook", "/instructor/learners/" + grace));
-        new CourseService(new CourseLoader(Path.of("content"))).current().exercises().keySet()
+        Registries.course(Path.of("content")).exercises().keySet()
                 .forEach(id -> pages.add("/instructor/exercises/" + id + "/preview?seed=" + 1));
         Pattern bad = Pattern.compile("\\{&quot;|\\{\"|/tmp|/work/|\\d\\.\\d{10,}|NaN|Infinity");
         List<String> problems = new ArrayList<>();
@@ -189,7 +185,7 @@ class LayoutBrowserTest {
         viewport(390, 844);
         List<String> paths = new ArrayList<>(List.of("/", "/progress", "/glossary", "/exercises/coin-mle", "/exercises/normal-sd", "/no/such/page"));
         List<String> wide = new ArrayList<>();
-        List<String> lessons = new CourseService(new CourseLoader(Path.of("content"))).current().course().lessons().stream()
+        List<String> lessons = Registries.course(Path.of("content")).course().lessons().stream()
                 .map(l -> "/lessons/" + l.slug()).toList();
         paths.addAll(lessons);
         for (String p : paths) {

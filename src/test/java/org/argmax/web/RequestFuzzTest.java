@@ -1,17 +1,13 @@
 package org.argmax.web;
 
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
 import org.argmax.accounts.User;
-import org.argmax.accounts.UserRepository;
-import org.argmax.content.CourseLoader;
 import org.argmax.exercises.ExerciseSpec;
-import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
 import org.argmax.testing.RawHttp;
+import org.argmax.testing.Registries;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -60,10 +56,10 @@ class RequestFuzzTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp);
         DataSource db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         instructor = accounts.create("Professor", "fuzz-prof", "prof's long password", Role.INSTRUCTOR);
         learner = accounts.create("Ada", "fuzz-ada", "ada's long password", Role.LEARNER);
-        CourseSnapshot course = new CourseService(new CourseLoader(Path.of("content"))).current();
+        CourseSnapshot course = Registries.course(Path.of("content"));
         Map<String, List<String>> answers = new LinkedHashMap<>();
         for (ExerciseSpec e : course.exercises().values()) answers.put(e.id(), e.answers().stream().map(ExerciseSpec.AnswerSpec::name).toList());
         site = new MalformedRequests.Site(course.course().lessons().stream().map(l -> l.slug()).toList(), answers,

@@ -2,11 +2,11 @@ package org.argmax.web;
 
 import org.argmax.exercises.AttemptRepository;
 import org.argmax.exercises.InstanceFactory;
-import org.argmax.lessons.CourseService;
-import org.argmax.content.CourseLoader;
+import org.argmax.testing.Registries;
 import org.argmax.testing.TestDatabase;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database, not by a lock in one JVM (issue "Every rule in the database"). Runs once on H2 (a
  * TCP server shared by both, as several servers would share PostgreSQL) and once on PostgreSQL.
  */
+@Tag("slow") // two servers on H2, then two on a PostgreSQL cluster of its own: about 10 s on a quiet machine, 54 s loaded
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {TestDatabase.H2, TestDatabase.POSTGRESQL})
 class ScaleOutTest {
@@ -134,7 +135,7 @@ class ScaleOutTest {
         assertEquals(6, queryInt("SELECT variant FROM exercise_state WHERE user_id = ? AND exercise_id = 'coin-mle'", l.id()));
         // and a right answer now is graded but not scored, on either server
         int variant = 6;
-        double right = new InstanceFactory().create(new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("coin-mle"),
+        double right = Registries.instanceFactory().create(Registries.course(Path.of("content")).exercises().get("coin-mle"),
                 InstanceFactory.seedFor(l.id(), "coin-mle", variant)).references().get("theta")[0];
         l.onTwo().get("/exercises/coin-mle");
         HttpResponse<String> r = l.onTwo().postRaw("/exercises/coin-mle/submit", Map.of("answer_theta", String.valueOf(right), "_csrf",
@@ -160,9 +161,9 @@ class ScaleOutTest {
 
     /** A θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */
     private static String wrongTheta(long userId) {
-        var spec = new CourseService(new CourseLoader(Path.of("content"))).current().exercises().get("coin-mle");
+        var spec = Registries.course(Path.of("content")).exercises().get("coin-mle");
         int variant = new AttemptRepository(one.app().database().dataSource()).state(userId, "coin-mle").variant();
-        double right = new InstanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
+        double right = Registries.instanceFactory().create(spec, InstanceFactory.seedFor(userId, "coin-mle", variant)).references().get("theta")[0];
         for (double c : new double[]{0.05, 0.35, 0.65, 0.95}) {
             if (Math.abs(c - right) > 0.01 && Math.abs(c - (1 - right)) > 0.01) return String.valueOf(c);
         }

@@ -2,11 +2,8 @@ package org.argmax.web;
 
 import org.argmax.accounts.AccountException;
 import org.argmax.accounts.AccountService;
-import org.argmax.accounts.LoginThrottle;
-import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.Role;
-import org.argmax.accounts.SessionRepository;
-import org.argmax.accounts.UserRepository;
+import org.argmax.testing.TestAccounts;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +36,7 @@ class SecurityHeadersTest {
     static void start() {
         server = new TestServer(Path.of("content"), tmp);
         var db = server.app().database().dataSource();
-        accounts = new AccountService(new UserRepository(db), new SessionRepository(db), new LoginThrottle(db), new PasswordHasher(4));
+        accounts = TestAccounts.on(db);
         accounts.create("Professor", "hdr-prof", "prof's long password", Role.INSTRUCTOR);
         learnerId = accounts.create("Ada", "hdr-ada", "ada's long password", Role.LEARNER).id();
     }

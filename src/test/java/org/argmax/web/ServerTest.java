@@ -113,9 +113,7 @@ class ServerTest {
             assertTrue(s.get("/lessons/second").body().contains("The edited estimate."), "edit shown without restart");
 
             javax.sql.DataSource db = s.app().database().dataSource();
-            new org.argmax.accounts.AccountService(new org.argmax.accounts.UserRepository(db), new org.argmax.accounts.SessionRepository(db),
-                    new org.argmax.accounts.LoginThrottle(db), new org.argmax.accounts.PasswordHasher(4))
-                    .create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
+            org.argmax.testing.TestAccounts.on(db).create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
             org.argmax.testing.WebClient instructor = new org.argmax.testing.WebClient(s);
             instructor.signIn("prof", "prof's long password");
 
