@@ -13,6 +13,17 @@ for b in json.load(open(os.path.join(OUT, "jmh.json"))):
     raw = [v for fork in b["primaryMetric"]["rawData"] for v in fork]
     jmh[name] = raw
 
+# earlier versions of the core from a BASELINE run (versions.txt: "<sha> <ref>" lines, then "current …")
+baselines = []
+if os.path.exists(os.path.join(OUT, "versions.txt")):
+    for line in open(os.path.join(OUT, "versions.txt")).read().splitlines():
+        sha, label = line.split(" ", 1)
+        if sha != "current":
+            runs = {}
+            for b in json.load(open(os.path.join(OUT, f"jmh-{sha}.json"))):
+                runs[b["benchmark"].rsplit(".", 1)[1]] = [v for fork in b["primaryMetric"]["rawData"] for v in fork]
+            baselines.append((sha, label, runs))
+
 sk = {}
 for label, file in (("1", "sklearn-1thread.jsonl"), ("default", "sklearn-default-threads.jsonl")):
     for line in open(os.path.join(OUT, file)):
@@ -49,13 +60,19 @@ for case, title, core, others, _ in CASES:
         continue
     c = statistics.median(jmh[core])
     print(f"### {title}\n")
-    print("| implementation | median s | runs | peer / core |")
-    print("|---|---:|---:|---:|")
-    print(f"| Argmax core (Java 17, 2 threads) | {fmt(c)} | {len(jmh[core])} | 1.00 |")
+    print("| implementation | median s | runs | peer / core |" + (" scikit-learn 1 thread / this |" if baselines else ""))
+    print("|---|---:|---:|---:|" + ("---:|" if baselines else ""))
+    sk1 = statistics.median(sk[(case, "1")]) if (case, "1") in sk else None
+    extra = (lambda t: f" {sk1 / t:.2f} |" if sk1 else " |") if baselines else (lambda t: "")
+    print(f"| Argmax core (Java 17, 2 threads) | {fmt(c)} | {len(jmh[core])} | 1.00 |" + extra(c))
+    for sha, label, runs in baselines:
+        if core in runs:
+            t = statistics.median(runs[core])
+            print(f"| Argmax core at {sha} ({label}) | {fmt(t)} | {len(runs[core])} | {t / c:.2f} |" + extra(t))
     for label, name in (("1", "scikit-learn 1.2.1, 1 thread"), ("default", "scikit-learn 1.2.1, default threads (2)")):
         if (case, label) in sk:
             t = statistics.median(sk[(case, label)])
-            print(f"| {name} | {fmt(t)} | {len(sk[(case, label)])} | {t / c:.2f} |")
+            print(f"| {name} | {fmt(t)} | {len(sk[(case, label)])} | {t / c:.2f} |" + (" |" if baselines else ""))
     if case in smile:
         t = statistics.median(smile[case])
         print(f"| Smile 6.3.0 (Java 25, OpenBLAS via FFM; plain loop, not JMH) | {fmt(t)} | {len(smile[case])} | {t / c:.2f} |")

@@ -444,7 +444,15 @@ REFERENCES = {
     "poisson.se.at": poisson_se_at,
     "poisson.wald.at": lambda l: wald_at(given(l, "lambda"), poisson_se_at(l)),
     "normal.wald.mean.at": lambda l: wald_at(given(l, "mean"), math.sqrt(given(l, "variance") / sample(l).size)),
+    # the implementation labs: a whole run (trace, then the final parameters), from lab_runs.py
+    "mixture.em.run": lambda l: lab_run("mixture.em.run", l),
+    "kmeans.lloyd.run": lambda l: lab_run("kmeans.lloyd.run", l),
 }
+
+
+def lab_run(reference, line):
+    import lab_runs  # next to this script
+    return lab_runs.flat(*lab_runs.run(reference, line, None))
 
 
 # ---------------------------------------------------------------- the variables formulas see

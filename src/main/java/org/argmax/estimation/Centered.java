@@ -8,15 +8,21 @@ package org.argmax.estimation;
 record Centered(double[] xMean, double yMean) {
     private static final int BLOCK = 256;
 
+    /** The means, from sums over {@link Chunked} ranges (merged in order) divided by n. */
     static Centered of(double[][] x, double[] y, int d) {
         int n = y.length;
+        double[] sums = Chunked.reduce(n, (ch, from, to) -> {
+            double[] s = new double[d + 1];
+            for (int i = from; i < to; i++) {
+                double[] row = x[i];
+                for (int j = 0; j < d; j++) s[j] += row[j];
+                s[d] += y[i];
+            }
+            return s;
+        }, Centered::add);
         double[] xm = new double[d];
-        double ym = 0;
-        for (int i = 0; i < n; i++) {
-            ym += y[i] / n;
-            for (int j = 0; j < d; j++) xm[j] += x[i][j] / n;
-        }
-        return new Centered(xm, ym);
+        for (int j = 0; j < d; j++) xm[j] = sums[j] / n;
+        return new Centered(xm, sums[d] / n);
     }
 
     /** The normal equations of the centred data: G = (X − x̄)ᵀ(X − x̄) (full, symmetric) and (X − x̄)ᵀ(y − ȳ). */
@@ -76,23 +82,6 @@ record Centered(double[] xMean, double yMean) {
     static double[] add(double[] a, double[] b) {
         for (int i = 0; i < a.length; i++) a[i] += b[i];
         return a;
-    }
-
-    /** The centred columns xⱼ − x̄ⱼ, one array per column (column-major). */
-    double[][] columns(double[][] x) {
-        int n = x.length, d = xMean.length;
-        double[][] columns = new double[d][n];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
-            for (int j = 0; j < d; j++) columns[j][i] = row[j] - xMean[j];
-        }
-        return columns;
-    }
-
-    double[] centredY(double[] y) {
-        double[] yc = new double[y.length];
-        for (int i = 0; i < y.length; i++) yc[i] = y[i] - yMean;
-        return yc;
     }
 
     double[] withIntercept(double[] slopes) {

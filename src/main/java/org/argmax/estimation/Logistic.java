@@ -27,14 +27,26 @@ final class Logistic {
         int it = 0;
         boolean converged = false;
         double nll = Double.NaN;
+        boolean likelyLast = false;
         while (it < maxIterations) {
             it++;
-            nll = newtonSums(x, y, n, p, beta, gradient, hessian);
             double penalty = 0;
+            for (int j = 1; j < p; j++) penalty += 0.5 * lambda * beta[j] * beta[j];
+            if (likelyLast) {
+                // the Newton decrement said this pass will most likely only confirm convergence: the
+                // cross-entropy alone first (the same sums in the same order as the full pass, so the
+                // same value); the full pass follows only if it does not confirm
+                double light = crossEntropy(x, y, n, p, beta);
+                if (Math.abs(previous - (light + penalty)) <= tolerance * Math.max(1, Math.abs(light + penalty))) {
+                    nll = light;
+                    converged = true;
+                    break;
+                }
+            }
+            nll = newtonSums(x, y, n, p, beta, gradient, hessian);
             for (int j = 1; j < p; j++) {
                 hessian[j * p + j] += lambda;
                 gradient[j] -= lambda * beta[j];
-                penalty += 0.5 * lambda * beta[j] * beta[j];
             }
             double objective = nll + penalty;
             if (Math.abs(previous - objective) <= tolerance * Math.max(1, Math.abs(objective))) {
@@ -45,7 +57,12 @@ final class Logistic {
             for (int a = 0; a < p; a++) for (int b = 0; b < a; b++) hessian[b * p + a] = hessian[a * p + b];
             double[] step = Regression.solveSpd(hessian, gradient);
             if (step == null) throw separable();
-            for (int j = 0; j < p; j++) beta[j] += step[j];
+            double decrement = 0; // gᵀH⁻¹g: twice the decrease the quadratic model predicts for this step
+            for (int j = 0; j < p; j++) {
+                beta[j] += step[j];
+                decrement += gradient[j] * step[j];
+            }
+            likelyLast = 0.5 * decrement <= tolerance * Math.max(1, Math.abs(objective));
             if (lambda == 0 && norm(beta) > 1e4) throw separable();
         }
         if (!converged && lambda == 0) throw separable();
@@ -130,6 +147,28 @@ final class Logistic {
             }
         }
         return nll;
+    }
+
+    /** The cross-entropy alone, summed exactly as {@link #newtonSums} sums it (same ranges, blocks and order). */
+    private static double crossEntropy(double[][] x, double[] y, int n, int p, double[] beta) {
+        return Chunked.reduce(n, (ch, from, to) -> {
+            double nll = 0;
+            for (int start = from; start < to; start += BLOCK) {
+                int rows = Math.min(BLOCK, to - start);
+                double block = 0;
+                for (int i = start; i < start + rows; i++) {
+                    double[] row = x[i];
+                    double eta = 0;
+                    eta += beta[0] * 1.0;
+                    for (int j = 1; j < p; j++) eta += beta[j] * row[j - 1];
+                    double e = Math.exp(-Math.abs(eta));
+                    double z = y[i] == 1 ? -eta : eta;
+                    block += Math.max(z, 0) + Math.log1p(e);
+                }
+                nll += block;
+            }
+            return nll;
+        }, Double::sum);
     }
 
     /** For row i: w[q] = pᵢ(1 − pᵢ), r[q] = yᵢ − pᵢ; returns the row's cross-entropy. */

@@ -108,16 +108,21 @@ public final class Regression {
     }
 
     static LinearFit linearFit(String model, double[][] x, double[] y, double[] beta, double lambda, int iterations, boolean converged) {
-        int n = y.length;
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double fitted = beta[0];
-            for (int j = 0; j < x[i].length; j++) fitted += beta[j + 1] * x[i][j];
-            rss += (y[i] - fitted) * (y[i] - fitted);
-        }
+        int n = y.length, d = beta.length - 1;
+        double rss = Chunked.reduce(n, (ch, from, to) -> {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                double[] row = x[i];
+                double fitted = beta[0];
+                for (int j = 0; j < d; j++) fitted += beta[j + 1] * row[j];
+                sum += (y[i] - fitted) * (y[i] - fitted);
+            }
+            return sum;
+        }, Double::sum);
         double sigma2 = rss / n;
         double mean = 0, spread = 0;
-        for (double v : y) mean += v / n;
+        for (double v : y) mean += v;
+        mean /= n;
         for (double v : y) spread += (v - mean) * (v - mean);
         // rounding leaves ~1e-30 of residual on exact data: treat a residual that tiny next to y's spread as zero
         if (rss <= 1e-20 * spread || sigma2 == 0) {

@@ -10,13 +10,14 @@ import java.util.List;
  * fragment draws its input ({@code templates/fragments/answers.html :: <name>}). A new kind is one
  * new class here, one fragment, and one line in {@link #ALL}; the compiler lists the rest.
  */
-public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceAnswer {
+public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceAnswer, TraceAnswer {
     AnswerType NUMBER = new NumberAnswer();
     AnswerType VECTOR = new VectorAnswer();
     AnswerType INTERVAL = new IntervalAnswer();
     AnswerType FORMULA = new FormulaAnswer();
     AnswerType CHOICE = new ChoiceAnswer();
-    List<AnswerType> ALL = List.of(NUMBER, VECTOR, INTERVAL, FORMULA, CHOICE);
+    AnswerType TRACE = new TraceAnswer();
+    List<AnswerType> ALL = List.of(NUMBER, VECTOR, INTERVAL, FORMULA, CHOICE, TRACE);
 
     /** As written after {@code type:} in an exercise file, and the name of its template fragment. */
     String name();
@@ -56,6 +57,33 @@ public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceA
     /** The right answer as a learner would type it (for {@code check}'s walk through the grader). */
     default String typedRightAnswer(AnswerSpec a, ExerciseInstance instance) {
         return reveal(a, instance);
+    }
+
+    /** A named mistake's value typed as a learner would (for {@code check}); numbers separated by commas unless the kind reads another format. */
+    default String typed(AnswerSpec a, double[] value, ExerciseInstance instance) {
+        return NumericGrading.typed(value, ", ");
+    }
+
+    /** The most one answer of this kind may take as stored (see {@link Grader#MAX_STORED_ANSWER}). */
+    default int maxStoredSize() {
+        return Grader.MAX_STORED_ANSWER;
+    }
+
+    /**
+     * Why this instance's named mistakes could be mistaken for the right answer or for each other
+     * (see {@link Gradeability}), or {@code null}.
+     */
+    default String clash(AnswerSpec a, ExerciseInstance instance, double[] reference) {
+        return Gradeability.numericClash(a, instance, reference);
+    }
+
+    /**
+     * What this kind's fragment needs beyond the common fields of {@link ExerciseView.AnswerField}
+     * ({@code null} for most kinds): {@code submitted} once the learner has an attempt on this data,
+     * {@code answerShown} once they solved it or gave up.
+     */
+    default Object view(AnswerSpec a, ExerciseInstance instance, String lastValue, boolean submitted, boolean answerShown) {
+        return null;
     }
 
     /** Every value that names a mistake on this instance, typed as a learner would (empty for kinds that match mistakes otherwise). */

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,59 +41,69 @@ public final class AttemptRepository {
         this.db = db;
     }
 
+    private static final String STATE_COLUMNS = "variant, revealed, gave_up, attempts_on_variant, solved_variant, wrong_attempts, best_score";
+
     public ExerciseState state(long userId, String exerciseId) {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT variant, revealed, gave_up FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT " + STATE_COLUMNS + " FROM exercise_state WHERE user_id = ? AND exercise_id = ?")) {
             s.setLong(1, userId);
             s.setString(2, exerciseId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)) : ExerciseState.FIRST;
+                return rs.next() ? state(rs) : ExerciseState.FIRST;
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot read exercise state", e);
         }
     }
 
-    /** What the rules look at under the state row's lock: the state, and the attempts counted by the database. */
-    public record Locked(ExerciseState state, int attemptsOnVariant, boolean solvedVariant, int wrongAttempts) {
+    private static ExerciseState state(ResultSet rs) throws SQLException {
+        double score = rs.getDouble(7);
+        Double best = rs.wasNull() ? null : score; // read right after column 7: wasNull() speaks of the last column read
+        return new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getInt(4), rs.getBoolean(5), rs.getInt(6), best);
     }
 
-    /** Decides, under the lock, whether the attempt may be stored and what its score is multiplied by; throws to refuse. */
-    public interface Rules {
-        double scoreFactor(Locked locked);
+    /** What to store, decided under the lock: the answers as stored, the grade (its score already multiplied by the rules) and what the caller keeps. */
+    public record Decision<T>(Map<String, String> answers, Grade grade, T context) {
+    }
+
+    /** Decides, under the lock, whether and what to store; throws to refuse (nothing is stored then). */
+    public interface Rules<T> {
+        Decision<T> decide(ExerciseState locked);
+    }
+
+    /** The stored attempt, the learner's state with it, and what the rules kept. */
+    public record Stored<T>(Attempt attempt, ExerciseState state, T context) {
     }
 
     /**
-     * Stores an attempt graded on {@code variant}, if the rules allow it, in one transaction: the
-     * learner's exercise_state row is locked first ({@code SELECT ... FOR UPDATE}; created first if
-     * missing), then the attempts are counted and {@code rules} decide, then the attempt is inserted
-     * and committed. Parallel submissions of one learner on any number of servers therefore pass the
-     * rules one at a time. Empty when the variant changed since grading (the caller grades again).
+     * Stores an attempt if the rules allow it, in one transaction: the learner's exercise_state row is
+     * locked first ({@code SELECT ... FOR UPDATE}; created first if missing), {@code rules} decide on
+     * what it says (variant, attempts at it, wrong attempts…), then the attempt is inserted, the row's
+     * counts updated, and both committed. Parallel submissions of one learner on any number of
+     * servers therefore pass the rules one at a time, and the counts never drift from the attempts.
      */
-    public java.util.Optional<Attempt> saveIfAllowed(long userId, String exerciseId, int variant, Map<String, String> answers, Grade grade,
-                                                     Rules rules) {
+    public <T> Stored<T> saveIfAllowed(long userId, String exerciseId, Rules<T> rules) {
         return inTransaction("cannot save the attempt", c -> {
-            ExerciseState state = lockState(c, userId, exerciseId);
-            if (state.variant() != variant) return java.util.Optional.empty();
-            Locked locked;
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT COUNT(CASE WHEN variant = ? THEN 1 END),
-                           COUNT(CASE WHEN variant = ? AND correct THEN 1 END),
-                           COUNT(CASE WHEN NOT correct THEN 1 END)
-                    FROM exercise_attempts WHERE user_id = ? AND exercise_id = ?""")) {
-                s.setInt(1, variant);
-                s.setInt(2, variant);
-                s.setLong(3, userId);
-                s.setString(4, exerciseId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    locked = new Locked(state, rs.getInt(1), rs.getInt(2) > 0, rs.getInt(3));
-                }
-            }
-            double factor = rules.scoreFactor(locked);
-            Grade kept = new Grade(grade.answers(), grade.correct(), grade.score() * factor);
-            return java.util.Optional.of(insert(c, userId, exerciseId, variant, answers, kept));
+            ExerciseState locked = lockState(c, userId, exerciseId);
+            Decision<T> d = rules.decide(locked);
+            Attempt attempt = insert(c, userId, exerciseId, locked.variant(), d.answers(), d.grade());
+            ExerciseState after = locked.after(attempt);
+            updateCounts(c, userId, exerciseId, after);
+            return new Stored<>(attempt, after, d.context());
         });
+    }
+
+    private static void updateCounts(Connection c, long userId, String exerciseId, ExerciseState s) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE exercise_state SET attempts_on_variant = ?, solved_variant = ?, "
+                + "wrong_attempts = ?, best_score = ? WHERE user_id = ? AND exercise_id = ?")) {
+            u.setInt(1, s.attemptsOnVariant());
+            u.setBoolean(2, s.solvedVariant());
+            u.setInt(3, s.wrongAttempts());
+            u.setDouble(4, s.bestScore());
+            u.setLong(5, userId);
+            u.setString(6, exerciseId);
+            if (u.executeUpdate() != 1) throw new SQLException("the exercise state of user " + userId + " on " + exerciseId + " is gone");
+        }
     }
 
     /**
@@ -105,11 +114,11 @@ public final class AttemptRepository {
     private static ExerciseState lockState(Connection c, long userId, String exerciseId) throws SQLException {
         for (int i = 0; i < 10; i++) {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT variant, revealed, gave_up FROM exercise_state WHERE user_id = ? AND exercise_id = ? FOR UPDATE")) {
+                    "SELECT " + STATE_COLUMNS + " FROM exercise_state WHERE user_id = ? AND exercise_id = ? FOR UPDATE")) {
                 s.setLong(1, userId);
                 s.setString(2, exerciseId);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) return new ExerciseState(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3));
+                    if (rs.next()) return state(rs);
                 }
             }
             if (insertState(c, userId, exerciseId, 0, false)) return ExerciseState.FIRST;
@@ -148,7 +157,7 @@ public final class AttemptRepository {
     public boolean nextVariant(long userId, String exerciseId, int cap) {
         try (Connection c = db.getConnection()) {
             for (int i = 0; i < 10; i++) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE exercise_state SET variant = variant + 1, revealed = FALSE "
+                try (PreparedStatement s = c.prepareStatement("UPDATE exercise_state SET variant = variant + 1, revealed = FALSE, attempts_on_variant = 0, solved_variant = FALSE "
                         + "WHERE user_id = ? AND exercise_id = ? AND (? = 0 OR variant < ?)")) {
                     s.setLong(1, userId);
                     s.setString(2, exerciseId);
@@ -197,9 +206,17 @@ public final class AttemptRepository {
         }
     }
 
-    /** Stores the attempt and its fired rules in one transaction, committed before returning; no rule is checked. */
+    /**
+     * Stores the attempt and its fired rules in one transaction, committed before returning; no rule is
+     * checked (seeding data for tests and demonstrations). The state row's counts follow, as for any attempt.
+     */
     public Attempt save(long userId, String exerciseId, int variant, Map<String, String> answers, Grade grade) {
-        return inTransaction("cannot save the attempt", c -> insert(c, userId, exerciseId, variant, answers, grade));
+        return inTransaction("cannot save the attempt", c -> {
+            ExerciseState locked = lockState(c, userId, exerciseId);
+            Attempt attempt = insert(c, userId, exerciseId, variant, answers, grade);
+            updateCounts(c, userId, exerciseId, locked.after(attempt));
+            return attempt;
+        });
     }
 
     private static Attempt insert(Connection c, long userId, String exerciseId, int variant, Map<String, String> answers, Grade grade)
@@ -288,48 +305,25 @@ public final class AttemptRepository {
         }
     }
 
-    /** The attempts at one variant, oldest first. */
-    public List<Attempt> attempts(long userId, String exerciseId, int variant) {
+    /** The newest attempt at one variant, if any (what the form and its feedback show). */
+    public java.util.Optional<Attempt> lastAttempt(long userId, String exerciseId, int variant) {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT id, answers, verdicts, correct, score, created_at FROM exercise_attempts "
-                             + "WHERE user_id = ? AND exercise_id = ? AND variant = ? ORDER BY id")) {
+                             + "WHERE user_id = ? AND exercise_id = ? AND variant = ? ORDER BY id DESC FETCH FIRST 1 ROW ONLY")) {
             s.setLong(1, userId);
             s.setString(2, exerciseId);
             s.setInt(3, variant);
-            List<Attempt> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Attempt(rs.getLong(1), userId, exerciseId, variant, JSON.readValue(rs.getString(2), ANSWERS),
-                            JSON.readValue(rs.getString(3), VERDICTS), rs.getBoolean(4), rs.getDouble(5),
-                            rs.getObject(6, OffsetDateTime.class)));
-                }
+                if (!rs.next()) return java.util.Optional.empty();
+                return java.util.Optional.of(new Attempt(rs.getLong(1), userId, exerciseId, variant, JSON.readValue(rs.getString(2), ANSWERS),
+                        JSON.readValue(rs.getString(3), VERDICTS), rs.getBoolean(4), rs.getDouble(5),
+                        rs.getObject(6, OffsetDateTime.class)));
             }
-            return out;
         } catch (SQLException e) {
             throw new DataAccessException("cannot read attempts", e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored attempt of " + exerciseId + " is not valid JSON", e);
-        }
-    }
-
-    /** The best score over all variants, or null when never attempted. */
-    public Double bestScore(long userId, String exerciseId) {
-        Number best = aggregate("SELECT MAX(score) FROM exercise_attempts WHERE user_id = ? AND exercise_id = ?", userId, exerciseId);
-        return best == null ? null : best.doubleValue();
-    }
-
-    /** One aggregate over one learner's attempts at one exercise; null when SQL says NULL. */
-    private Number aggregate(String sql, long userId, String exerciseId) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, userId);
-            s.setString(2, exerciseId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return (Number) rs.getObject(1);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("cannot read attempts of " + exerciseId, e);
         }
     }
 }

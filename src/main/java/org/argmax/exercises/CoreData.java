@@ -23,6 +23,9 @@ final class CoreData {
                 double[][] points = sample.points();
                 double[] values = new double[n];
                 for (int i = 0; i < n; i++) values[i] = DataGenerator.round2(points[i][0]);
+                // an optional outlier (a reaction time of someone who looked away) replaces one point; drawn only
+                // when asked for, so the data of every other mixture exercise stays what it was
+                if (truth.containsKey("outlier")) values[rng.nextInt(n)] = DataGenerator.round2(truth.get("outlier"));
                 return new ExerciseData(family, values, null, null, shown);
             }
             case "regression" -> {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * What {@code check} verifies beyond the schema, for many seeds: each seed yields a gradeable
@@ -112,7 +111,7 @@ public final class ExerciseChecker {
             for (MisconceptionValue m : named) {
                 if (m.value().length == 0) continue;
                 Map<String, String> typed = new LinkedHashMap<>(right);
-                typed.put(a.name(), typed(m.value()));
+                typed.put(a.name(), a.type().typed(a, m.value(), instance));
                 Grade.AnswerVerdict v;
                 try {
                     v = grader.grade(instance, typed).answers().stream().filter(x -> x.name().equals(a.name())).findFirst().orElseThrow();
@@ -139,7 +138,7 @@ public final class ExerciseChecker {
                 AnswerSpec earlier = spec.answers().stream().filter(e -> e.name().equals(use.getValue())).findFirst().orElseThrow();
                 for (MisconceptionValue m : NumericGrading.named(earlier, instance)) {
                     if (m.value().length != 1) continue;
-                    String wrong = typed(m.value());
+                    String wrong = NumericGrading.typed(m.value(), ", ");
                     double value = AnswerParser.number(wrong);
                     if (references.domain(earlier.reference()).problem(new double[]{value}, earlier.tolerance()) != null) continue;
                     ExerciseInstance carried = CarriedForward.reference(factory, references, instance, later, Map.of(use.getKey(), value));
@@ -173,9 +172,4 @@ public final class ExerciseChecker {
         return a.type().typedRightAnswer(a, instance);
     }
 
-    private static String typed(double[] values) {
-        StringJoiner out = new StringJoiner(", ");
-        for (double v : values) out.add(DataPreview.format(v));
-        return out.toString();
-    }
 }

@@ -52,16 +52,18 @@ public final class ExerciseHandler {
     public void submit(Context ctx) {
         String id = ctx.pathParam("id");
         long userId = requireUser(ctx);
+        ExerciseSpec spec = exercises.spec(id);
         Map<String, String> answers = new LinkedHashMap<>();
-        for (ExerciseSpec.AnswerSpec a : exercises.spec(id).answers()) {
+        for (ExerciseSpec.AnswerSpec a : spec.answers()) {
             String v = ctx.formParam("answer_" + a.name());
             answers.put(a.name(), v == null ? "" : v);
         }
         try {
-            Attempt attempt = exercises.submit(userId, id, answers);
+            ExerciseService.Submitted done = exercises.submit(userId, spec, answers);
             if (HttpErrors.wantsJson(ctx)) {
+                Attempt attempt = done.attempt();
                 ctx.json(Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
-                        "html", fragment(ctx, id, userId, null)));
+                        "html", fragment(ctx, exercises.view(done), null)));
             } else {
                 redirectBack(ctx, id);
             }
@@ -116,6 +118,15 @@ public final class ExerciseHandler {
         long userId = requireUser(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-data.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(exercises.csv(userId, id));
+    }
+
+    /** GET /exercises/{id}/start.json: an implementation lab's data and starting point. */
+    public void startJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        long userId = requireUser(ctx);
+        String json = exercises.startJson(userId, id);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-start.json\"");
+        ctx.contentType("application/json; charset=utf-8").result(json);
     }
 
     /** GET /instructor/exercises/{id}/preview?seed=N (role checked by the route). */

@@ -54,12 +54,20 @@ public final class ExerciseService {
     public ExerciseView view(String id, Long userId) {
         ExerciseSpec spec = spec(id);
         ExerciseState state = userId == null ? ExerciseState.FIRST : attempts.state(userId, id);
-        long seed = InstanceFactory.seedFor(userId == null ? EXAMPLE_USER : userId, id, state.variant());
-        ExerciseInstance instance = factory.create(spec, seed);
-        List<Attempt> tries = userId == null ? List.of() : attempts.attempts(userId, id, state.variant());
-        Attempt last = tries.isEmpty() ? null : tries.get(tries.size() - 1);
-        boolean solved = tries.stream().anyMatch(Attempt::correct);
-        int left = spec.maxAttempts() == 0 ? Integer.MAX_VALUE : Math.max(0, spec.maxAttempts() - tries.size());
+        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId == null ? EXAMPLE_USER : userId, id, state.variant()));
+        Attempt last = userId == null ? null : attempts.lastAttempt(userId, id, state.variant()).orElse(null);
+        return view(spec, instance, userId != null, state, last);
+    }
+
+    /** The exercise right after a submission, from what the submission already has: no query, no second instance. */
+    public ExerciseView view(Submitted submitted) {
+        ExerciseInstance instance = submitted.instance();
+        return view(instance.spec(), instance, true, submitted.state(), submitted.attempt());
+    }
+
+    private ExerciseView view(ExerciseSpec spec, ExerciseInstance instance, boolean signedIn, ExerciseState state, Attempt last) {
+        boolean solved = state.solvedVariant();
+        int left = spec.maxAttempts() == 0 ? Integer.MAX_VALUE : Math.max(0, spec.maxAttempts() - state.attemptsOnVariant());
         boolean closed = solved || state.revealed() || left == 0;
         List<String> revealedAnswers = solved || state.revealed() ? answerTexts(instance) : List.of();
         List<ExerciseView.AnswerField> fields = new ArrayList<>();
@@ -71,13 +79,16 @@ public final class ExerciseService {
                     a.type().toleranceText(a),
                     a.hints().stream().map(this::inlineHtml).toList(),
                     ChoiceAnswer.shown(a, instance.seed()).stream().map(c -> inlineHtml(c.text())).toList(), a.variables(),
-                    lastValue, a.input()));
+                    lastValue, a.input(), null, a.type().view(a, instance, lastValue, last != null, solved || state.revealed())));
         }
-        Double best = userId == null ? null : attempts.bestScore(userId, id);
         String preview = spec.data() == null ? null : DataPreview.text(instance.data(), spec.data().show());
-        return new ExerciseView(spec, promptHtml(spec, instance), userId != null, preview,
-                instance.data().n(), fields, tries, last, left, solved, state.revealed(), closed, best, revealedAnswers, state.variant(),
-                state.gaveUp() && !state.revealed());
+        return new ExerciseView(spec, promptHtml(spec, instance), signedIn, preview,
+                instance.data().n(), fields, last, left, solved, state.revealed(), closed, signedIn ? state.bestScore() : null,
+                revealedAnswers, state.variant(), state.gaveUp() && !state.revealed());
+    }
+
+    /** A stored submission: the attempt, the learner's state with it, and the instance it was graded on (what the view needs). */
+    public record Submitted(Attempt attempt, ExerciseState state, ExerciseInstance instance) {
     }
 
     /**
@@ -86,37 +97,37 @@ public final class ExerciseService {
      * it is no attempt. The attempt limit is per variant; the penalty counts wrong attempts on every variant, and
      * after the learner once asked to see the answer, right answers are graded but score 0, so new
      * data is a chance to practise, not a way around the limit, the penalty or giving up.
+     * <p>
+     * One pass: the learner's state row is locked, the rules read it, the instance of its variant is
+     * generated and graded once, and the attempt and the row's new counts are stored in the same
+     * transaction. Generating and grading under the lock takes well under a millisecond for the
+     * shipped exercises and only delays this learner's own parallel submissions. {@code spec} is the
+     * one the request read its form with (one course snapshot per request).
      */
-    public Attempt submit(long userId, String id, Map<String, String> answers) {
-        ExerciseSpec spec = spec(id);
+    public Submitted submit(long userId, ExerciseSpec spec, Map<String, String> answers) {
+        String id = spec.id();
         Map<String, String> cleaned = spec.answers().stream().collect(Collectors.toMap(AnswerSpec::name,
                 a -> answers.getOrDefault(a.name(), "").strip()));
-        // graded outside the transaction, on the variant read now; stored only if the variant is still
-        // that one once the learner's state row is locked (otherwise graded again on the new data)
-        for (int round = 1; ; round++) {
-            ExerciseState seen = attempts.state(userId, id);
-            refuseIfClosed(spec, seen.revealed(), false, 0);
-            ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, seen.variant()));
+        var stored = attempts.saveIfAllowed(userId, id, locked -> {
+            refuseIfClosed(spec, locked);
+            ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, locked.variant()));
             // choice options are shown shuffled per learner: grade and store the author's option, not the page position
             Map<String, String> authors = ChoiceAnswer.inAuthorsOrder(spec, instance.seed(), cleaned);
             Grade grade = grader.grade(instance, authors);
-            var saved = attempts.saveIfAllowed(userId, id, seen.variant(), authors, grade, locked -> {
-                refuseIfClosed(spec, locked.state().revealed(), locked.solvedVariant(), locked.attemptsOnVariant());
-                return locked.state().gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * locked.wrongAttempts());
-            });
-            if (saved.isPresent()) return saved.get();
-            if (round == 5) throw new ExerciseClosedException("Your data changed while this answer was being checked; look at the new data and answer again.");
-        }
+            double factor = locked.gaveUp() ? 0 : Math.max(0, 1 - spec.penalty() * locked.wrongAttempts());
+            return new AttemptRepository.Decision<>(authors, new Grade(grade.answers(), grade.correct(), grade.score() * factor), instance);
+        });
+        return new Submitted(stored.attempt(), stored.state(), stored.context());
     }
 
-    /** The rules of one variant, checked again by the database transaction that stores the attempt. */
-    private static void refuseIfClosed(ExerciseSpec spec, boolean revealed, boolean solved, int attemptsOnVariant) {
-        if (revealed) {
+    /** The rules of one variant, read from the learner's locked state row. */
+    private static void refuseIfClosed(ExerciseSpec spec, ExerciseState locked) {
+        if (locked.revealed()) {
             throw new ExerciseClosedException("You asked to see the answer to this variant"
                     + (spec.offersNewData() ? "; ask for new data to try again." : "."));
         }
-        if (solved) throw new ExerciseClosedException("You already solved this exercise on this data.");
-        if (spec.maxAttempts() > 0 && attemptsOnVariant >= spec.maxAttempts()) {
+        if (locked.solvedVariant()) throw new ExerciseClosedException("You already solved this exercise on this data.");
+        if (spec.maxAttempts() > 0 && locked.attemptsOnVariant() >= spec.maxAttempts()) {
             throw new ExerciseClosedException("You have used all " + spec.maxAttempts() + " attempts on this data.");
         }
     }
@@ -149,6 +160,14 @@ public final class ExerciseService {
         return factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())).data().csv();
     }
 
+    /** The starting point of an implementation lab for the learner's current data, as JSON (404 for other exercises). */
+    public String startJson(long userId, String id) {
+        ExerciseSpec spec = spec(id);
+        if (!LabFiles.isLab(spec)) throw new UnknownExerciseException(id + "/start.json");
+        ExerciseState state = attempts.state(userId, id);
+        return LabFiles.startJson(factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())));
+    }
+
     /** Any seed, for the instructor's preview. */
     public ExerciseInstance preview(String id, long seed) {
         return factory.create(spec(id), seed);
@@ -156,8 +175,10 @@ public final class ExerciseService {
 
     public String promptHtml(ExerciseSpec spec, ExerciseInstance instance) {
         String text = substitute(spec.prompt(), instance.variables());
-        RenderedDocument doc = markdown.render(text, spec.source(), spec.line(), new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
-        return doc.segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining());
+        return rendered.computeIfAbsent("prompt:" + text, key -> {
+            RenderedDocument doc = markdown.render(text, spec.source(), spec.line(), new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
+            return doc.segments().stream().filter(s -> !s.isEmbed()).map(RenderedDocument.Segment::html).collect(Collectors.joining());
+        });
     }
 
     /** Replaces {@code {{name}}} with the learner's values (given quantities and data summaries). */
@@ -173,7 +194,29 @@ public final class ExerciseService {
     }
 
     private String inlineHtml(String markdownText) {
-        return markdown.renderInline(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>());
+        return rendered.computeIfAbsent("inline:" + markdownText,
+                key -> markdown.renderInline(markdownText, Path.of("inline"), 1, new EmbedTargets(Set.of(), Set.of()), new ArrayList<>()));
+    }
+
+    /**
+     * Prompts, labels, hints and choices as HTML by their text (with the learner's values put in):
+     * the same text always renders the same, and a lesson page shows the same texts again and again.
+     * Problems found while rendering were reported by {@code check} and the course load, so none are lost.
+     */
+    private final RenderedTexts rendered = new RenderedTexts();
+
+    /** A bounded memo: emptied when it holds 20,000 texts (learners' values make texts without end). */
+    private static final class RenderedTexts {
+        private final java.util.concurrent.ConcurrentHashMap<String, String> html = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String computeIfAbsent(String key, java.util.function.Function<String, String> render) {
+            String known = html.get(key);
+            if (known != null) return known;
+            String made = render.apply(key);
+            if (html.size() >= 20_000) html.clear();
+            html.put(key, made);
+            return made;
+        }
     }
 
     /** "p = 0.7" per answer, for learners who solved the exercise or gave up. */

@@ -8,7 +8,7 @@ import java.util.Map;
  * the learner solved the exercise or gave up: the reference never reaches the browser before.
  */
 public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedIn, String dataPreview, int n,
-                           List<AnswerField> fields, List<Attempt> attempts, Attempt lastAttempt, int attemptsLeft,
+                           List<AnswerField> fields, Attempt lastAttempt, int attemptsLeft,
                            boolean solved, boolean revealed, boolean closed, Double bestScore,
                            List<String> revealedAnswers, int variant, boolean practiceOnly) {
 
@@ -16,14 +16,20 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
     /**
      * One input of the form. {@code lastValue} is what the input shows: the last attempt's answer, or
      * what the learner just typed when the submission was invalid; {@code error} is then this field's
-     * problem (null when it has none).
+     * problem (null when it has none); {@code extra} is what the kind's fragment needs beyond these
+     * ({@link AnswerType#view}; null for most kinds).
      */
     public record AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
                               List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input,
-                              String error) {
+                              String error, Object extra) {
         public AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
                            List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input) {
-            this(name, labelHtml, type, tolerance, hints, choices, variables, lastValue, input, null);
+            this(name, labelHtml, type, tolerance, hints, choices, variables, lastValue, input, null, null);
+        }
+
+        public AnswerField(String name, String labelHtml, String type, String tolerance, List<String> hints,
+                           List<String> choices, List<String> variables, String lastValue, ExerciseSpec.Input input, String error) {
+            this(name, labelHtml, type, tolerance, hints, choices, variables, lastValue, input, error, null);
         }
     }
 
@@ -33,8 +39,8 @@ public record ExerciseView(ExerciseSpec spec, String promptHtml, boolean signedI
      */
     public ExerciseView withInvalidSubmission(Map<String, String> typed, Map<String, String> problems) {
         List<AnswerField> shown = fields.stream().map(f -> new AnswerField(f.name(), f.labelHtml(), f.type(), f.tolerance(), f.hints(),
-                f.choices(), f.variables(), typed.getOrDefault(f.name(), ""), f.input(), problems.get(f.name()))).toList();
-        return new ExerciseView(spec, promptHtml, signedIn, dataPreview, n, shown, attempts, lastAttempt, attemptsLeft, solved, revealed,
+                f.choices(), f.variables(), typed.getOrDefault(f.name(), ""), f.input(), problems.get(f.name()), f.extra())).toList();
+        return new ExerciseView(spec, promptHtml, signedIn, dataPreview, n, shown, lastAttempt, attemptsLeft, solved, revealed,
                 closed, bestScore, revealedAnswers, variant, practiceOnly);
     }
 

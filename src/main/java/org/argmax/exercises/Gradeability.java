@@ -35,13 +35,14 @@ final class Gradeability {
             if (outside != null) return "answer '" + a.name() + "': the reference is outside its own domain (" + outside + ")";
             String degenerate = references.unsound(a.reference(), instance.data());
             if (degenerate != null) return "answer '" + a.name() + "': " + degenerate;
-            String clash = clash(a, instance, reference);
+            String clash = a.type().clash(a, instance, reference);
             if (clash != null) return "answer '" + a.name() + "': " + clash;
         }
         return null;
     }
 
-    private static String clash(AnswerSpec a, ExerciseInstance instance, double[] reference) {
+    /** For answers compared number by number: no named mistake within the tolerance of the right answer or of another. */
+    static String numericClash(AnswerSpec a, ExerciseInstance instance, double[] reference) {
         boolean unordered = a.grading() == ExerciseSpec.Grading.UNORDERED;
         List<MisconceptionValue> named = new ArrayList<>(instance.misconceptions().getOrDefault(a.name(), List.of()));
         named.addAll(instance.mistakes().getOrDefault(a.name(), List.of()));

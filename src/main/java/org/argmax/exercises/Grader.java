@@ -64,9 +64,10 @@ public final class Grader {
 
     private static Object parse(AnswerSpec a, String raw, ExerciseInstance instance) {
         int stored = raw == null ? 0 : AttemptRepository.storedSize(raw);
-        if (stored > MAX_STORED_ANSWER) {
+        int limit = a.type().maxStoredSize();
+        if (stored > limit) {
             throw new InvalidAnswerException("That answer is too long to keep: " + String.format(java.util.Locale.ROOT, "%,d", stored)
-                    + " characters as stored, at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_STORED_ANSWER)
+                    + " characters as stored, at most " + String.format(java.util.Locale.ROOT, "%,d", limit)
                     + " (invisible control characters count 6 each).");
         }
         return a.type().parse(a, raw, instance);

@@ -28,6 +28,7 @@ public final class Misconceptions {
     public static Misconceptions standard(References references) {
         Builder b = new Builder();
         CoreMisconceptions.register(b, references);
+        LabReferences.register(b);
         return new Misconceptions(b);
     }
 

@@ -99,6 +99,9 @@ final class ReferenceDomains {
         domains.put("poisson.se.at", nonNegative("a standard error"));
         domains.put("poisson.wald.at", real("an end of the interval"));
         domains.put("normal.wald.mean.at", real("an end of the interval"));
+        // a whole run: the trace and the final parameters (TraceAnswer reads and checks each part)
+        domains.put("mixture.em.run", real("a value of the run"));
+        domains.put("kmeans.lloyd.run", real("a value of the run"));
         return java.util.Collections.unmodifiableMap(domains);
     }
 }

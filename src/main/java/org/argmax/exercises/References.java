@@ -40,6 +40,7 @@ public final class References {
     public static References standard() {
         Builder b = new Builder();
         CoreReferences.register(b);
+        LabReferences.register(b);
         return new References(b, ReferenceDomains.standard());
     }
 

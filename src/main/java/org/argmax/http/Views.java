@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
 
 /**
  * Renders Thymeleaf templates from {@code src/main/resources/templates/} with the attributes every
- * page needs (asset versions, the current path); the web layer adds the course's (title, content
+ * page needs (asset versions and hashed URLs, the current path); the web layer adds the course's (title, content
  * problems) and the signed-in user's through {@link #addGlobal}.
  */
 public final class Views {
@@ -20,8 +20,11 @@ public final class Views {
     private final String katexVersion = Webjars.version("katex");
     private final String chartjsVersion = Webjars.version("chart.js");
     private final List<BiConsumer<Context, Map<String, Object>>> globals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final StaticAssets assets;
 
-    public Views() {
+    /** {@code assets}: the site's own files, linked with a hash of their bytes ({@code ${assets.url('/static/…')}}). */
+    public Views(StaticAssets assets) {
+        this.assets = assets;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -55,6 +58,7 @@ public final class Views {
         all.put("katexVersion", katexVersion);
         all.put("chartjsVersion", chartjsVersion);
         all.put("currentPath", ctx.path());
+        all.put("assets", assets);
         for (BiConsumer<Context, Map<String, Object>> g : globals) g.accept(ctx, all);
         return new org.thymeleaf.context.Context(ctx.req().getLocale(), all);
     }

@@ -30,10 +30,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Serves the course rendered once and cached. Each request compares a cheap fingerprint of the
- * files under {@code content/} (paths, sizes, modification times); when it changed, the course is
- * loaded and rendered again, so an instructor's edit shows on the next reload. If the edit broke
- * the content, the last good version keeps being served together with the problems found.
+ * Serves the course rendered once and cached. At most once a second (never on every request) the
+ * request that comes first compares a cheap fingerprint of the files under {@code content/} (paths,
+ * sizes, modification times); when it changed, that request loads and renders the course again
+ * while the others keep getting the current snapshot, so an instructor's edit shows within about a
+ * second. If the edit broke the content, the last good version keeps being served together with the
+ * problems found. A new snapshot is a new object: pages cached for the old one are dropped.
  */
 public final class CourseService {
     private static final Logger log = LoggerFactory.getLogger(CourseService.class);
@@ -46,6 +48,10 @@ public final class CourseService {
     private volatile CourseSnapshot snapshot;
     private volatile long fingerprint;
     private volatile String contentVersion;
+    /** When the files were last compared (System.nanoTime); a request claims the next check by moving it. */
+    private final java.util.concurrent.atomic.AtomicLong lastCheck = new java.util.concurrent.atomic.AtomicLong();
+    /** How often the files under content/ are compared with the loaded course. */
+    static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
 
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
     public CourseService(CourseLoader loader, References references, Misconceptions misconceptions, Widgets widgets) {
@@ -56,6 +62,7 @@ public final class CourseService {
         this.fingerprint = fingerprint(loader.root());
         this.contentVersion = contentHash(loader.root());
         this.snapshot = build();
+        this.lastCheck.set(System.nanoTime());
     }
 
     /** The widgets lessons may embed, with their titles. */
@@ -84,15 +91,22 @@ public final class CourseService {
      * /health shows this so the proxy or a script can compare them.
      */
     public String contentVersion() {
-        long now = fingerprint(loader.root());
-        if (now != fingerprint) reload(now);
+        checkForChanges();
         return contentVersion;
     }
 
     public CourseSnapshot current() {
-        long now = fingerprint(loader.root());
-        if (now != fingerprint) reload(now);
+        checkForChanges();
         return snapshot;
+    }
+
+    /** Compares the files with the loaded course when a second has passed since the last comparison; one request does it, the others go on. */
+    private void checkForChanges() {
+        long last = lastCheck.get();
+        long now = System.nanoTime();
+        if (now - last < CHECK_INTERVAL_NANOS || !lastCheck.compareAndSet(last, now)) return;
+        long files = fingerprint(loader.root());
+        if (files != fingerprint) reload(files);
     }
 
     private synchronized void reload(long now) {

@@ -37,10 +37,11 @@ public final class ProgressExtras implements PageExtras {
     @Override
     public void lesson(Context ctx, String lessonSlug, List<String> exercises, Map<String, Object> model) {
         CurrentUser.of(ctx).ifPresent(u -> {
-            LessonProgress p = progress.byLesson(u.id()).get(lessonSlug);
-            progress.recordVisit(u.id(), lessonSlug, p); // writes at the first visit, then at most once a day
-            Standing.LessonStanding mine = progress.standing(courses.current(), u.id()).lesson(lessonSlug);
-            model.put("lessonStatus", mine == null ? "read" : mine.status());
+            Map<String, LessonProgress> lessons = progress.byLesson(u.id());
+            progress.recordVisit(u.id(), lessonSlug, lessons.get(lessonSlug)); // writes at the first visit, then at most once a day
+            // from the rows read before the visit: the visit just recorded makes a lesson "not started" read
+            Standing.LessonStanding mine = Standing.of(courses.current(), lessons, progress.exerciseResults(u.id())).lesson(lessonSlug);
+            model.put("lessonStatus", mine == null || mine.status().equals("not started") ? "read" : mine.status());
             model.put("lessonStanding", mine);
         });
     }

@@ -22,6 +22,7 @@ import org.argmax.http.Access;
 import org.argmax.http.Csrf;
 import org.argmax.http.CurrentUser;
 import org.argmax.http.HttpErrors;
+import org.argmax.http.StaticAssets;
 import org.argmax.http.Views;
 import org.argmax.accounts.LoginThrottle;
 import org.argmax.accounts.PasswordHasher;
@@ -86,13 +87,14 @@ public final class App implements AutoCloseable {
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
                     references, misconceptions);
 
-            Views views = new Views();
+            StaticAssets assets = new StaticAssets(config.staticDir());
+            Views views = new Views(assets);
             views.addGlobal((ctx, model) -> {
                 var snapshot = courses.current();
                 model.putIfAbsent("courseTitle", snapshot.course().title());
                 model.put("contentProblems", courses.problemTexts(snapshot)); // shown to instructors only (layout.html)
                 model.put("currentUser", CurrentUser.of(ctx).orElse(null));
-                model.put("csrfToken", Csrf.token(ctx));
+                model.put("csrfToken", Csrf.lazyToken(ctx)); // issued only if the page has a form
             });
             HttpErrors errors = new HttpErrors(views);
             Routes.Handlers handlers = new Routes.Handlers(
@@ -111,16 +113,28 @@ public final class App implements AutoCloseable {
                 c.startup.showJavalinBanner = false;
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
                 c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
-                c.staticFiles.enableWebjars();
+                // webjar URLs name their version: cached for a year, kept compressed in memory
+                c.staticFiles.add(s -> {
+                    s.hostedPath = "/webjars";
+                    s.directory = "META-INF/resources/webjars";
+                    s.location = Location.CLASSPATH;
+                    s.headers = java.util.Map.of("Cache-Control", StaticAssets.IMMUTABLE);
+                    s.precompressMaxSize = 4 * 1024 * 1024;
+                });
+                // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets, below)
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";
                     s.directory = config.staticDir().toAbsolutePath().toString();
                     s.location = Location.EXTERNAL;
+                    s.headers = java.util.Map.of();
                 });
                 c.routes.before("/api/*", apiLimit::check);
                 // security headers on every response; the session is looked up for matched routes only
                 // (no query for static files), then who may call the route
-                c.routes.before(SecurityHeaders::apply);
+                c.routes.before(ctx -> {
+                    SecurityHeaders.apply(ctx);
+                    if (ctx.path().startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx); // one before-handler: no path match per request
+                });
                 c.routes.beforeMatched(sessionResolver::resolve);
                 c.routes.beforeMatched(Access::check);
                 ErrorMapping.register(c.routes, errors);

@@ -43,6 +43,7 @@ public final class Routes {
             post("/exercises/{id}/variant", SIGNED_IN, h -> h.exercises()::newVariant),
             post("/exercises/{id}/reveal", SIGNED_IN, h -> h.exercises()::reveal),
             get("/exercises/{id}/data.csv", SIGNED_IN, h -> h.exercises()::csv),
+            get("/exercises/{id}/start.json", SIGNED_IN, h -> h.exercises()::startJson),
 
             get("/signup", ANYONE, h -> h.accounts()::signUpForm),
             post("/signup", ANYONE, h -> h.accounts()::signUp),

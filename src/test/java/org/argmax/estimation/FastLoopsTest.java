@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The chunked k-means, the column-major lasso and the blocked EM pass against straightforward loops
+ * The chunked k-means, the covariance-update lasso, the Newton passes of logistic regression and the
+ * blocked EM pass against straightforward loops
  * (the textbook algorithms, written as the core had them before the benchmark work): same
  * iterations, same assignments, and numbers equal to 1e-12 relative (the fast loops sum in a
  * different order; EM to 1e-9, its statistics are summed around the previous means).
@@ -39,6 +40,96 @@ class FastLoopsTest {
         sameAsPlain(x, start, 30);
         double[][] small = Arrays.copyOf(x, 500);
         sameAsPlain(small, start, 30);
+    }
+
+    @Test
+    void kMeansInMoreDimensionsKeepsExactAssignmentsAndTies() {
+        // integer points and centres make exact ties common, also far from the origin (where a
+        // distance computed as ‖c‖² − 2x·c + ‖x‖² would round many of them apart); a duplicated centre
+        // stays empty. Any faster distance must keep these assignments exactly
+        for (double offset : new double[]{0, 1e4}) {
+            Rng rng = new Rng(15);
+            int d = 6;
+            double[][] x = new double[24_007][d];
+            for (double[] row : x) for (int j = 0; j < d; j++) row[j] = offset + Math.round(rng.normal(0, 2));
+            double[][] start = new double[7][];
+            for (int c = 0; c < 6; c++) start[c] = x[c].clone();
+            start[6] = x[2].clone();
+            sameAsPlain(x, start, 25);
+            sameAsPlain(Arrays.copyOf(x, 700), start, 25);
+        }
+        Rng rng = new Rng(16);
+        double[][] x = new double[30_000][10];
+        for (double[] row : x) for (int j = 0; j < 10; j++) row[j] = rng.normal(j % 3, 1);
+        double[][] start = new double[10][];
+        for (int c = 0; c < 10; c++) start[c] = x[c].clone();
+        sameAsPlain(x, start, 30);
+    }
+
+    @Test
+    void logisticMatchesPlainNewtonStepForStep() {
+        // the last pass may compute the cross-entropy alone (when the Newton decrement says it only
+        // confirms convergence): same number of passes, same coefficients and cross-entropy as Newton
+        // with the full sums on every pass, with and without a penalty, below and above the threshold
+        for (int n : new int[]{611, 25_013}) {
+            Rng rng = new Rng(17 + n);
+            int d = 3;
+            double[][] x = new double[n][d];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) x[i][j] = rng.normal(j, 1);
+                double eta = -0.5 + x[i][0] - 0.7 * x[i][1] + 0.2 * x[i][2];
+                y[i] = rng.uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+            }
+            for (double lambda : new double[]{0, 3}) {
+                LogisticFit fast = Regression.logistic(x, y, lambda);
+                double[] plain = new double[d + 2]; // β, then the number of passes
+                double nll = plainNewton(x, y, lambda, plain);
+                assertEquals((int) plain[d + 1], fast.iterations(), "passes, n = " + n + ", λ = " + lambda);
+                close(Arrays.copyOf(plain, d + 1), fast.coefficients(), "logistic, n = " + n + ", λ = " + lambda);
+                assertEquals(nll, fast.crossEntropy(), RELATIVE * nll);
+            }
+        }
+    }
+
+    /** Newton with full sums every pass, stopping as Logistic does; fills β and the pass count, returns the cross-entropy. */
+    private static double plainNewton(double[][] x, double[] y, double lambda, double[] out) {
+        int n = x.length, p = x[0].length + 1;
+        double[] beta = new double[p];
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 1; ; it++) {
+            double[] g = new double[p];
+            double[][] h = new double[p][p];
+            double nll = 0;
+            for (int i = 0; i < n; i++) {
+                double[] z = new double[p];
+                z[0] = 1;
+                System.arraycopy(x[i], 0, z, 1, p - 1);
+                double eta = 0;
+                for (int j = 0; j < p; j++) eta += beta[j] * z[j];
+                double prob = 1 / (1 + Math.exp(-eta));
+                nll += y[i] == 1 ? Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+                for (int a = 0; a < p; a++) {
+                    g[a] += z[a] * (y[i] - prob);
+                    for (int b = 0; b < p; b++) h[a][b] += prob * (1 - prob) * z[a] * z[b];
+                }
+            }
+            double penalty = 0;
+            for (int j = 1; j < p; j++) {
+                h[j][j] += lambda;
+                g[j] -= lambda * beta[j];
+                penalty += 0.5 * lambda * beta[j] * beta[j];
+            }
+            double objective = nll + penalty;
+            if (Math.abs(previous - objective) <= 1e-10 * Math.max(1, Math.abs(objective))) {
+                System.arraycopy(beta, 0, out, 0, p);
+                out[p] = it;
+                return nll;
+            }
+            previous = objective;
+            double[] step = new org.ejml.simple.SimpleMatrix(h).solve(new org.ejml.simple.SimpleMatrix(p, 1, true, g)).getDDRM().data;
+            for (int j = 0; j < p; j++) beta[j] += step[j];
+        }
     }
 
     @Test

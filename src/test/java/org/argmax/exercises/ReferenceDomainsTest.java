@@ -91,7 +91,8 @@ class ReferenceDomainsTest {
             Map.entry("prior_mean", range(-3, 3)), Map.entry("prior_variance", range(0.2, 6)), Map.entry("known_variance", range(0.2, 6)),
             Map.entry("w1", range(0.1, 0.9)), Map.entry("mu1", range(-4, 0)), Map.entry("mu2", range(0, 4)),
             Map.entry("sd1", range(0.5, 3)), Map.entry("sd2", range(0.5, 3)), Map.entry("c1", range(-3, 0)), Map.entry("c2", range(0.5, 4)),
-            Map.entry("c", range(1, 4)), Map.entry("rate0", range(0.2, 3)));
+            Map.entry("c", range(1, 4)), Map.entry("rate0", range(0.2, 3)),
+            Map.entry("var1", range(0.5, 4)), Map.entry("var2", range(0.5, 4)), Map.entry("iterations", Range.fixed(20)));
 
     private static Range range(double from, double to) {
         return new Range(from, to, false, List.of());

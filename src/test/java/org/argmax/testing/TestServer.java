@@ -48,6 +48,30 @@ public final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
     }
 
+    /**
+     * GETs {@code path} until {@code accepted} holds, for at most 10 s, and returns the last response:
+     * the server notices content edits within about a second (plus the time to load them again).
+     */
+    public HttpResponse<String> getUntil(String path, java.util.function.Predicate<HttpResponse<String>> accepted) {
+        return until(() -> get(path), accepted);
+    }
+
+    /** Calls {@code request} until {@code accepted} holds, for at most 10 s; returns the last response. */
+    public static HttpResponse<String> until(java.util.function.Supplier<HttpResponse<String>> request,
+                                             java.util.function.Predicate<HttpResponse<String>> accepted) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            HttpResponse<String> r = request.get();
+            if (accepted.test(r) || System.nanoTime() > deadline) return r;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -39,6 +39,11 @@ public final class WebClient {
         return r;
     }
 
+    /** GETs {@code path} until {@code accepted} holds, for at most 10 s (see {@link TestServer#getUntil}). */
+    public HttpResponse<String> getUntil(String path, java.util.function.Predicate<HttpResponse<String>> accepted) {
+        return TestServer.until(() -> get(path), accepted);
+    }
+
     /** Posts a form with the CSRF token of the last page fetched. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);

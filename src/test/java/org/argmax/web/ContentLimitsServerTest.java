@@ -41,10 +41,11 @@ class ContentLimitsServerTest {
             assertSiteUp(s, null);
 
             Files.writeString(lesson, good + "\n" + badLine + "\n");
+            s.getUntil("/health", r -> r.body().contains("\"contentProblems\":1")); // noticed within about a second
             assertSiteUp(s, "lessons/first.md:" + badLineNumber + ": " + message);
 
             Files.writeString(lesson, good.replace("Take $\\log$", "Now take $\\log$"));
-            HttpResponse<String> fixed = s.get("/lessons/first");
+            HttpResponse<String> fixed = s.getUntil("/lessons/first", r -> r.body().contains("Now take"));
             assertEquals(200, fixed.statusCode());
             assertTrue(fixed.body().contains("Now take"), "the fixed lesson is served");
             assertTrue(s.get("/health").body().contains("\"contentProblems\":0"));

@@ -114,6 +114,9 @@ class ScaleOutTest {
                 Map.of("answer_theta", wrong, "_csrf", l.on(i).csrf()), Map.of("Accept", "application/json")).statusCode());
         assertEquals(Map.of(200, 5, 409, 19), count(codes));
         assertEquals(5, queryInt("SELECT COUNT(*) FROM exercise_attempts WHERE user_id = ? AND exercise_id = 'coin-mle'", l.id()));
+        // the counts kept on the state row moved under its lock, once per stored attempt
+        assertEquals(5, queryInt("SELECT attempts_on_variant FROM exercise_state WHERE user_id = ? AND exercise_id = 'coin-mle'", l.id()));
+        assertEquals(5, queryInt("SELECT wrong_attempts FROM exercise_state WHERE user_id = ? AND exercise_id = 'coin-mle'", l.id()));
     }
 
     @Test

@@ -110,7 +110,12 @@ class ServerTest {
         try (TestServer s = new TestServer(c.root(), scratch.resolve("db"))) {
             assertTrue(s.get("/lessons/second").body().contains("The estimate."));
             c.write("lessons/second.md", Files.readString(c.root().resolve("lessons/second.md")).replace("The estimate.", "The edited estimate."));
-            assertTrue(s.get("/lessons/second").body().contains("The edited estimate."), "edit shown without restart");
+            long edited = System.nanoTime();
+            assertTrue(s.getUntil("/lessons/second", r -> r.body().contains("The edited estimate.")).body().contains("The edited estimate."),
+                    "edit shown without restart");
+            double seconds = (System.nanoTime() - edited) / 1e9;
+            System.out.printf("ServerTest: the edited lesson was served %.2f s after the edit%n", seconds);
+            assertTrue(seconds < 5, "edits are noticed within about a second, not " + seconds + " s");
 
             javax.sql.DataSource db = s.app().database().dataSource();
             org.argmax.testing.TestAccounts.on(db).create("Professor", "prof", "prof's long password", org.argmax.accounts.Role.INSTRUCTOR);
@@ -118,11 +123,11 @@ class ServerTest {
             instructor.signIn("prof", "prof's long password");
 
             c.write("course.yml", "title: T\nlessons: [first, missing]\n");
+            HttpResponse<String> r = instructor.getUntil("/lessons/second", p -> p.body().contains("unknown lesson"));
             HttpResponse<String> visitor = s.get("/lessons/second");
             assertEquals(200, visitor.statusCode());
             assertTrue(visitor.body().contains("The edited estimate."), "last good version still served");
             assertFalse(visitor.body().contains("unknown lesson"), "the content banner is for instructors only");
-            HttpResponse<String> r = instructor.get("/lessons/second");
             assertTrue(r.body().contains("The edited estimate."), "last good version still served");
             assertTrue(r.body().contains("<li>course.yml:2: unknown lesson &#39;missing&#39;"), "paths relative to the course folder: " + r.body());
             assertFalse(r.body().contains(scratch.toString()), "no absolute server path");
@@ -144,7 +149,7 @@ class ServerTest {
                         reference: bernoulli.mle.p
                         tolerance: {absolute: 0.01}
                     """);
-            HttpResponse<String> bad = instructor.get("/lessons/second");
+            HttpResponse<String> bad = instructor.getUntil("/lessons/second", p -> p.body().contains("exercises/flips.yml"));
             assertEquals(200, bad.statusCode());
             assertTrue(bad.body().contains("<li>exercises/flips.yml:1: no gradeable data in 64 draws from seed 1; the last one failed because the data or a reference cannot be computed"), bad.body());
         }
