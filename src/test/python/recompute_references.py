@@ -250,6 +250,31 @@ def poisson_wald(line):
     return [lam - half, lam + half]
 
 
+def wald_at(estimate, se):
+    """estimate -/+ z_0.975 * se: the Wald interval around a given estimate (in an exercise that builds up, the
+    value carried from an earlier answer, which the dump lists under "given")."""
+    half = stats.norm.ppf(0.975) * se
+    return [estimate - half, estimate + half]
+
+
+def normal_loglik_at_mle(line):
+    """The normal log-likelihood at scipy's fit (the MLE: mean and the standard deviation dividing by n)."""
+    x = sample(line)
+    mu, sd = stats.norm.fit(x)
+    return stats.norm.logpdf(x, mu, sd).sum()
+
+
+def bernoulli_se_at(line):
+    """sqrt(p (1 - p) / n) at the given p: 1 / sqrt(I(p)), I(p) = n / (p (1 - p))."""
+    p = given(line, "p")
+    return math.sqrt(p * (1 - p) / sample(line).size)
+
+
+def poisson_se_at(line):
+    """sqrt(lambda / n) at the given lambda: 1 / sqrt(I(lambda)), I(lambda) = n / lambda."""
+    return math.sqrt(given(line, "lambda") / sample(line).size)
+
+
 def logodds_map(line):
     """Mode of the density of phi = logit(theta) when theta ~ Beta(a, b): maximizes a log expit(phi) + b log expit(-phi);
     its derivative a - (a + b) expit(phi) is decreasing, so brentq finds the one root."""
@@ -297,6 +322,14 @@ def responsibilities(line):
 def em_means(line):
     x, r = sample(line), responsibilities(line)
     return list((r * x[:, None]).sum(axis=0) / r.sum(axis=0))
+
+
+def em_variances(line):
+    """sd_c^2 after one EM step: the weighted mean of (x - new mu_c)^2 with the responsibilities as weights."""
+    x, r = sample(line), responsibilities(line)
+    nk = r.sum(axis=0)
+    mu = (r * x[:, None]).sum(axis=0) / nk
+    return list((r * (x[:, None] - mu[None, :]) ** 2).sum(axis=0) / nk)
 
 
 def em_step_loglik(line):
@@ -387,6 +420,7 @@ REFERENCES = {
     "mixture.estep.responsibility": lambda l: responsibilities(l)[0, 1],  # component 2, first point
     "mixture.mstep.weight": lambda l: responsibilities(l)[:, 1].mean(),  # new pi_2 = N_2 / n
     "mixture.mstep.means": em_means,
+    "mixture.mstep.variances": em_variances,
     "mixture.loglik": lambda l: special.logsumexp(mixture_log_joint(l), axis=1).sum(),
     "mixture.mstep.loglik": em_step_loglik,
     "kmeans.step.centers": lambda l: kmeans_step(l)[0],
@@ -403,6 +437,13 @@ REFERENCES = {
     "mixture.gap.uniform": gap_uniform,
     "censored.em.rate": censored_em,
     "censored.mle.rate": censored_mle,
+    "bernoulli.se.at": bernoulli_se_at,
+    "normal.mle.aic": lambda l: -2 * normal_loglik_at_mle(l) + 2 * 2,
+    "normal.mle.bic": lambda l: -2 * normal_loglik_at_mle(l) + 2 * math.log(sample(l).size),
+    "bernoulli.wald.at": lambda l: wald_at(given(l, "p"), bernoulli_se_at(l)),
+    "poisson.se.at": poisson_se_at,
+    "poisson.wald.at": lambda l: wald_at(given(l, "lambda"), poisson_se_at(l)),
+    "normal.wald.mean.at": lambda l: wald_at(given(l, "mean"), math.sqrt(given(l, "variance") / sample(l).size)),
     # the implementation labs: a whole run (trace, then the final parameters), from lab_runs.py
     "mixture.em.run": lambda l: lab_run("mixture.em.run", l),
     "kmeans.lloyd.run": lambda l: lab_run("kmeans.lloyd.run", l),

@@ -60,7 +60,7 @@ public final class GaussianMixture {
         for (int i = 0; i < n; i++) System.arraycopy(responsibilities, i * k, resp[i], 0, k);
         int free = (k - 1) + k * d + k * options.covariance().parametersPerComponent(d);
         double ll = pass.logLikelihood();
-        return new GmmFit(theta, ll, n, iterations, converged, trace, resp, -2 * ll + 2 * free, -2 * ll + free * Math.log(n),
+        return new GmmFit(theta, ll, n, iterations, converged, trace, resp, InformationCriteria.aic(ll, free), InformationCriteria.bic(ll, free, n),
                 options.covariance());
     }
 

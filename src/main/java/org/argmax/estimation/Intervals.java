@@ -27,6 +27,15 @@ public final class Intervals {
         return new double[]{p - half, p + half};
     }
 
+    /**
+     * The Wald interval estimate ± z·se around any estimate and its standard error (for exercises that
+     * build up, the learner's own estimate and the standard error computed from it).
+     */
+    public static double[] wald(double estimate, double standardError, double z) {
+        double half = z * standardError;
+        return new double[]{estimate - half, estimate + half};
+    }
+
     /** The Wald interval for a Poisson mean: λ̂ ± z·√(λ̂/n), λ̂ = x̄, from the Fisher information n/λ. */
     public static double[] waldPoisson(double[] counts, double z) {
         Samples.check(Family.POISSON, counts, 0);

@@ -30,6 +30,11 @@ public final class StandardErrors {
         return Math.sqrt(lambda / n);
     }
 
+    /** √(σ̂²/n): the standard error of a normal mean whose variance is estimated by σ̂². */
+    public static double normalMean(double variance, double n) {
+        return Math.sqrt(variance / n);
+    }
+
     /** λ̂/√n, with λ̂ = 1/x̄ the MLE of the rate. */
     public static double exponentialRate(double[] x) {
         double rate = Mle.exponential(x).get("rate");

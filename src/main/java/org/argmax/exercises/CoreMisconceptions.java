@@ -26,7 +26,11 @@ final class CoreMisconceptions {
                 "That is the unbiased estimate, which divides by the degrees of freedom; the maximum likelihood estimate divides by n.", m);
 
         library.add("sd-for-variance", "That is the standard deviation σ̂; the question asks for the variance σ̂², its square.",
-                Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance")))));
+                Map.of("normal.mle.variance", (r, d) -> one(Math.sqrt(CoreReferences.fit(d).get("variance"))),
+                        "mixture.mstep.variances", (r, d) -> {
+                            double[] v = references.compute(r, d);
+                            return new double[]{Math.sqrt(v[0]), Math.sqrt(v[1])};
+                        }));
         library.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
                 Map.of("normal.mle.sd", (r, d) -> one(CoreReferences.fit(d).get("variance"))));
 
@@ -94,11 +98,12 @@ final class CoreMisconceptions {
 
         library.add("sd-for-standard-error",
                 "You used √(θ̂(1 − θ̂)), the spread of one flip. The estimate averages n flips, so its standard error is √(θ̂(1 − θ̂)/n): divide by n under the root.",
-                Map.of("bernoulli.wald.interval", (r, d) -> {
+                merged(Map.of("bernoulli.wald.interval", (r, d) -> {
                     double p = CoreReferences.fit(d).get("p");
                     double half = org.argmax.estimation.Intervals.Z95 * Math.sqrt(p * (1 - p));
                     return new double[]{p - half, p + half};
-                }));
+                }), Map.of("bernoulli.se.at", seAt(CoreMisconceptions::bernoulliSpread),
+                        "bernoulli.wald.at", waldAt("p", CoreMisconceptions::bernoulliSpread))));
 
         registerEstimatorQuality(library);
         registerBayesian(library);
@@ -145,6 +150,13 @@ final class CoreMisconceptions {
                     return out;
                 }));
 
+        registerInformationCriteria(library);
+        library.add("old-means-in-variance",
+                "You measured the spread around the starting means. The M-step first moves each mean, then takes the weighted variance around the new mean: σₖ² = Σᵢ rᵢₖ (xᵢ − μₖ_new)² / Σᵢ rᵢₖ.",
+                Map.of("mixture.mstep.variances", (r, d) -> weightedVariances(d, false)));
+        library.add("divided-by-n",
+                "You divided by n, the number of all points. Each component's variance is a weighted average over its own share of the points: divide by Nₖ = Σᵢ rᵢₖ.",
+                Map.of("mixture.mstep.variances", (r, d) -> weightedVariances(d, true)));
         library.add("hard-assignments",
                 "You gave each point wholly to its more likely component: that is hard EM (a k-means update only when the weights and variances are equal). EM weights every point by its responsibility: μₖ = Σᵢ rᵢₖ xᵢ / Σᵢ rᵢₖ.",
                 Map.of("mixture.mstep.means", (r, d) -> {
@@ -189,7 +201,10 @@ final class CoreMisconceptions {
                             double lambda = CoreReferences.fit(d).get("lambda");
                             double half = Intervals.Z95 * Math.sqrt(lambda);
                             return new double[]{lambda - half, lambda + half};
-                        }));
+                        },
+                        "poisson.se.at", seAt(d -> Math.sqrt(d.given().get("lambda"))),
+                        "poisson.wald.at", waldAt("lambda", d -> Math.sqrt(d.given().get("lambda"))),
+                        "normal.wald.mean.at", waldAt("mean", d -> Math.sqrt(d.given().get("variance")))));
         library.add("variance-for-standard-error",
                 "You used the variance 1/I(θ̂) where the standard error, its square root 1/√I(θ̂), belongs.",
                 Map.of("exponential.mle.se", (r, d) -> {
@@ -205,7 +220,12 @@ final class CoreMisconceptions {
                             double p = CoreReferences.fit(d).get("p");
                             double half = Intervals.Z95 * p * (1 - p) / d.values().length;
                             return new double[]{p - half, p + half};
-                        }));
+                        },
+                        "bernoulli.se.at", seAt(d -> squareOverN(bernoulliSpread(d), d)),
+                        "bernoulli.wald.at", waldAt("p", d -> squareOverN(bernoulliSpread(d), d)),
+                        "poisson.se.at", seAt(d -> d.given().get("lambda") / d.values().length),
+                        "poisson.wald.at", waldAt("lambda", d -> d.given().get("lambda") / d.values().length),
+                        "normal.wald.mean.at", waldAt("mean", d -> d.given().get("variance") / d.values().length)));
         library.add("information-for-standard-error",
                 "That is √I(θ̂), the square root of the Fisher information itself. The standard error is its inverse, 1/√I(θ̂): more information, smaller error.",
                 Map.of("exponential.mle.se", (r, d) -> {
@@ -377,6 +397,84 @@ final class CoreMisconceptions {
         double a = d.given().get("alpha"), b = d.given().get("beta");
         double k = post.parameter("alpha") - a, n = k + post.parameter("beta") - b;
         return one((k + a) / (n + a + b - 2));
+    }
+
+    /** AIC and BIC of the Gaussian fit (p = 2) done wrong; {@code penalty} is the charge per parameter. */
+    private static void registerInformationCriteria(Misconceptions.Builder library) {
+        library.add("criterion-without-two",
+                "You left out the factor 2: the criteria are on the scale of −2ℓ̂, so AIC = −2ℓ̂ + 2p and BIC = −2ℓ̂ + p log n.",
+                Map.of("normal.mle.aic", (r, d) -> one(-gaussianLoglik(d) + 2),
+                        "normal.mle.bic", (r, d) -> one(-gaussianLoglik(d) + Math.log(d.values().length))));
+        library.add("loglik-sign-in-criterion",
+                "You added 2ℓ̂. The criteria use −2ℓ̂, so that a better fit (a higher ℓ̂) gives a smaller value, and the smaller value wins.",
+                Map.of("normal.mle.aic", (r, d) -> one(2 * gaussianLoglik(d) + 4),
+                        "normal.mle.bic", (r, d) -> one(2 * gaussianLoglik(d) + 2 * Math.log(d.values().length))));
+        library.add("one-parameter-counted",
+                "You charged for one parameter. The Gaussian fit has two free parameters, the mean and the variance: p = 2.",
+                Map.of("normal.mle.aic", (r, d) -> one(-2 * gaussianLoglik(d) + 2),
+                        "normal.mle.bic", (r, d) -> one(-2 * gaussianLoglik(d) + Math.log(d.values().length))));
+        library.add("aic-for-bic",
+                "That is AIC, which charges 2 per parameter. BIC charges log n per parameter: −2ℓ̂ + p log n.",
+                Map.of("normal.mle.bic", (r, d) -> one(-2 * gaussianLoglik(d) + 4)));
+        library.add("log10-in-bic",
+                "You used the base-10 logarithm of n. BIC's penalty is p times the natural log of n.",
+                Map.of("normal.mle.bic", (r, d) -> one(-2 * gaussianLoglik(d) + 2 * Math.log10(d.values().length))));
+    }
+
+    /** ℓ̂ of the Gaussian fit. */
+    private static double gaussianLoglik(ExerciseData d) {
+        return CoreReferences.fit(d).logLikelihood();
+    }
+
+    /**
+     * The M-step variances done wrong: around the starting means (divided by Nₖ), or around the new
+     * means but divided by n when {@code overAllPoints}.
+     */
+    private static double[] weightedVariances(ExerciseData d, boolean overAllPoints) {
+        double[] x = d.values();
+        double[][] resp = GaussianMixture.eStep(CoreReferences.column(d), CoreReferences.startingMixture(d));
+        double[] start = {d.given().get("mu1"), d.given().get("mu2")};
+        double[] out = new double[2];
+        for (int k = 0; k < 2; k++) {
+            double nk = 0, sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                nk += resp[i][k];
+                sum += resp[i][k] * x[i];
+            }
+            double center = overAllPoints ? sum / nk : start[k];
+            double spread = 0;
+            for (int i = 0; i < x.length; i++) spread += resp[i][k] * (x[i] - center) * (x[i] - center);
+            out[k] = spread / (overAllPoints ? x.length : nk);
+        }
+        return out;
+    }
+
+    /** √(p(1 − p)) at the given p: the spread of one flip. */
+    private static double bernoulliSpread(ExerciseData d) {
+        double p = d.given().get("p");
+        return Math.sqrt(p * (1 - p));
+    }
+
+    /** The variance of the estimate, spread²/n, where its square root belongs. */
+    private static double squareOverN(double spread, ExerciseData d) {
+        return spread * spread / d.values().length;
+    }
+
+    /** A standard error at a given estimate computed the wrong way, {@code wrongSe}. */
+    private static BiFunction<String, ExerciseData, double[]> seAt(java.util.function.ToDoubleFunction<ExerciseData> wrongSe) {
+        return (r, d) -> one(wrongSe.applyAsDouble(d));
+    }
+
+    /** The Wald interval around the given {@code estimate} with the standard error computed the wrong way. */
+    private static BiFunction<String, ExerciseData, double[]> waldAt(String estimate, java.util.function.ToDoubleFunction<ExerciseData> wrongSe) {
+        return (r, d) -> Intervals.wald(d.given().get(estimate), wrongSe.applyAsDouble(d), Intervals.Z95);
+    }
+
+    private static Map<String, BiFunction<String, ExerciseData, double[]>> merged(Map<String, BiFunction<String, ExerciseData, double[]>> a,
+                                                                                 Map<String, BiFunction<String, ExerciseData, double[]>> b) {
+        Map<String, BiFunction<String, ExerciseData, double[]>> out = new HashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     private static double[] one(double v) {

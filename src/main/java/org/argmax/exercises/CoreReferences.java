@@ -8,6 +8,7 @@ import org.argmax.estimation.Family;
 import org.argmax.estimation.GaussianMixture;
 import org.argmax.estimation.GmmOptions;
 import org.argmax.estimation.GmmParameters;
+import org.argmax.estimation.InformationCriteria;
 import org.argmax.estimation.Intervals;
 import org.argmax.estimation.KMeans;
 import org.argmax.estimation.LogLikelihood;
@@ -83,6 +84,10 @@ final class CoreReferences {
             double[][] m = oneStep(d).means();
             return new double[]{m[0][0], m[1][0]};
         });
+        r.addVector("mixture.mstep.variances", "mixture", start, d -> {
+            double[][][] c = oneStep(d).covariances();
+            return new double[]{c[0][0][0], c[1][0][0]};
+        });
         r.add("mixture.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), startingMixture(d))));
         // ℓ after one full EM iteration (weights, means and variances updated): EM never lowers it
         r.add("mixture.mstep.loglik", "mixture", start, d -> one(GaussianMixture.logLikelihood(column(d), oneStep(d))));
@@ -124,7 +129,31 @@ final class CoreReferences {
         r.add("censored.em.rate", "censored", List.of("c", "rate0"),
                 d -> one(CensoredExponential.emStep(d.values(), d.given().get("c"), d.given().get("rate0"))));
         r.add("censored.mle.rate", "censored", List.of("c"), d -> one(CensoredExponential.mle(d.values(), d.given().get("c"))));
+        registerAtEstimate(r);
+        // choosing a model: a Gaussian has two free parameters, μ and σ²
+        r.add("normal.mle.aic", "normal", List.of(), d -> one(InformationCriteria.aic(fit(d).logLikelihood(), 2)));
+        r.add("normal.mle.bic", "normal", List.of(), d -> one(InformationCriteria.bic(fit(d).logLikelihood(), 2, d.values().length)));
         registerUnsoundData(r);
+    }
+
+    /**
+     * Standard errors and Wald intervals at a given estimate, not at the MLE of the data: in an
+     * exercise that builds up, the estimate comes from an earlier answer ({@code uses: {p: theta_hat}}),
+     * so a learner whose θ̂ was wrong is graded with their own (see {@link CarriedForward}).
+     */
+    private static void registerAtEstimate(References.Builder r) {
+        r.add("bernoulli.se.at", "bernoulli", List.of("p"), d -> one(StandardErrors.bernoulli(d.given().get("p"), d.values().length)));
+        r.addInterval("bernoulli.wald.at", "bernoulli", List.of("p"), d -> {
+            double p = d.given().get("p");
+            return Intervals.wald(p, StandardErrors.bernoulli(p, d.values().length), Intervals.Z95);
+        });
+        r.add("poisson.se.at", "poisson", List.of("lambda"), d -> one(StandardErrors.poisson(d.given().get("lambda"), d.values().length)));
+        r.addInterval("poisson.wald.at", "poisson", List.of("lambda"), d -> {
+            double lambda = d.given().get("lambda");
+            return Intervals.wald(lambda, StandardErrors.poisson(lambda, d.values().length), Intervals.Z95);
+        });
+        r.addInterval("normal.wald.mean.at", "normal", List.of("mean", "variance"), d -> Intervals.wald(d.given().get("mean"),
+                StandardErrors.normalMean(d.given().get("variance"), d.values().length), Intervals.Z95));
     }
 
     /**

@@ -21,8 +21,10 @@ public final class ExerciseChecker {
 
     private final InstanceFactory factory;
     private final Grader grader;
+    private final References references;
 
     public ExerciseChecker(References references, Misconceptions misconceptions) {
+        this.references = references;
         this.factory = new InstanceFactory(references, misconceptions);
         this.grader = new Grader(references);
     }
@@ -119,6 +121,42 @@ public final class ExerciseChecker {
                 if (!m.name().equals(v.rule())) {
                     return problem(spec, a.name(), instance, "'" + m.name() + "' typed as '" + typed.get(a.name()) + "' is graded "
                             + (v.correct() ? "correct" : v.rule() == null ? "wrong with no named feedback" : "as '" + v.rule() + "'"));
+                }
+            }
+        }
+        return spec.buildsUp() ? walkCarriedForward(instance, right) : null;
+    }
+
+    /**
+     * For an answer that uses an earlier one: with each named mistake typed in the earlier answer, the
+     * later answer computed from that wrong value (error carried forward) must be graded right.
+     */
+    private ContentProblem walkCarriedForward(ExerciseInstance instance, Map<String, String> right) {
+        ExerciseSpec spec = instance.spec();
+        for (AnswerSpec later : spec.answers()) {
+            for (var use : later.uses().entrySet()) {
+                AnswerSpec earlier = spec.answers().stream().filter(e -> e.name().equals(use.getValue())).findFirst().orElseThrow();
+                for (MisconceptionValue m : NumericGrading.named(earlier, instance)) {
+                    if (m.value().length != 1) continue;
+                    String wrong = NumericGrading.typed(m.value(), ", ");
+                    double value = AnswerParser.number(wrong);
+                    if (references.domain(earlier.reference()).problem(new double[]{value}, earlier.tolerance()) != null) continue;
+                    ExerciseInstance carried = CarriedForward.reference(factory, references, instance, later, Map.of(use.getKey(), value));
+                    if (carried == null) continue; // no reference at the learner's value: graded as usual
+                    Map<String, String> typed = new LinkedHashMap<>(right);
+                    typed.put(earlier.name(), wrong);
+                    typed.put(later.name(), later.type().typedRightAnswer(later, carried));
+                    Grade.AnswerVerdict v;
+                    try {
+                        v = grader.grade(instance, typed).answers().stream().filter(x -> x.name().equals(later.name())).findFirst().orElseThrow();
+                    } catch (InvalidAnswerException e) {
+                        return problem(spec, later.name(), instance, "with '" + m.name() + "' in '" + earlier.name() + "', the answer carried forward, '"
+                                + typed.get(later.name()) + "', is refused: " + e.getMessage());
+                    }
+                    if (!v.correct()) {
+                        return problem(spec, later.name(), instance, "with '" + m.name() + "' typed in '" + earlier.name() + "' as '" + wrong
+                                + "', the answer carried forward, '" + typed.get(later.name()) + "', is graded wrong: " + v.message());
+                    }
                 }
             }
         }

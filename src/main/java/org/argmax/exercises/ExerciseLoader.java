@@ -33,7 +33,7 @@ public final class ExerciseLoader {
             "attempts", "penalty", "variants", "give_up", "new_data");
     private static final Set<String> DATA_KEYS = Set.of("family", "n", "parameters", "show");
     private static final Set<String> ANSWER_KEYS = Set.of("name", "label", "type", "reference", "tolerance", "grading",
-            "misconceptions", "mistakes", "hints", "choices", "variables", "expected", "input", "min", "max");
+            "misconceptions", "mistakes", "hints", "choices", "variables", "expected", "input", "min", "max", "uses");
     private static final Set<String> SHOWS = Set.of("list", "table", "summary", "counts");
 
     private final References references;
@@ -89,7 +89,7 @@ public final class ExerciseLoader {
         DataSpec data = data(y, given.keySet());
         List<AnswerSpec> answers = new ArrayList<>();
         for (YamlMap a : y.maps("answers", true)) {
-            AnswerSpec spec = answer(a, data, given.keySet());
+            AnswerSpec spec = answer(a, data, given.keySet(), answers);
             if (spec != null) answers.add(spec);
         }
         if (y.has("answers") && answers.isEmpty()) y.problem("answers", "an exercise needs at least one answer");
@@ -186,8 +186,11 @@ public final class ExerciseLoader {
         return s.matches("-?\\d+");
     }
 
-    private AnswerSpec answer(YamlMap a, DataSpec data, Set<String> givenNames) {
+    private AnswerSpec answer(YamlMap a, DataSpec data, Set<String> declaredGiven, List<AnswerSpec> earlier) {
         a.rejectUnknownKeys(ANSWER_KEYS);
+        Map<String, String> uses = uses(a, data, declaredGiven, earlier);
+        Set<String> givenNames = new java.util.HashSet<>(declaredGiven);
+        givenNames.addAll(uses.keySet());
         String name = a.string("name", true);
         if (name != null && !name.matches("[a-z][a-z0-9_]*")) a.problem("name", "answer names use a-z, 0-9 and _, starting with a letter");
         String typeName = a.string("type", "number");
@@ -211,10 +214,19 @@ public final class ExerciseLoader {
             } else if (reference != null) {
                 for (String needed : references.needs(reference)) {
                     if (!givenNames.contains(needed)) {
-                        a.problem("reference", "reference '" + reference + "' needs '" + needed + "' under given:");
+                        a.problem("reference", "reference '" + reference + "' needs '" + needed + "' under given:"
+                                + (earlier.isEmpty() ? "" : " or from an earlier answer with uses: {" + needed + ": <answer>}"));
+                    }
+                }
+                for (String carried : uses.keySet()) {
+                    if (!references.needs(reference).contains(carried)) {
+                        a.problem("uses", "reference '" + reference + "' does not use '" + carried + "'"
+                                + (references.needs(reference).isEmpty() ? "" : "; it needs " + references.needs(reference)));
                     }
                 }
             }
+        } else if (!uses.isEmpty()) {
+            a.problem("uses", "a " + type.name() + " answer has no reference to compute from an earlier answer; 'uses' is for number, vector and interval answers");
         }
         Tolerance tolerance = tolerance(a);
         String gradingName = a.string("grading", "value");
@@ -273,9 +285,40 @@ public final class ExerciseLoader {
         List<String> hints = a.stringList("hints", false);
         for (int i = 0; i < hints.size(); i++) MarkdownRenderer.checkLimits(hints.get(i), a.file(), a.itemLine("hints", i), a.problems());
         AnswerSpec spec = new AnswerSpec(name, label, type, reference, tolerance, grading, llTolerance, named, mistakes,
-                hints, choices, variables, expected, input, a.line());
+                hints, choices, variables, expected, input, a.line(), uses);
         for (String[] problem : type.specProblems(spec)) a.problem(problem[0], problem[1]);
         return spec;
+    }
+
+    /**
+     * {@code uses: {p: theta_hat}}: the quantity {@code p} this answer's reference needs is the earlier
+     * number answer {@code theta_hat} (its reference, or the learner's value when that was wrong).
+     */
+    private static Map<String, String> uses(YamlMap a, DataSpec data, Set<String> declaredGiven, List<AnswerSpec> earlier) {
+        Map<String, String> uses = new LinkedHashMap<>();
+        if (!a.has("uses")) return uses;
+        YamlMap u = a.map("uses", false);
+        if (u == null) return uses;
+        List<String> dataNames = DataVariables.names(data == null ? null : data.family());
+        for (String quantity : u.keys()) {
+            String from = u.string(quantity, true);
+            if (from == null) continue;
+            AnswerSpec source = earlier.stream().filter(e -> from.equals(e.name())).findFirst().orElse(null);
+            if (!quantity.matches("[a-z][a-z0-9_]*")) {
+                u.problem(quantity, "'" + quantity + "' is not a quantity name: use a-z, 0-9 and _, starting with a letter");
+            } else if (declaredGiven.contains(quantity) || dataNames.contains(quantity)) {
+                u.problem(quantity, "'" + quantity + "' is already " + (declaredGiven.contains(quantity) ? "under given:" : "a name of the data")
+                        + "; a quantity taken from an earlier answer needs a name of its own");
+            } else if (source == null) {
+                u.problem(quantity, "'" + from + "' is not an earlier answer of this exercise"
+                        + (earlier.isEmpty() ? " (the first answer cannot use another)" : hint(from, earlier.stream().map(AnswerSpec::name).toList())));
+            } else if (source.type() != AnswerType.NUMBER || source.reference() == null) {
+                u.problem(quantity, "'" + from + "' is a " + source.type().name() + " answer; only a number answer with a reference can be carried forward");
+            } else {
+                uses.put(quantity, from);
+            }
+        }
+        return uses;
     }
 
     private static Tolerance tolerance(YamlMap a) {

@@ -23,6 +23,11 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
         this(id, title, prompt, data, given, answers, maxAttempts, penalty, variants, giveUp, 0, source, line);
     }
 
+    /** Whether a later answer is graded with the learner's own earlier answer (see {@link AnswerSpec#uses}). */
+    public boolean buildsUp() {
+        return answers.stream().anyMatch(a -> !a.uses().isEmpty());
+    }
+
     /** New data is offered when the author allows it and there is data to draw again. */
     public boolean offersNewData() {
         return variants && data != null;
@@ -66,17 +71,32 @@ public record ExerciseSpec(String id, String title, String prompt, DataSpec data
         }
     }
 
-    /** One named answer of the exercise. */
+    /**
+     * One named answer of the exercise. {@code uses} maps a quantity its reference needs (as if it were
+     * under {@code given:}) to an earlier number answer: the quantity is that answer's reference, and
+     * when the learner's value there was wrong, this answer is graded with the learner's value instead
+     * (error carried forward, see {@link CarriedForward}).
+     */
     public record AnswerSpec(String name, String label, AnswerType type, String reference, Tolerance tolerance,
                              Grading grading, double likelihoodTolerance, List<String> misconceptions,
                              List<Mistake> mistakes, List<String> hints, List<Choice> choices,
-                             List<String> variables, String expected, Input input, int line) {
+                             List<String> variables, String expected, Input input, int line, Map<String, String> uses) {
         public AnswerSpec {
             misconceptions = List.copyOf(misconceptions);
             mistakes = List.copyOf(mistakes);
             hints = List.copyOf(hints);
             choices = List.copyOf(choices);
             variables = List.copyOf(variables);
+            uses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(uses));
+        }
+
+        /** An answer that uses no earlier answer. */
+        public AnswerSpec(String name, String label, AnswerType type, String reference, Tolerance tolerance,
+                          Grading grading, double likelihoodTolerance, List<String> misconceptions,
+                          List<Mistake> mistakes, List<String> hints, List<Choice> choices,
+                          List<String> variables, String expected, Input input, int line) {
+            this(name, label, type, reference, tolerance, grading, likelihoodTolerance, misconceptions, mistakes, hints, choices,
+                    variables, expected, input, line, Map.of());
         }
     }
 

@@ -26,8 +26,12 @@ public final class Grader {
 
     private final References references;
 
+    /** Re-grades answers that use a wrong earlier answer with the learner's own value (see {@link CarriedForward}). */
+    private final InstanceFactory carrying;
+
     public Grader(References references) {
         this.references = references;
+        this.carrying = new InstanceFactory(references, Misconceptions.standard(references));
     }
 
     public Grade grade(ExerciseInstance instance, Map<String, String> submitted) {
@@ -48,6 +52,7 @@ public final class Grader {
         for (AnswerSpec a : instance.spec().answers()) {
             verdicts.add(a.type().grade(a, submitted.get(a.name()).strip(), parsed.get(a.name()), instance));
         }
+        verdicts = CarriedForward.regrade(carrying, references, instance, parsed, verdicts);
         // whatever the number of answers, what is stored fits its column
         if (AttemptRepository.storedSize(submitted) > AttemptRepository.ANSWERS_COLUMN
                 || AttemptRepository.storedSize(verdicts) > AttemptRepository.VERDICTS_COLUMN) {

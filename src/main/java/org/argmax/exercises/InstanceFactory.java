@@ -7,6 +7,7 @@ import org.argmax.exercises.ExerciseSpec.AnswerSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -66,7 +67,20 @@ public final class InstanceFactory {
     }
 
     private ExerciseInstance build(ExerciseSpec spec, long seed, long dataSeed, int draw) {
-        ExerciseData data = DataGenerator.generate(spec, dataSeed);
+        return assemble(spec, seed, DataGenerator.generate(spec, dataSeed), draw, Map.of());
+    }
+
+    /**
+     * The same instance (same data) with the quantities that answers take from earlier answers
+     * ({@code uses:}) set to the learner's values in {@code carried} (quantity → value): what the
+     * later answers are graded against when the earlier ones were wrong (see {@link CarriedForward}).
+     */
+    ExerciseInstance carried(ExerciseInstance instance, Map<String, Double> carried) {
+        return assemble(instance.spec(), instance.seed(), instance.data(), instance.draws(), carried);
+    }
+
+    private ExerciseInstance assemble(ExerciseSpec spec, long seed, ExerciseData generated, int draw, Map<String, Double> carried) {
+        ExerciseData data = generated;
         Map<String, Double> variables = DataVariables.values(data);
         Map<String, double[]> referenceValues = new HashMap<>();
         Map<String, List<MisconceptionValue>> misconceptionValues = new HashMap<>();
@@ -74,10 +88,18 @@ public final class InstanceFactory {
         Map<String, ToDoubleFunction<Double>> gaps = new HashMap<>();
         for (AnswerSpec a : spec.answers()) {
             if (a.reference() == null) continue;
-            referenceValues.put(a.name(), references.compute(a.reference(), data));
+            if (!a.uses().isEmpty()) {
+                // the earlier answers' values become quantities of the data, as if they were given
+                Map<String, Double> given = new LinkedHashMap<>(data.given());
+                a.uses().forEach((quantity, from) -> given.put(quantity, carried.containsKey(quantity) ? carried.get(quantity) : referenceValues.get(from)[0]));
+                data = new ExerciseData(data.family(), data.values(), data.isRegression() ? data.x() : null, data.y(), given);
+                variables.putAll(given);
+            }
+            ExerciseData on = data;
+            referenceValues.put(a.name(), references.compute(a.reference(), on));
             List<MisconceptionValue> values = new ArrayList<>();
             for (String m : a.misconceptions()) {
-                values.add(new MisconceptionValue(m, misconceptions.value(m, a.reference(), data), misconceptions.message(m)));
+                values.add(new MisconceptionValue(m, misconceptions.value(m, a.reference(), on), misconceptions.message(m)));
             }
             misconceptionValues.put(a.name(), values);
             List<MisconceptionValue> own = new ArrayList<>();
@@ -89,7 +111,7 @@ public final class InstanceFactory {
             mistakes.put(a.name(), own);
             if (a.grading() == ExerciseSpec.Grading.LIKELIHOOD) {
                 String ref = a.reference();
-                gaps.put(a.name(), v -> references.likelihoodGap(ref, data, v));
+                gaps.put(a.name(), v -> references.likelihoodGap(ref, on, v));
             }
         }
         return new ExerciseInstance(spec, seed, data, variables, referenceValues, misconceptionValues, mistakes, gaps, draw);

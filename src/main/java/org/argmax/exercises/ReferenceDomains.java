@@ -74,6 +74,7 @@ final class ReferenceDomains {
         domains.put("mixture.estep.responsibility", probability("a responsibility"));
         domains.put("mixture.mstep.weight", probability("a mixture weight"));
         domains.put("mixture.mstep.means", real("a mean"));
+        domains.put("mixture.mstep.variances", nonNegative("a variance"));
         domains.put("bernoulli.wald.interval", real("an end of the interval"));
         domains.put("mixture.loglik", real("a log-likelihood"));
         domains.put("mixture.mstep.loglik", real("a log-likelihood"));
@@ -91,6 +92,13 @@ final class ReferenceDomains {
         domains.put("mixture.gap.uniform", nonNegative("a KL divergence"));
         domains.put("censored.em.rate", positive("a rate"));
         domains.put("censored.mle.rate", positive("a rate"));
+        domains.put("normal.mle.aic", real("an information criterion"));
+        domains.put("normal.mle.bic", real("an information criterion"));
+        domains.put("bernoulli.se.at", nonNegative("a standard error"));
+        domains.put("bernoulli.wald.at", real("an end of the interval"));
+        domains.put("poisson.se.at", nonNegative("a standard error"));
+        domains.put("poisson.wald.at", real("an end of the interval"));
+        domains.put("normal.wald.mean.at", real("an end of the interval"));
         // a whole run: the trace and the final parameters (TraceAnswer reads and checks each part)
         domains.put("mixture.em.run", real("a value of the run"));
         domains.put("kmeans.lloyd.run", real("a value of the run"));

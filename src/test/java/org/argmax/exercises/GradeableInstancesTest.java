@@ -105,8 +105,11 @@ class GradeableInstancesTest {
                 ExerciseInstance instance = factory.create(spec, seed);
                 if (instance.draws() == 0) {
                     ExerciseData first = DataGenerator.generate(spec, seed);
+                    // an exercise that builds up adds the quantities its answers take from earlier answers (uses:) on top
+                    Map<String, Double> given = new java.util.LinkedHashMap<>(instance.data().given());
+                    spec.answers().forEach(a -> given.keySet().removeAll(a.uses().keySet()));
                     assertTrue(Arrays.equals(first.values(), instance.data().values()) && Arrays.deepEquals(first.x(), instance.data().x())
-                            && Arrays.equals(first.y(), instance.data().y()) && first.given().equals(instance.data().given()), spec.id() + " seed " + seed);
+                            && Arrays.equals(first.y(), instance.data().y()) && first.given().equals(given), spec.id() + " seed " + seed);
                 }
             }
         }
