@@ -205,7 +205,7 @@ class ContentLimitsTest {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                result.set(service.current());
+                result.set(service.currentNow());
             } catch (Throwable e) {
                 result.set(e);
             }
@@ -221,7 +221,7 @@ class ContentLimitsTest {
         assertTrue(snapshot.lessons().get("first").segments().get(0).html().contains("The likelihood"), "the last good lesson is kept");
 
         Files.writeString(c.root().resolve("lessons/first.md"), FRONT + "Fixed.\n");
-        CourseSnapshot fixed = service.current();
+        CourseSnapshot fixed = service.currentNow();
         assertTrue(fixed.problems().isEmpty(), fixed.problems().toString());
         assertTrue(fixed.lessons().get("first").segments().get(0).html().contains("Fixed."));
     }

@@ -95,7 +95,8 @@ class DatabaseDurabilityTest {
     void compactionWhileWritingLosesNothingOnKillMinus9() throws Exception {
         String url = "jdbc:h2:" + dir.toAbsolutePath().resolve("compacted");
         java.util.Random random = new java.util.Random(7);
-        long maxSize = 0;
+        long maxSize = 0, lastSize = 0;
+        int shrinks = 0;
         for (int round = 0; round < 3; round++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dargmax.h2.compactAboveMb=1", "-Dargmax.h2.checkMillis=200",
@@ -108,7 +109,10 @@ class DatabaseDurabilityTest {
                 String line;
                 while ((line = out.readLine()) != null && System.nanoTime() < killAt) {
                     lastCommitted = Integer.parseInt(line);
-                    maxSize = Math.max(maxSize, java.nio.file.Files.size(dir.resolve("compacted.mv.db")));
+                    long size = java.nio.file.Files.size(dir.resolve("compacted.mv.db"));
+                    if (size < lastSize) shrinks++;
+                    lastSize = size;
+                    maxSize = Math.max(maxSize, size);
                 }
                 child.destroyForcibly();
                 assertTrue(child.waitFor(20, TimeUnit.SECONDS));
@@ -120,7 +124,10 @@ class DatabaseDurabilityTest {
                 assertTrue(rs.getInt(1) >= lastCommitted, "row " + lastCommitted + " was committed before the kill but is gone (max id " + rs.getInt(1) + ")");
             }
         }
-        assertTrue(maxSize < 8 * 1024 * 1024, "the file stayed small: at most " + maxSize + " bytes");
+        // how far the file grows between two checks depends on how fast this machine writes (8.9 MB seen
+        // once in CI); what matters is that it is compacted while the writer runs and stays bounded
+        assertTrue(shrinks > 0, "the file was compacted while the writer ran (max " + maxSize + " bytes)");
+        assertTrue(maxSize < 16 * 1024 * 1024, "the file stayed small: at most " + maxSize + " bytes");
     }
 
     @Test

@@ -54,7 +54,7 @@ class LearnerStandingTest {
         assertTrue(gaussian.contains("status-completed\">completed") && gaussian.contains("2 of 2 exercises solved"), gaussian);
         String likelihood = progress.substring(progress.indexOf("data-lesson=\"likelihood\""));
         likelihood = likelihood.substring(0, likelihood.indexOf("</tr>"));
-        assertTrue(likelihood.contains("status-read\">read") && likelihood.contains("0 of 4 exercises solved"), "tried, never opened: " + likelihood);
+        assertTrue(likelihood.contains("status-read\">read") && likelihood.matches("(?s).*\\b0 of [1-9]\\d* exercises solved.*"), "tried, never opened: " + likelihood);
         String sd = progress.substring(progress.indexOf("data-exercise=\"normal-sd\""));
         sd = sd.substring(0, sd.indexOf("</tr>"));
         assertTrue(sd.contains("href=\"/exercises/normal-sd\"") && sd.contains("100 %") && sd.contains("solved"), sd);
