@@ -143,7 +143,15 @@ class CspBrowserTest {
         violations.addAll(visit("/exercises/coin-mle", headers));
         browser.findElement(By.cssSelector(".exercise-form input[name=answer_theta]")).sendKeys("0.123");
         browser.findElement(By.cssSelector(".exercise-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !browser.findElements(By.cssSelector(".feedback .verdict")).isEmpty());
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !browser.findElements(By.cssSelector(".feedback .verdict")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            StringBuilder console = new StringBuilder();
+            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) console.append(entry.getMessage()).append('\n');
+            throw new AssertionError("no verdict after submitting in place; url " + browser.getCurrentUrl() + "; exercise: "
+                    + js().executeScript("var f = document.querySelector('.exercise-form'); return f ? f.closest('section, article, main').innerText : document.body.innerText")
+                    + "\nconsole:\n" + console, e);
+        }
         assertTrue(browser.getCurrentUrl().endsWith("/exercises/coin-mle"), "submitted in place by exercises.js");
         violations.addAll(violations("/exercises/coin-mle after submitting"));
 
