@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -141,7 +142,9 @@ class CspBrowserTest {
         violations.addAll(visit("/instructor", headers));
         // a submission made by exercises.js: the re-rendered exercise is swapped in, its math and slider chart drawn again
         violations.addAll(visit("/exercises/coin-mle", headers));
-        browser.findElement(By.cssSelector(".exercise-form input[name=answer_theta]")).sendKeys("0.123");
+        WebElement theta = browser.findElement(By.cssSelector(".exercise-form input[name=answer_theta]"));
+        theta.clear(); // the page keeps the learner's last answer (0.3) in the box
+        theta.sendKeys("0.123");
         browser.findElement(By.cssSelector(".exercise-form button[type=submit]")).click();
         try {
             new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !browser.findElements(By.cssSelector(".feedback .verdict")).isEmpty());
