@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Every worked number of the lessons estimator-quality, bayesian-uncertainty, choosing-lambda and
-why-em-works, recomputed with numpy/scipy. Run from the repository root:
+why-em-works, and of the hand calculations added to cross-entropy (the logistic gradient) and
+gaussian-mle (two variables), recomputed with numpy/scipy. Run from the repository root:
 
     /usr/bin/python3 src/test/python/lesson_numbers.py
 
@@ -321,6 +322,37 @@ inv2 = np.linalg.inv(np.array([[1, 0.5], [0.5, 1]]))
 dv = pt - np.array([3, 1])
 show("2-D: squared distances to the centres", [pt @ pt, dv @ dv], 3)
 show("2-D: squared Mahalanobis distance to component 2", dv @ inv2 @ dv, 3)
+
+# ------------------------------------------------------------------ cross-entropy: the logistic gradient by hand
+print("cross-entropy")
+x, y, b = np.array([-1.5, -0.5, 0.5, 2.0]), np.array([0.0, 1, 0, 1]), np.array([0.5, 1.0])
+eta = b[0] + b[1] * x
+q = special.expit(eta)
+show("eta", eta, 1)
+show("q = sigmoid(eta)", q, 4)
+show("residuals y - q", y - q, 4)
+show("(y - q) x", (y - q) * x, 4)
+design = np.column_stack([np.ones(4), x])
+gradient = design.T @ (y - q)
+show("gradient X^T (y - q)", gradient, 4)
+show("expected number of 1s, sum q", q.sum(), 4)
+s_labels = 2 * y - 1
+assert np.allclose(design.T @ (s_labels * special.expit(-s_labels * eta)), gradient)  # the +-1 form agrees with +-1 labels
+loglik = lambda beta: stats.bernoulli.logpmf(y, special.expit(design @ beta)).sum()
+assert np.allclose([(loglik(b + 1e-6 * e) - loglik(b - 1e-6 * e)) / 2e-6 for e in np.eye(2)], gradient, atol=1e-8)
+
+# ------------------------------------------------------------------ gaussian-mle: two variables by hand
+print("gaussian-mle")
+pairs = np.array([[1.0, 2], [2, 3], [3, 5], [4, 6]])
+show("mean vector", pairs.mean(axis=0), 1)
+cov = np.cov(pairs, rowvar=False, bias=True)
+assert np.allclose(cov, stats.multivariate_normal.fit(pairs)[1])  # scipy's MLE agrees
+show("MLE covariance S11, S12, S22", [cov[0, 0], cov[0, 1], cov[1, 1]], 2)
+unbiased = np.cov(pairs, rowvar=False)
+show("divided by n - 1", [unbiased[0, 0], unbiased[0, 1], unbiased[1, 1]], 3)
+raw = pairs.T @ pairs / 4
+show("raw second moments", [raw[0, 0], raw[0, 1], raw[1, 1]], 2)
+show("correlation", np.corrcoef(pairs, rowvar=False)[0, 1], 3)
 
 # check-yourself answers
 print("check yourself")

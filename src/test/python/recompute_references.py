@@ -8,7 +8,8 @@ answer with a reference, the value is recomputed from the line's "data", "given"
 (never from "value" or "variables"), by formulas written here from the definitions in the lessons
 and the core's documentation, with scipy.stats, scipy.special, scipy.optimize and scikit-learn
 where they offer the quantity. The simple data summaries in "variables" (n, sum_x, sxx, ...) are
-recomputed too. Java and numpy must agree to |java - numpy| <= 1e-9 * max(1, |numpy|).
+recomputed too, and so are the named mistakes of the references listed in MISCONCEPTIONS. Java and
+numpy must agree to |java - numpy| <= 1e-9 * max(1, |numpy|).
 
 Prints every difference as `exercise seed answer: java=... numpy=...` and a summary line
 `references: N compared, M differ`. Exit status: 0 when everything agrees, 1 on any difference,
@@ -303,6 +304,39 @@ def censored_mle(line):
     return d / total
 
 
+# ---------------------------------------------------------------- logistic gradient, 2-D normal
+
+def logistic_design(line, intercept=True):
+    """[1, x] rows, the labels y and the given coefficients (b0, b1); with intercept=False b0 is set to 0."""
+    x, y = xy(line)
+    design = np.column_stack([np.ones(y.size), x[:, 0]])
+    beta = np.array([given(line, "b0") if intercept else 0.0, given(line, "b1")])
+    return design, y, beta
+
+
+def logistic_gradient(line, intercept=True):
+    """X^T (y - expit(X b)): the score of the Bernoulli log-likelihood with q = expit(b0 + b1 x)."""
+    design, y, beta = logistic_design(line, intercept)
+    return list(design.T @ (y - special.expit(design @ beta)))
+
+
+def pairs(line):
+    x, y = xy(line)
+    return np.column_stack([x[:, 0], y])
+
+
+def normal2_covariance(line, **kwargs):
+    """np.cov of the pairs (bias=True divides by n: the MLE), as (S11, S12, S22)."""
+    c = np.cov(pairs(line), rowvar=False, **kwargs)
+    return [c[0, 0], c[0, 1], c[1, 1]]
+
+
+def normal2_mle_by_scipy(line):
+    """scipy.stats.multivariate_normal.fit (the MLE), as the mean and (S11, S12, S22)."""
+    mean, cov = stats.multivariate_normal.fit(pairs(line))
+    return list(mean), [cov[0, 0], cov[0, 1], cov[1, 1]]
+
+
 # ---------------------------------------------------------------- mixtures and k-means
 
 def mixture_log_joint(line):
@@ -444,9 +478,35 @@ REFERENCES = {
     "poisson.se.at": poisson_se_at,
     "poisson.wald.at": lambda l: wald_at(given(l, "lambda"), poisson_se_at(l)),
     "normal.wald.mean.at": lambda l: wald_at(given(l, "mean"), math.sqrt(given(l, "variance") / sample(l).size)),
+    "logistic.gradient.at": logistic_gradient,
+    "normal2.mle.mean": lambda l: list(pairs(l).mean(axis=0)),
+    "normal2.mle.covariance": lambda l: normal2_covariance(l, bias=True),
     # the implementation labs: a whole run (trace, then the final parameters), from lab_runs.py
     "mixture.em.run": lambda l: lab_run("mixture.em.run", l),
     "kmeans.lloyd.run": lambda l: lab_run("kmeans.lloyd.run", l),
+}
+
+
+# Named mistakes recomputed too, for the references listed here (reference -> misconception -> numpy):
+# each is the slip written out from its message, never from the core's code.
+MISCONCEPTIONS = {
+    "logistic.gradient.at": {
+        "cross-entropy-gradient": lambda l: [-g for g in logistic_gradient(l)],
+        "forgot-sigmoid": lambda l: (lambda d, y, b: list(d.T @ (y - d @ b)))(*logistic_design(l)),
+        "signed-labels-formula": lambda l: (lambda d, y, b: list(d.T @ (y * special.expit(-y * (d @ b)))))(*logistic_design(l)),
+        "forgot-intercept": lambda l: logistic_gradient(l, intercept=False),
+        "averaged-gradient": lambda l: [g / xy(l)[1].size for g in logistic_gradient(l)],
+        "residual-not-times-x": lambda l: [logistic_gradient(l)[0]] * 2,
+    },
+    "normal2.mle.covariance": {
+        "variance-n-minus-1": lambda l: normal2_covariance(l, ddof=1),
+        "uncentered-covariance": lambda l: (lambda m: [m[0, 0], m[0, 1], m[1, 1]])(pairs(l).T @ pairs(l) / pairs(l).shape[0]),
+        "correlation-for-covariance": lambda l: (lambda c, r: [c[0], r, c[2]])(normal2_covariance(l, bias=True),
+                                                                               np.corrcoef(pairs(l), rowvar=False)[0, 1]),
+        "covariance-sign": lambda l: (lambda c: [c[0], -c[1], c[2]])(normal2_covariance(l, bias=True)),
+        "variances-first": lambda l: (lambda c: [c[0], c[2], c[1]])(normal2_covariance(l, bias=True)),
+        "sd-for-variance": lambda l: (lambda c: [math.sqrt(c[0]), c[1], math.sqrt(c[2])])(normal2_covariance(l, bias=True)),
+    },
 }
 
 
@@ -465,12 +525,18 @@ def variables(line):
     """The data summaries of DataVariables, recomputed; given quantities (and trials) come on top."""
     family = line["family"]
     out = {}
-    if family == "regression":
+    if family in ("regression", "logistic"):
         x2, y = xy(line)
         x = x2[:, 0]
         out = {"n": y.size, "sum_x": x.sum(), "sum_y": y.sum(), "xbar": x.mean(), "ybar": y.mean(),
                "sum_x2": (x ** 2).sum(), "sum_xy": (x * y).sum(),
                "sxx": ((x - x.mean()) ** 2).sum(), "sxy": ((x - x.mean()) * (y - y.mean())).sum()}
+    elif family == "normal2":
+        x2, y = xy(line)
+        x = x2[:, 0]
+        out = {"n": y.size, "xbar": x.mean(), "ybar": y.mean(), "sum_x2": (x ** 2).sum(), "sum_y2": (y ** 2).sum(),
+               "sum_xy": (x * y).sum(), "sxx": ((x - x.mean()) ** 2).sum(), "syy": ((y - y.mean()) ** 2).sum(),
+               "sxy": ((x - x.mean()) * (y - y.mean())).sum()}
     elif family == "regression2":
         x, y = xy(line)
         c1, c2, cy = x[:, 0] - x[:, 0].mean(), x[:, 1] - x[:, 1].mean(), y - y.mean()
@@ -532,6 +598,7 @@ def main(argv):
     largest = Counter()
     unknown = set()
     variables_compared = variables_differ = format_differ = lines = skipped = 0
+    misconceptions_compared = misconceptions_differ = 0
     exercises = {}
     with open(argv[1], encoding="utf-8") as dump:
         for text in dump:
@@ -562,6 +629,15 @@ def main(argv):
                 if not agree(answer.get("value"), expected, LOOSER.get(reference, RELATIVE)):
                     differ[reference] += 1
                     print(f"{where} {name}: java={json.dumps(answer.get('value'))} numpy={json.dumps(expected)} ({reference})")
+                for mistake, java in (answer.get("misconceptions") or {}).items() if reference in MISCONCEPTIONS else ():
+                    if mistake not in MISCONCEPTIONS[reference]:
+                        unknown.add(f"misconception '{mistake}' of '{reference}'")
+                        continue
+                    misconceptions_compared += 1
+                    recomputed_value = [float(v) for v in MISCONCEPTIONS[reference][mistake](line)]
+                    if not agree(java, recomputed_value):
+                        misconceptions_differ += 1
+                        print(f"{where} {name} {mistake}: java={json.dumps(java)} numpy={json.dumps(recomputed_value)} ({reference})")
             try:
                 recomputed = variables(line)
             except KeyError:
@@ -593,13 +669,14 @@ def main(argv):
         print(f"note: {reference} is compared to {LOOSER[reference]:g} (Hipparchus' digamma, see the script), "
               f"largest difference {largest[reference]:.2g}")
     print(f"variables: {variables_compared} compared, {variables_differ} differ")
+    print(f"named mistakes of {', '.join(sorted(MISCONCEPTIONS))}: {misconceptions_compared} compared, {misconceptions_differ} differ")
     print(f"references: {sum(compared.values())} compared, {sum(differ.values())} differ "
           f"({len(compared)} reference names)")
     if unknown:
         for u in sorted(unknown):
             print(f"unknown to recompute_references.py: {u}; add its recomputation to the script")
         return 2
-    return 1 if differ or variables_differ or format_differ else 0
+    return 1 if differ or variables_differ or format_differ or misconceptions_differ else 0
 
 
 if __name__ == "__main__":

@@ -55,6 +55,27 @@ final class CoreData {
                 }
                 return new ExerciseData(family, null, x, y, shown);
             }
+            case "logistic" -> {
+                // labels yᵢ ~ Bernoulli(σ(intercept + slope·xᵢ)) drawn at the unrounded x, as the core's generator does
+                var data = Generators.logistic(new double[]{truth.get("intercept"), truth.get("slope")}, truth.get("x_min"), truth.get("x_max"), n, rng);
+                double[][] drawnX = data.x();
+                double[][] x = new double[n][1];
+                for (int i = 0; i < n; i++) x[i][0] = DataGenerator.round2(drawnX[i][0]);
+                return new ExerciseData(family, null, x, data.y(), shown);
+            }
+            case "normal2" -> {
+                // pairs (x, y) from a bivariate normal; kept in the regression shape (x as one column, y) so they show as a table
+                double sd1 = truth.get("sd1"), sd2 = truth.get("sd2"), rho = truth.get("rho");
+                double[][] covariance = {{sd1 * sd1, rho * sd1 * sd2}, {rho * sd1 * sd2, sd2 * sd2}};
+                double[][] rows = Generators.mvnormal(new double[]{truth.get("mean1"), truth.get("mean2")}, covariance, n, rng);
+                double[][] x = new double[n][1];
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i][0] = DataGenerator.round2(rows[i][0]);
+                    y[i] = DataGenerator.round2(rows[i][1]);
+                }
+                return new ExerciseData(family, null, x, y, shown);
+            }
             case "censored" -> {
                 // exponential lifetimes; a unit still running at c is recorded as c, and a lifetime below c
                 // stays below it after rounding, so "equal to c" means censored and nothing else

@@ -7,6 +7,7 @@ import org.argmax.estimation.GmmParameters;
 import org.argmax.estimation.Intervals;
 import org.argmax.estimation.Mle;
 import org.argmax.estimation.Regression;
+import org.argmax.estimation.ScatterMatrix;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class CoreMisconceptions {
         m.put("normal.mle.variance", (r, d) -> one((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance")));
         m.put("normal.mle.sd", (r, d) -> one(Math.sqrt((Double) CoreReferences.fit(d).estimate().get("unbiasedVariance"))));
         m.put("regression.ols.sigma2", (r, d) -> one(Regression.ols(d.x(), d.y()).unbiasedSigma2()));
+        m.put("normal2.mle.covariance", (r, d) -> CoreReferences.upperTriangle(ScatterMatrix.covariance(CoreReferences.pairs(d), d.n() - 1)));
         library.add("variance-n-minus-1",
                 "That is the unbiased estimate, which divides by the degrees of freedom; the maximum likelihood estimate divides by n.", m);
 
@@ -30,6 +32,11 @@ final class CoreMisconceptions {
                         "mixture.mstep.variances", (r, d) -> {
                             double[] v = references.compute(r, d);
                             return new double[]{Math.sqrt(v[0]), Math.sqrt(v[1])};
+                        },
+                        // the 2-D covariance as (Σ₁₁, Σ₁₂, Σ₂₂): standard deviations on the diagonal
+                        "normal2.mle.covariance", (r, d) -> {
+                            double[] c = references.compute(r, d);
+                            return new double[]{Math.sqrt(c[0]), c[1], Math.sqrt(c[2])};
                         }));
         library.add("variance-for-sd", "That is the variance σ̂²; the question asks for the standard deviation σ̂, its square root.",
                 Map.of("normal.mle.sd", (r, d) -> one(CoreReferences.fit(d).get("variance"))));
@@ -151,6 +158,7 @@ final class CoreMisconceptions {
                 }));
 
         registerInformationCriteria(library);
+        GradientAndCovarianceMisconceptions.register(library, references);
         library.add("old-means-in-variance",
                 "You measured the spread around the starting means. The M-step first moves each mean, then takes the weighted variance around the new mean: σₖ² = Σᵢ rᵢₖ (xᵢ − μₖ_new)² / Σᵢ rᵢₖ.",
                 Map.of("mixture.mstep.variances", (r, d) -> weightedVariances(d, false)));

@@ -12,7 +12,9 @@ import org.argmax.estimation.InformationCriteria;
 import org.argmax.estimation.Intervals;
 import org.argmax.estimation.KMeans;
 import org.argmax.estimation.LogLikelihood;
+import org.argmax.estimation.LogisticScore;
 import org.argmax.estimation.Mle;
+import org.argmax.estimation.MultivariateNormal;
 import org.argmax.estimation.Regression;
 import org.argmax.estimation.StandardErrors;
 
@@ -133,7 +135,30 @@ final class CoreReferences {
         // choosing a model: a Gaussian has two free parameters, μ and σ²
         r.add("normal.mle.aic", "normal", List.of(), d -> one(InformationCriteria.aic(fit(d).logLikelihood(), 2)));
         r.add("normal.mle.bic", "normal", List.of(), d -> one(InformationCriteria.bic(fit(d).logLikelihood(), 2, d.values().length)));
+        // logistic regression: the gradient of ℓ at given coefficients; the 2-D normal's MLE
+        r.addVector("logistic.gradient.at", "logistic", List.of("b0", "b1"), d -> LogisticScore.gradient(d.x(), d.y(), givenCoefficients(d)));
+        r.addVector("normal2.mle.mean", "normal2", List.of(), d -> MultivariateNormal.mle(pairs(d)).vector("mean"));
+        r.addVector("normal2.mle.covariance", "normal2", List.of(), d -> upperTriangle(MultivariateNormal.mle(pairs(d)).matrix("covariance")));
         registerUnsoundData(r);
+    }
+
+    /** (b₀, b₁) as given: the point where the logistic gradient is asked for. */
+    static double[] givenCoefficients(ExerciseData d) {
+        return new double[]{d.given().get("b0"), d.given().get("b1")};
+    }
+
+    /** The pairs (xᵢ, yᵢ) of 2-D normal data as rows. */
+    static double[][] pairs(ExerciseData d) {
+        double[][] x = d.x();
+        double[] y = d.y();
+        double[][] rows = new double[y.length][];
+        for (int i = 0; i < rows.length; i++) rows[i] = new double[]{x[i][0], y[i]};
+        return rows;
+    }
+
+    /** A symmetric 2 × 2 matrix as (Σ₁₁, Σ₁₂, Σ₂₂): what a learner types for a covariance matrix. */
+    static double[] upperTriangle(double[][] m) {
+        return new double[]{m[0][0], m[0][1], m[1][1]};
     }
 
     /**
@@ -188,6 +213,11 @@ final class CoreReferences {
         r.unsoundWhen("poisson.wald.interval", d -> {
             double[] ends = Intervals.waldPoisson(d.values(), Intervals.Z95);
             return ends[0] <= 0 ? "the Wald interval reaches 0 or below" : null;
+        });
+        // a gradient on data of one class only says nothing about telling classes apart
+        r.unsoundWhen("logistic.gradient.at", d -> {
+            double ones = java.util.Arrays.stream(d.y()).sum();
+            return ones == 0 || ones == d.y().length ? "every label is the same" : null;
         });
         for (String name : List.of("censored.em.rate", "censored.mle.rate")) {
             r.unsoundWhen(name, d -> {

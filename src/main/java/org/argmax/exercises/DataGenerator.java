@@ -17,11 +17,13 @@ import java.util.Set;
 public final class DataGenerator {
     /**
      * Families of the core, plus {@code mixture} (two 1-D Gaussians), {@code regression} (y = a + b·x + noise),
-     * {@code regression2} (two features, y = a + b₁x₁ + b₂x₂ + noise) and {@code censored} (exponential
-     * lifetimes watched up to a time c: a value equal to c was still running).
+     * {@code regression2} (two features, y = a + b₁x₁ + b₂x₂ + noise), {@code logistic} (0/1 labels,
+     * P(y = 1 | x) = σ(a + b·x)), {@code normal2} (pairs (x, y) from a bivariate normal) and {@code censored}
+     * (exponential lifetimes watched up to a time c: a value equal to c was still running).
      */
     public static final Set<String> FAMILIES = Set.of("bernoulli", "binomial", "categorical", "poisson", "geometric",
-            "exponential", "normal", "uniform", "laplace", "gamma", "beta", "mixture", "regression", "regression2", "censored");
+            "exponential", "normal", "uniform", "laplace", "gamma", "beta", "mixture", "regression", "regression2", "logistic", "normal2",
+            "censored");
 
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("bernoulli", List.of("p")),
@@ -38,6 +40,8 @@ public final class DataGenerator {
             Map.entry("mixture", List.of("w1", "mu1", "mu2", "sd1", "sd2")),
             Map.entry("regression", List.of("intercept", "slope", "noise_sd", "x_min", "x_max")),
             Map.entry("regression2", List.of("intercept", "slope1", "slope2", "noise_sd", "x_min", "x_max")),
+            Map.entry("logistic", List.of("intercept", "slope", "x_min", "x_max")),
+            Map.entry("normal2", List.of("mean1", "mean2", "sd1", "sd2", "rho")),
             Map.entry("censored", List.of("rate", "c")));
 
     private DataGenerator() {

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code ss} (Σ(x−x̄)²), {@code sum_log_x}, {@code min}, {@code max}; for regression {@code sum_y},
  * {@code ybar}, {@code sum_xy}, {@code sxx}, {@code sxy}; for two-feature regression {@code n},
  * {@code xbar1}, {@code xbar2}, {@code ybar} and the centred sums {@code s11} = Σ(x₁−x̄₁)²,
- * {@code s22}, {@code s12} = Σ(x₁−x̄₁)(x₂−x̄₂), {@code s1y}, {@code s2y}; for censored lifetimes the sample's
+ * {@code s22}, {@code s12} = Σ(x₁−x̄₁)(x₂−x̄₂), {@code s1y}, {@code s2y}; for logistic data (0/1 labels y) the
+ * regression names; for pairs (x, y) of a bivariate normal {@code n}, {@code xbar}, {@code ybar}, {@code sum_x2},
+ * {@code sum_y2}, {@code sum_xy} and the centred sums {@code sxx}, {@code syy}, {@code sxy}; for censored lifetimes the sample's
  * names and {@code m}, the number of censored values (equal to the given {@code c}); for counts
  * {@code n1…nK}; plus every given quantity by its name.
  */
@@ -19,6 +21,7 @@ public final class DataVariables {
     private static final List<String> SAMPLE = List.of("n", "k", "sum_x", "xbar", "sum_x2", "ss", "sum_log_x", "min", "max");
     private static final List<String> REGRESSION = List.of("n", "sum_x", "sum_y", "xbar", "ybar", "sum_x2", "sum_xy", "sxx", "sxy");
     private static final List<String> REGRESSION2 = List.of("n", "xbar1", "xbar2", "ybar", "s11", "s22", "s12", "s1y", "s2y");
+    private static final List<String> PAIRS = List.of("n", "xbar", "ybar", "sum_x2", "sum_y2", "sum_xy", "sxx", "syy", "sxy");
     private static final List<String> CENSORED = List.of("n", "k", "sum_x", "xbar", "sum_x2", "ss", "sum_log_x", "min", "max", "m");
 
     private DataVariables() {
@@ -26,7 +29,8 @@ public final class DataVariables {
 
     /** The names available for data of this family (given quantities come on top). */
     public static List<String> names(String family) {
-        if ("regression".equals(family)) return REGRESSION;
+        if ("regression".equals(family) || "logistic".equals(family)) return REGRESSION;
+        if ("normal2".equals(family)) return PAIRS;
         if ("regression2".equals(family)) return REGRESSION2;
         if ("censored".equals(family)) return CENSORED;
         if ("categorical".equals(family)) {
@@ -45,6 +49,8 @@ public final class DataVariables {
         }
         if (data.family().equals("regression2")) {
             twoFeatures(data, v);
+        } else if (data.family().equals("normal2")) {
+            pairs(data, v);
         } else if (data.isRegression()) {
             double[] x = new double[data.n()];
             for (int i = 0; i < x.length; i++) x[i] = data.x()[i][0];
@@ -104,6 +110,39 @@ public final class DataVariables {
         }
         v.putAll(data.given());
         return v;
+    }
+
+    private static void pairs(ExerciseData data, Map<String, Double> v) {
+        int n = data.n();
+        double[][] xs = data.x();
+        double[] y = data.y();
+        double mx = 0, my = 0, sx2 = 0, sy2 = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            double x = xs[i][0];
+            mx += x;
+            my += y[i];
+            sx2 += x * x;
+            sy2 += y[i] * y[i];
+            sxy += x * y[i];
+        }
+        mx /= n;
+        my /= n;
+        double cxx = 0, cyy = 0, cxy = 0;
+        for (int i = 0; i < n; i++) {
+            double a = xs[i][0] - mx, b = y[i] - my;
+            cxx += a * a;
+            cyy += b * b;
+            cxy += a * b;
+        }
+        v.put("n", (double) n);
+        v.put("xbar", mx);
+        v.put("ybar", my);
+        v.put("sum_x2", sx2);
+        v.put("sum_y2", sy2);
+        v.put("sum_xy", sxy);
+        v.put("sxx", cxx);
+        v.put("syy", cyy);
+        v.put("sxy", cxy);
     }
 
     private static void twoFeatures(ExerciseData data, Map<String, Double> v) {

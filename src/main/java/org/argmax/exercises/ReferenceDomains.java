@@ -94,6 +94,10 @@ final class ReferenceDomains {
         domains.put("censored.mle.rate", positive("a rate"));
         domains.put("normal.mle.aic", real("an information criterion"));
         domains.put("normal.mle.bic", real("an information criterion"));
+        domains.put("logistic.gradient.at", real("a component of the gradient"));
+        domains.put("normal2.mle.mean", real("a mean"));
+        // the variances on the diagonal cannot be negative, the covariance between them can: each entry is checked as a number
+        domains.put("normal2.mle.covariance", real("an entry of the covariance matrix"));
         domains.put("bernoulli.se.at", nonNegative("a standard error"));
         domains.put("bernoulli.wald.at", real("an end of the interval"));
         domains.put("poisson.se.at", nonNegative("a standard error"));

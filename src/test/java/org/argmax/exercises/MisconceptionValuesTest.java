@@ -76,4 +76,47 @@ class MisconceptionValuesTest {
         ExerciseData strong = new ExerciseData("regression", null, x, y, Map.of("lambda", 15.0));
         assertEquals(0.0, REFERENCES.compute("regression.lasso.slope", strong)[0], 0.0);
     }
+
+    @Test
+    void theLogisticGradientAndItsSlipsOnTheLessonExample() {
+        // content/lessons/cross-entropy.md: η = −1, 0, 1, 2.5 at b₀ = 0.5, b₁ = 1; ∇ℓ ≈ (−0.4241, −0.0604)
+        double[][] x = {{-1.5}, {-0.5}, {0.5}, {2}};
+        double[] y = {0, 1, 0, 1};
+        ExerciseData d = new ExerciseData("logistic", null, x, y, Map.of("b0", 0.5, "b1", 1.0));
+        double[] g = REFERENCES.compute("logistic.gradient.at", d);
+        assertArrayEquals(new double[]{-0.4241, -0.0604}, g, 5e-5);
+        String ref = "logistic.gradient.at";
+        assertArrayEquals(new double[]{-g[0], -g[1]}, MISCONCEPTIONS.value("cross-entropy-gradient", ref, d), EPS);
+        assertArrayEquals(new double[]{g[0] / 4, g[1] / 4}, MISCONCEPTIONS.value("averaged-gradient", ref, d), EPS);
+        assertArrayEquals(new double[]{g[0], g[0]}, MISCONCEPTIONS.value("residual-not-times-x", ref, d), EPS);
+        // η itself as the prediction: residuals 1, 1, −1, −1.5
+        assertArrayEquals(new double[]{-0.5, 1 * -1.5 + 1 * -0.5 - 0.5 - 3}, MISCONCEPTIONS.value("forgot-sigmoid", ref, d), EPS);
+        // the ±1 form with 0/1 labels: only the rows with y = 1 count, each with 1 − qᵢ
+        double q2 = 0.5, q4 = 1 / (1 + Math.exp(-2.5));
+        assertArrayEquals(new double[]{(1 - q2) + (1 - q4), -0.5 * (1 - q2) + 2 * (1 - q4)},
+                MISCONCEPTIONS.value("signed-labels-formula", ref, d), EPS);
+        // without b₀: η = x
+        double[] noIntercept = new double[2];
+        for (int i = 0; i < 4; i++) {
+            double r = y[i] - 1 / (1 + Math.exp(-x[i][0]));
+            noIntercept[0] += r;
+            noIntercept[1] += r * x[i][0];
+        }
+        assertArrayEquals(noIntercept, MISCONCEPTIONS.value("forgot-intercept", ref, d), EPS);
+    }
+
+    @Test
+    void theCovarianceMatrixAndItsSlipsOnTheLessonsFourPairs() {
+        // content/lessons/gaussian-mle.md: (1, 2), (2, 3), (3, 5), (4, 6)
+        ExerciseData d = new ExerciseData("normal2", null, new double[][]{{1}, {2}, {3}, {4}}, new double[]{2, 3, 5, 6}, Map.of());
+        String ref = "normal2.mle.covariance";
+        assertArrayEquals(new double[]{2.5, 4}, REFERENCES.compute("normal2.mle.mean", d), EPS);
+        assertArrayEquals(new double[]{1.25, 1.75, 2.5}, REFERENCES.compute(ref, d), EPS);
+        assertArrayEquals(new double[]{5 / 3.0, 7 / 3.0, 10 / 3.0}, MISCONCEPTIONS.value("variance-n-minus-1", ref, d), EPS);
+        assertArrayEquals(new double[]{7.5, 11.75, 18.5}, MISCONCEPTIONS.value("uncentered-covariance", ref, d), EPS);
+        assertArrayEquals(new double[]{1.25, 7 / Math.sqrt(50), 2.5}, MISCONCEPTIONS.value("correlation-for-covariance", ref, d), EPS);
+        assertArrayEquals(new double[]{1.25, -1.75, 2.5}, MISCONCEPTIONS.value("covariance-sign", ref, d), EPS);
+        assertArrayEquals(new double[]{1.25, 2.5, 1.75}, MISCONCEPTIONS.value("variances-first", ref, d), EPS);
+        assertArrayEquals(new double[]{Math.sqrt(1.25), 1.75, Math.sqrt(2.5)}, MISCONCEPTIONS.value("sd-for-variance", ref, d), EPS);
+    }
 }

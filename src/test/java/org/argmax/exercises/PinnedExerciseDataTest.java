@@ -27,5 +27,12 @@ class PinnedExerciseDataTest {
         ExerciseData regression = Registries.instanceFactory().create(line, 1).data();
         assertArrayEquals(new double[]{6.97, 3.81}, new double[]{regression.x()[0][0], regression.x()[1][0]});
         assertArrayEquals(new double[]{20.39, 11.93}, new double[]{regression.y()[0], regression.y()[1]});
+
+        // the logistic and 2-D normal families (recorded when they were added)
+        ExerciseData logistic = Registries.instanceFactory().create(Registries.course(Path.of("content")).exercises().get("logistic-gradient"), 1).data();
+        assertArrayEquals(new double[]{-2.14, -0.71, 0, 1}, new double[]{logistic.x()[0][0], logistic.x()[1][0], logistic.y()[0], logistic.y()[3]});
+        assertEquals(Map.of("b0", 0.5, "b1", 1.5), logistic.given());
+        ExerciseData pairs = Registries.instanceFactory().create(Registries.course(Path.of("content")).exercises().get("bivariate-normal"), 1).data();
+        assertArrayEquals(new double[]{14.3, 38.23, 20.55, 34.3}, new double[]{pairs.x()[0][0], pairs.y()[0], pairs.x()[1][0], pairs.y()[1]});
     }
 }

@@ -83,6 +83,8 @@ class ReferenceDomainsTest {
                     "x_min", Range.fixed(0), "x_max", Range.fixed(10))),
             Map.entry("regression2", Map.of("intercept", range(-3, 3), "slope1", range(-2, 2), "slope2", range(-2, 2), "noise_sd", range(0.3, 3),
                     "x_min", Range.fixed(0), "x_max", Range.fixed(10))),
+            Map.entry("logistic", Map.of("intercept", range(-1, 1), "slope", range(0.5, 2), "x_min", Range.fixed(-3), "x_max", Range.fixed(3))),
+            Map.entry("normal2", Map.of("mean1", range(-5, 5), "mean2", range(-5, 5), "sd1", range(0.3, 3), "sd2", range(0.3, 3), "rho", range(-0.9, 0.9))),
             Map.entry("censored", Map.of("rate", range(0.2, 2), "c", Range.of("c"))));
     private static final Map<String, Range> GIVEN = Map.ofEntries(
             Map.entry("p", range(0.05, 0.95)), Map.entry("lambda", range(0.2, 10)), Map.entry("rate", range(0.2, 4)),
@@ -92,6 +94,7 @@ class ReferenceDomainsTest {
             Map.entry("w1", range(0.1, 0.9)), Map.entry("mu1", range(-4, 0)), Map.entry("mu2", range(0, 4)),
             Map.entry("sd1", range(0.5, 3)), Map.entry("sd2", range(0.5, 3)), Map.entry("c1", range(-3, 0)), Map.entry("c2", range(0.5, 4)),
             Map.entry("c", range(1, 4)), Map.entry("rate0", range(0.2, 3)),
+            Map.entry("b0", range(-2, 2)), Map.entry("b1", range(-2, 2)),
             Map.entry("var1", range(0.5, 4)), Map.entry("var2", range(0.5, 4)), Map.entry("iterations", Range.fixed(20)));
 
     private static Range range(double from, double to) {
