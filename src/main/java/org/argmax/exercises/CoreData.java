@@ -90,10 +90,17 @@ final class CoreData {
                 Family f = Family.fromName(family);
                 Map<String, Object> params = new HashMap<>();
                 truth.forEach(params::put);
+                Object outlier = f == Family.LAPLACE ? params.remove("outlier") : null;
                 if (f == Family.NORMAL) params.put("variance", truth.get("sd") * truth.get("sd"));
                 if (f == Family.BINOMIAL) shown.put("trials", truth.get("trials"));
                 if (f == Family.CATEGORICAL) params.put("probabilities", dirichlet(truth.get("classes").intValue(), rng));
                 double[] values = Generators.sample(f, params, n, rng);
+                if (outlier != null) {
+                    // one value far out in a tail (outlier × scale from the location, the side drawn): the median barely
+                    // moves, the mean does; drawn only when asked for, so other Laplace data stays what it was
+                    double side = rng.uniform() < 0.5 ? -1 : 1;
+                    values[rng.nextInt(n)] = truth.get("location") + side * (Double) outlier * truth.get("scale");
+                }
                 for (int i = 0; i < values.length; i++) values[i] = rounded(f, values[i]);
                 return new ExerciseData(family, values, null, null, shown);
             }
