@@ -65,7 +65,11 @@ class FormulaSheetCheckTest {
                 Interval: $\\hat\\theta \\pm 1.96\\,\\mathrm{se}$
                 ```
                 """);
-        c.write("glossary.md", FRONT.formatted("Glossary") + """
+        c.write("glossary.md", """
+                ---
+                title: "Glossary"
+                summary: "S."
+                ---
                 ```formulas
                 MLE: \\hat\\theta
                 ```
@@ -76,7 +80,7 @@ class FormulaSheetCheckTest {
         assertTrue(report.contains(second + ":12: write each formula as 'label: TeX' (e.g. 'Coin MLE: \\hat\\theta = k/n'); this line has no colon"), report);
         assertTrue(report.contains(second + ":13: write the formula of 'Interval' without $ or \\[ \\] delimiters"), report);
         assertTrue(report.contains(first + ":8: the ```formulas block belongs in the lesson's ## Key points section, not in 'The likelihood'"), report);
-        assertTrue(report.contains(c.root().resolve("glossary.md") + ":6: ```formulas blocks belong in lessons (in ## Key points)"), report);
+        assertTrue(report.contains(c.root().resolve("glossary.md") + ":5: ```formulas blocks belong in lessons (in ## Key points)"), report);
         assertTrue(report.contains("4 problems in " + c.root()), report);
     }
 
