@@ -287,6 +287,23 @@ class LayoutBrowserTest {
         assertEquals((Long) js().executeScript("return document.querySelectorAll('.formula-group .formula').length;"), formulas,
                 "every formula rendered by KaTeX");
         assertTrue(browser.findElement(By.cssSelector("[data-print]")).isDisplayed(), "the Print button, with JavaScript");
+
+        // a lesson's key points box shows its formulas and leads to its group on the sheet
+        open("/lessons/estimator-quality");
+        WebElement box = browser.findElement(By.cssSelector(".key-formulas"));
+        assertEquals((Long) js().executeScript("return document.querySelectorAll('.key-formulas .formula').length;"),
+                (Long) js().executeScript("return document.querySelectorAll('.key-formulas .katex-display').length;"), "rendered by KaTeX");
+        Number top = (Number) js().executeScript("return document.getElementById('key-points').getBoundingClientRect().top + window.scrollY;");
+        Number bottom = (Number) js().executeScript("var r = arguments[0].getBoundingClientRect(); return r.bottom + window.scrollY;", box);
+        Map<String, Object> clip = Map.of("x", 0, "y", top.intValue() - 10, "width", 1280, "height", bottom.intValue() - top.intValue() + 20, "scale", 1);
+        Map<String, Object> r = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(SHOTS.resolve("key-points-1280.png"), Base64.getDecoder().decode((String) r.get("data")));
+        box.findElement(By.cssSelector(".formula-sheet-link a")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/formulas#lesson-estimator-quality"));
+        AccessibilityBrowserTest.settle(browser);
+        Number groupTop = (Number) js().executeScript("return document.getElementById('lesson-estimator-quality').getBoundingClientRect().top;");
+        Number headerBottom = (Number) js().executeScript("return document.querySelector('.site-header').getBoundingClientRect().bottom;");
+        assertTrue(groupTop.doubleValue() >= headerBottom.doubleValue() - 1, "the lesson's group lands below the header: " + groupTop);
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             String printed = (String) js().executeScript(
