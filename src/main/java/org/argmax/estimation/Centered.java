@@ -25,15 +25,32 @@ record Centered(double[] xMean, double yMean) {
         return new Centered(xm, sums[d] / n);
     }
 
-    /** The normal equations of the centred data: G = (X − x̄)ᵀ(X − x̄) (full, symmetric) and (X − x̄)ᵀ(y − ȳ). */
-    record Normal(double[][] gram, double[] xty) {
+    /** The normal equations of the centred data: G = (X − x̄)ᵀ(X − x̄) (full, symmetric), (X − x̄)ᵀ(y − ȳ) and (y − ȳ)ᵀ(y − ȳ). */
+    record Normal(double[][] gram, double[] xty, double yy) {
+        /**
+         * ‖(y − ȳ) − (X − x̄)β‖² = yᵀy − 2βᵀXᵀy + βᵀGβ (centred), from the sums alone. It cancels when
+         * the fit is close to exact: its rounding error is about 4u·yᵀy, so relative to the result
+         * it is small only while the result is not much smaller than yᵀy (see {@link Regression#ridge}).
+         * {@code diagonal} is G's diagonal (the caller may have added a penalty to gram's).
+         */
+        double residualSumOfSquares(double[] beta, double[] diagonal) {
+            int d = beta.length;
+            double quadratic = 0, cross = 0;
+            for (int a = 0; a < d; a++) {
+                cross += beta[a] * xty[a];
+                double row = 0;
+                for (int b = 0; b < a; b++) row += gram[a][b] * beta[b];
+                quadratic += beta[a] * (2 * row + diagonal[a] * beta[a]);
+            }
+            return yy - 2 * cross + quadratic;
+        }
     }
 
     /** One pass over the rows in {@link Chunked} ranges; each centres blocks of rows into a contiguous buffer. */
     Normal normalEquations(double[][] x, double[] y) {
         int d = xMean.length;
         double[] sums = Chunked.reduce(y.length, (ch, from, to) -> {
-            double[] s = new double[d * d + d]; // the lower triangle of G (row major), then (X − x̄)ᵀ(y − ȳ)
+            double[] s = new double[d * d + d + 1]; // the lower triangle of G (row major), then (X − x̄)ᵀ(y − ȳ), then (y − ȳ)ᵀ(y − ȳ)
             double[] block = new double[BLOCK * d];
             for (int start = from; start < to; start += BLOCK) {
                 int rows = Math.min(BLOCK, to - start);
@@ -41,11 +58,12 @@ record Centered(double[] xMean, double yMean) {
                     double[] row = x[start + i];
                     for (int j = 0; j < d; j++) block[i * d + j] = row[j] - xMean[j];
                 }
-                int i = 0, xy = d * d;
+                int i = 0, xy = d * d, yy = xy + d;
                 // four rows at a time: each entry of the triangle is loaded and stored once per four rows
                 for (; i + 4 <= rows; i += 4) {
                     int o0 = i * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
                     double y0 = y[start + i] - yMean, y1 = y[start + i + 1] - yMean, y2 = y[start + i + 2] - yMean, y3 = y[start + i + 3] - yMean;
+                    s[yy] += y0 * y0 + y1 * y1 + y2 * y2 + y3 * y3;
                     for (int a = 0; a < d; a++) {
                         double x0 = block[o0 + a], x1 = block[o1 + a], x2 = block[o2 + a], x3 = block[o3 + a];
                         s[xy + a] += x0 * y0 + x1 * y1 + x2 * y2 + x3 * y3;
@@ -58,6 +76,7 @@ record Centered(double[] xMean, double yMean) {
                 for (; i < rows; i++) {
                     int o = i * d;
                     double yc = y[start + i] - yMean;
+                    s[yy] += yc * yc;
                     for (int a = 0; a < d; a++) {
                         double xa = block[o + a];
                         s[xy + a] += xa * yc;
@@ -75,7 +94,7 @@ record Centered(double[] xMean, double yMean) {
                 gram[b][a] = sums[a * d + b];
             }
         }
-        return new Normal(gram, java.util.Arrays.copyOfRange(sums, d * d, d * d + d));
+        return new Normal(gram, java.util.Arrays.copyOfRange(sums, d * d, d * d + d), sums[d * d + d]);
     }
 
     /** a += b, element by element; returns a. */
