@@ -45,8 +45,8 @@ public final class Regression {
         int d = checkXy(x, y, "ridge regression");
         if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
         if (lambda == 0) return ols(x, y);
-        Centered c = Centered.of(x, y, d);
-        Centered.Normal normal = c.normalEquations(x, y);
+        Centered.Normal normal = Centered.normalEquationsWithMeans(x, y, d);
+        Centered c = normal.centre();
         double[][] g = normal.gram();
         double[] diagonal = new double[d];
         for (int j = 0; j < d; j++) {

@@ -88,6 +88,24 @@ class FastLoopsTest {
                 rss += r * r;
             }
             assertEquals(rss, fit.residualSumOfSquares(), 1e-11 * rss, "noise " + noise);
+            // the means and the normal equations come from one pass around a provisional centre:
+            // the coefficients of the plain two-pass normal equations
+            double[] mean = new double[d + 1];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) mean[j] += x[i][j] / n;
+                mean[d] += y[i] / n;
+            }
+            double[][] g = new double[d][d];
+            double[] xty = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < d; a++) {
+                    xty[a] += (x[i][a] - mean[a]) * (y[i] - mean[d]);
+                    for (int c = 0; c < d; c++) g[a][c] += (x[i][a] - mean[a]) * (x[i][c] - mean[c]);
+                }
+            }
+            for (int a = 0; a < d; a++) g[a][a] += 50;
+            double[] slopes = new org.ejml.simple.SimpleMatrix(g).solve(new org.ejml.simple.SimpleMatrix(d, 1, true, xty)).getDDRM().data;
+            for (int j = 0; j < d; j++) assertEquals(slopes[j], b[j + 1], 1e-9 * Math.max(1, Math.abs(slopes[j])), "slope " + j + ", noise " + noise);
             assertEquals(rss / n, fit.sigma2(), 1e-11 * rss / n, "noise " + noise);
         }
     }
