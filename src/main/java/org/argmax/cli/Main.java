@@ -8,17 +8,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The single entry point: {@code argmax [serve]} runs the site, {@code argmax check} validates the
- * course. Run with no subcommand it serves, so {@code java -jar argmax.jar} is enough.
+ * course. Run with no subcommand it serves, so {@code java -jar argmax.jar} is enough (the jar's
+ * entry point is {@link Launcher}, which decides first whether {@code serve} runs in a child JVM).
  */
 @Command(name = "argmax", mixinStandardHelpOptions = true, version = "argmax 0.1.0",
         description = "A self-hosted course platform for statistical estimation.",
         subcommands = {ServeCommand.class, CheckCommand.class, UserCommand.class, ExportCommand.class, BackupCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    /** Runs a command in this JVM; {@code java -jar} enters through {@link Launcher}, which may run {@code serve} in a child JVM instead. */
     public static void main(String[] args) {
-        org.argmax.web.StartupTrace.mark("main");
-        java.util.OptionalInt child = Launcher.runInChild(args);
-        if (child.isPresent()) System.exit(child.getAsInt());
         Launcher.stopWithParent();
         int code = commandLine(new Main()).execute(args);
         if (code != 0) System.exit(code);

@@ -86,6 +86,17 @@ class LauncherTest {
     }
 
     @Test
+    void onlyOurArchivesAreRecognizedForCleaningUp() {
+        Path jar = Path.of("/srv/argmax/argmax.jar");
+        assertTrue(Launcher.isArchiveName(Launcher.archiveFor(jar, 1, 2, "/jdk", "17").getFileName().toString()));
+        assertTrue(Launcher.isArchiveName("argmax-0123456789ab.jsa"));
+        for (String other : List.of("argmax-0123456789ab.jsa.42.tmp", "argmax-0123456789AB.jsa", "argmax-0123456789a.jsa",
+                "argmax-0123456789abc.jsa", "argmax-0123456789ag.jsa", "other-0123456789ab.jsa", "argmax.jar")) {
+            assertFalse(Launcher.isArchiveName(other), other);
+        }
+    }
+
+    @Test
     void theJarIsTheArgumentAfterDashJar() {
         assertEquals("x/argmax.jar", Launcher.jarOf(List.of("-Xmx1g", "-jar", "x/argmax.jar", "serve")).orElseThrow());
         assertTrue(Launcher.jarOf(List.of("-cp", "a.jar", "org.argmax.cli.Main")).isEmpty());
