@@ -46,7 +46,7 @@ public final class Launcher {
     /** {@code ARGMAX_CDS=off}: the child runs without a class-data archive (and writes none). */
     static final String CDS_ENV = "ARGMAX_CDS";
     /** The heap starts small and grows to at most {@link #HEAP} (the default would be a quarter of the machine). */
-    static final String INITIAL_HEAP = "64m";
+    static final String INITIAL_HEAP = "128m";
     static final String HEAP = "256m";
     static final int MALLOC_ARENAS = 2;
     private static final String ARCHIVE_PREFIX = "argmax-";

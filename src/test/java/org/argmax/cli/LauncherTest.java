@@ -46,7 +46,7 @@ class LauncherTest {
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off",
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dargmax.startupTrace=true", "-Xmx1g",
+                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dargmax.startupTrace=true", "-Xmx1g",
                 "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"), child,
                 "the user's -Xmx comes later, so it wins");
     }
