@@ -1,6 +1,7 @@
 package org.argmax.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
@@ -158,22 +159,24 @@ public final class App implements AutoCloseable {
                     s.location = Location.EXTERNAL;
                     s.headers = java.util.Map.of();
                 });
-                // security headers on every response; the session is looked up for matched routes only
-                // (no query for static files), then who may call the route. One handler of each kind:
-                // Javalin matches every handler's path and runs it as a task of its own, on every request
+                // security headers on every response, in one before-handler: Javalin matches every
+                // handler's path and runs it as a task of its own, on every request
                 c.routes.before(ctx -> {
                     String path = ctx.path();
                     if (path.startsWith("/api/")) apiLimit.check(ctx);
                     SecurityHeaders.apply(ctx);
                     if (path.startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx);
                 });
-                c.routes.beforeMatched(ctx -> {
+                // the session is looked up by the routes only, then who may call the route: not a
+                // beforeMatched handler, which Javalin also runs for static files (a query per asset
+                // with a session cookie) and which costs a task and a path match per request
+                Handler first = ctx -> {
                     sessionResolver.resolve(ctx);
                     Access.check(ctx);
-                });
+                };
                 ErrorMapping.register(c.routes, errors);
-                Routes.register(c.routes, handlers);
-                c.routes.post("/admin/backup", backup::backup, Access.PUBLIC_API); // its own token, not a session: no CSRF
+                Routes.register(c.routes, handlers, first);
+                c.routes.post("/admin/backup", Routes.after(first, backup::backup), Access.PUBLIC_API); // its own token, not a session: no CSRF
                 if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
             StartupTrace.mark("Javalin configured");
