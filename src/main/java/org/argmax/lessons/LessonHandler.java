@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The course home, lesson pages and stand-alone pages such as the glossary. A visitor who is not
+ * The course home, lesson pages, the formula sheet and stand-alone pages such as the glossary. A visitor who is not
  * signed in gets the same page as every other visitor: rendered once per course snapshot and served
  * as bytes ({@link PageCache}); a signed-in learner's lesson is the shared shell with their own parts
  * ({@link LessonSlots}), each kept by what it shows ({@link FragmentCache}).
@@ -142,6 +142,12 @@ public final class LessonHandler {
                 .filter(RenderedDocument.Embed::isExercise).map(RenderedDocument.Embed::id).toList();
         if (withExtras) for (PageExtras e : extras) e.lesson(ctx, slug, exercises, model);
         return model;
+    }
+
+    /** The formula sheet: every lesson's key formulas in course order ({@link FormulaSheet}), cached for visitors like a lesson. */
+    public void formulas(Context ctx) {
+        CourseSnapshot snapshot = courses.current();
+        respond(ctx, snapshot, FormulaSheet.PATH, () -> views.process(ctx, "formulas", Map.of("sheet", FormulaSheet.of(snapshot))));
     }
 
     public void page(Context ctx, String slug) {

@@ -37,6 +37,7 @@ public final class Routes {
             get("/lessons/{slug}", ANYONE, h -> h.lessons()::show),
             post("/lessons/{slug}/complete", SIGNED_IN, h -> h.progress()::complete),
             get("/glossary", ANYONE, h -> ctx -> h.lessons().page(ctx, "glossary")),
+            get("/formulas", ANYONE, h -> h.lessons()::formulas),
 
             get("/exercises/{id}", ANYONE, h -> h.exercises()::show),
             post("/exercises/{id}/submit", SIGNED_IN, h -> h.exercises()::submit),
