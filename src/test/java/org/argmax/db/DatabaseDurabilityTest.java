@@ -99,7 +99,7 @@ class DatabaseDurabilityTest {
         int shrinks = 0;
         for (int round = 0; round < 3; round++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dargmax.h2.compactAboveMb=1", "-Dargmax.h2.checkMillis=200",
+                    "-Dargmax.h2.compactAboveMb=1", "-Dargmax.h2.forceCompactAboveMb=2", "-Dargmax.h2.checkMillis=200",
                     "-cp", System.getProperty("java.class.path"), DurabilityProbe.class.getName(), url, "churn")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int lastCommitted = 0;
@@ -132,11 +132,11 @@ class DatabaseDurabilityTest {
 
     @Test
     void embeddedFileUrlsGetTheDurableSettings() {
-        String durable = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
+        String durable = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
         assertEquals("jdbc:h2:./db/argmax" + durable, Database.durable("jdbc:h2:./db/argmax"));
         assertEquals("jdbc:h2:mem:x;LOCK_TIMEOUT=10000", Database.durable("jdbc:h2:mem:x"));
         assertEquals("jdbc:h2:tcp://localhost/x;LOCK_TIMEOUT=10000", Database.durable("jdbc:h2:tcp://localhost/x"));
-        assertEquals("jdbc:h2:./x;write_delay=100;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:./x;write_delay=100;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
                 Database.durable("jdbc:h2:./x;write_delay=100"));
         assertEquals("jdbc:postgresql://localhost/argmax", Database.durable("jdbc:postgresql://localhost/argmax"));
     }
