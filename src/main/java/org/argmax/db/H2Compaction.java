@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     {@value #DEFAULT_COMPACT_ABOVE_MB} MB, and twice the size after the last compaction), the file
  *     is compacted at the next <em>lull</em>: no pooled connection in use or awaited, and none taken
  *     or given back for {@link #lullMillis()} (at least {@value #MIN_LULL_MILLIS} ms, or as long as
- *     the last compaction took, up to {@value #MAX_LULL_MILLIS} ms). Under a steady load (a class
+ *     the last compaction took, up to {@value #MAX_LULL_MILLIS} ms), seen by checks that ran on time
+ *     (a garbage collection pause is no lull). Under a steady load (a class
  *     submitting hundreds of answers a second) there is no such lull, and the file just grows;</li>
  * <li>only past {@link #forcedThreshold()} (the larger of {@code argmax.h2.forceCompactAboveMb},
  *     default {@value #DEFAULT_FORCE_COMPACT_ABOVE_MB} MB, and four times the size after the last
@@ -68,6 +69,7 @@ public final class H2Compaction {
     private final long compactAboveBytes;
     private final long forceCompactAboveBytes;
     private final PoolActivity activity;
+    private final long checkEveryMillis;
     private final ScheduledExecutorService timer;
     private volatile boolean running;
     private volatile long sizeAfterLast;
@@ -87,8 +89,8 @@ public final class H2Compaction {
             t.setDaemon(true);
             return t;
         });
-        long every = Long.getLong("argmax.h2.checkMillis", CHECK_EVERY_MILLIS);
-        timer.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        this.checkEveryMillis = Long.getLong("argmax.h2.checkMillis", CHECK_EVERY_MILLIS);
+        timer.scheduleWithFixedDelay(this::check, checkEveryMillis, checkEveryMillis, TimeUnit.MILLISECONDS);
     }
 
     private static String databasePath(HikariDataSource pool) {
@@ -120,11 +122,31 @@ public final class H2Compaction {
         return Math.min(MAX_LULL_MILLIS, Math.max(MIN_LULL_MILLIS, lastMillis));
     }
 
-    /** No connection in use or awaited, and none taken or given back for {@link #lullMillis()}. */
+    /** Where the check thread is in watching for a lull (only that thread reads or writes these). */
+    private long lastCheckNanos;
+    private long activitySeen;
+    private long quietSinceNanos;
+
+    /**
+     * No connection in use or awaited, and none taken or given back, as seen by this thread's own
+     * checks over {@link #lullMillis()}. Only checks that ran on time count: when this thread ran
+     * late (a garbage collection or an overloaded machine stops the request threads too, so no
+     * connection is taken meanwhile), the watch starts again, or such a pause would look like a
+     * lull in the middle of a load.
+     */
     private boolean lull() {
+        long now = System.nanoTime();
+        boolean late = lastCheckNanos != 0 && now - lastCheckNanos > Math.max(checkEveryMillis * 3 / 2, checkEveryMillis + 100) * 1_000_000L;
+        lastCheckNanos = now;
         HikariPoolMXBean bean = pool.getHikariPoolMXBean();
-        return bean != null && bean.getActiveConnections() == 0 && bean.getThreadsAwaitingConnection() == 0
-                && activity.quietNanos() >= lullMillis() * 1_000_000L;
+        boolean unused = bean != null && bean.getActiveConnections() == 0 && bean.getThreadsAwaitingConnection() == 0;
+        long activity = this.activity.last();
+        if (late || !unused || activity != activitySeen || quietSinceNanos == 0) {
+            activitySeen = activity;
+            quietSinceNanos = unused && !late ? now : 0;
+            return false;
+        }
+        return now - quietSinceNanos >= lullMillis() * 1_000_000L;
     }
 
     /** True while the database is shut down for compaction. */
@@ -154,7 +176,7 @@ public final class H2Compaction {
             long size = size();
             if (size > forcedThreshold()) {
                 compact("under load: the file passed " + forcedThreshold() / (1024 * 1024) + " MB");
-            } else if (size > threshold() && lull()) {
+            } else if (lull() && size > threshold()) { // lull() watches on every check
                 compact("at a lull");
             }
         } catch (RuntimeException e) {

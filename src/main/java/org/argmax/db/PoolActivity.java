@@ -27,8 +27,8 @@ final class PoolActivity implements MetricsTrackerFactory, IMetricsTracker {
         last = System.nanoTime();
     }
 
-    /** Nanoseconds since a connection was last taken or given back. */
-    long quietNanos() {
-        return System.nanoTime() - last;
+    /** When ({@link System#nanoTime}) a connection was last taken or given back. */
+    long last() {
+        return last;
     }
 }

@@ -30,7 +30,7 @@ class H2CompactionTest {
     private static Database open(String url, int compactAboveMb, int forceAboveMb) {
         System.setProperty("argmax.h2.compactAboveMb", Integer.toString(compactAboveMb));
         System.setProperty("argmax.h2.forceCompactAboveMb", Integer.toString(forceAboveMb));
-        System.setProperty("argmax.h2.checkMillis", "50");
+        System.setProperty("argmax.h2.checkMillis", "100");
         try {
             return new Database(url, "sa", "");
         } finally {
