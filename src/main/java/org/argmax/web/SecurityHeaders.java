@@ -19,13 +19,18 @@ public final class SecurityHeaders {
 
     /** A before-handler for every request, assets and 404s included. */
     public static void apply(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        applyFixed(ctx::header);
         // a request with a session cookie may get someone's page (404s included); decided without a query
         String path = ctx.path();
         boolean asset = path.startsWith("/static/") || path.startsWith("/webjars/");
         if (!asset && (ctx.cookie(SessionResolver.COOKIE) != null || path.endsWith(".csv"))) ctx.header("Cache-Control", "no-store");
+    }
+
+    /** The headers that do not depend on the request, also for the error pages Jetty writes itself. */
+    static void applyFixed(java.util.function.BiConsumer<String, String> header) {
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "same-origin");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
 }

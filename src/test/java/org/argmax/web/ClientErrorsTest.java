@@ -106,6 +106,20 @@ class ClientErrorsTest {
     }
 
     @Test
+    void jettysOwnErrorPagesCarryTheSameSecurityHeaders() {
+        // rejected before the app sees them: an HTTP version Jetty does not speak, a header line too large
+        for (String request : List.of("GET / HTTP/1.2\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(40_000) + "\r\nConnection: close\r\n\r\n")) {
+            RawHttp.Response r = RawHttp.send(server.app().port(), request, 10_000);
+            assertTrue(r.status() >= 400 && r.status() < 500, r.head());
+            String head = r.head().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(head.contains("content-security-policy: default-src 'self'"), r.head());
+            assertTrue(head.contains("x-content-type-options: nosniff"), r.head());
+            assertTrue(head.contains("x-frame-options: deny"), r.head());
+        }
+    }
+
+    @Test
     void aClientThatGoesAwayMidBodyIsLoggedAtDebugLevelNotAsAnUnexpectedError() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
