@@ -473,12 +473,26 @@ public final class GradingLoad {
             }).collect(Collectors.joining(" + ", "", " (launcher + server JVM)"));
         }
 
+        /**
+         * Stops the launcher, which stops the server's JVM the normal way (its H2 file compacted), and
+         * waits for that JVM too: the attempts are counted in the file afterwards, which H2 locks
+         * while the server has it open (an overloaded server can take minutes to finish its backlog).
+         */
         @Override
         public void close() throws InterruptedException {
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor();
+            }
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(300, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                    child.onExit().join();
+                }
             }
         }
     }
