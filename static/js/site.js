@@ -19,3 +19,15 @@
   }
   document.addEventListener('DOMContentLoaded', init);
 })();
+
+// A "Print" button (the formula sheet): hidden without JavaScript, since it needs window.print().
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      var holder = button.closest('[hidden]');
+      if (holder) holder.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  });
+})();

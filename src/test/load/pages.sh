@@ -14,7 +14,9 @@
 # Environment: ROUNDS (3), DURATION (10, seconds per wrk run), WARMUP (10, seconds per server and page
 # before the rounds), THREADS (2), CONNECTIONS (16), JAVA_OPTS (for both Java servers),
 # LESSON (gaussian-mle), BUILD=0 to use the jar and test classes as they are, ARGMAX_JAR (target/argmax.jar:
-# another build of Argmax to measure, e.g. main's, against the same references).
+# another build of Argmax to measure, e.g. main's, against the same references), ONLY (an extended regular
+# expression: only the pages whose name matches, e.g. ONLY=learner or ONLY='lesson'; all four by default).
+# A short check while developing (~20 s of wrk per page): BUILD=0 ONLY=learner ROUNDS=1 DURATION=3 WARMUP=5 bash src/test/load/pages.sh
 # Prints a markdown table (median req/s of the rounds, with min–max; p99 of Argmax; ratios of the
 # medians; CPU time per request of each server, from /proc, which a busy machine disturbs less than
 # req/s) and writes it to target/load/pages-<time>.md. Takes about
@@ -126,6 +128,12 @@ PAGES=("lesson (visitor)|$A/lessons/$LESSON||lesson.html"
        "home (visitor)|$A/||home.html"
        "KaTeX CSS (webjar)|$A$CSS_PATH||katex.min.css"
        "lesson (signed-in learner)|$A/lessons/$LESSON|$COOKIE|learner.html")
+if [ -n "${ONLY:-}" ]; then
+  chosen=()
+  for page in "${PAGES[@]}"; do [[ "${page%%|*}" =~ $ONLY ]] && chosen+=("$page"); done
+  [ ${#chosen[@]} -gt 0 ] || { echo "ONLY='$ONLY' matches no page" >&2; exit 1; }
+  PAGES=("${chosen[@]}")
+fi
 
 cpu_ticks() { # CPU time (clock ticks) of the processes and their children, e.g. nginx's workers
   local total=0 p

@@ -25,7 +25,7 @@ public final class SessionRepository {
     }
 
     /** A live session: whose it is and its CSRF token. */
-    public record Session(long userId, String csrfToken) {
+    public record Session(User user, String csrfToken) {
     }
 
     /** Creates a session and returns the cookie value (the only place the raw id exists); deletes expired sessions. */
@@ -45,13 +45,15 @@ public final class SessionRepository {
         }
     }
 
+    /** The live session of a cookie with its account, in one query. */
     public Optional<Session> find(String cookieValue) {
         if (cookieValue == null || cookieValue.length() > 100) return Optional.empty();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT user_id, csrf_token FROM sessions WHERE id_hash = ? AND expires_at > CURRENT_TIMESTAMP")) {
+             PreparedStatement s = c.prepareStatement("SELECT u.id, u.username, u.display_name, u.role, u.created_at, s.csrf_token "
+                     + "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ? AND s.expires_at > CURRENT_TIMESTAMP")) {
             s.setString(1, Tokens.sha256(cookieValue));
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Session(rs.getLong(1), rs.getString(2))) : Optional.empty();
+                return rs.next() ? Optional.of(new Session(UserRepository.user(rs), rs.getString(6))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot read the session", e);

@@ -108,7 +108,8 @@ public final class UserRepository {
         }
     }
 
-    private static User user(ResultSet rs) throws SQLException {
+    /** Columns id, username, display_name, role, created_at, in this order. */
+    static User user(ResultSet rs) throws SQLException {
         return new User(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class));
     }
 }

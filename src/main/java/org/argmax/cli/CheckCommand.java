@@ -8,6 +8,7 @@ import org.argmax.exercises.References;
 import org.argmax.lessons.CourseFormulas;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.CourseSnapshot;
+import org.argmax.lessons.FormulaSheet;
 import org.argmax.lessons.Widgets;
 import org.argmax.markdown.KatexValidator;
 import picocli.CommandLine.Command;
@@ -48,6 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
             var report = new ExerciseChecker(references, misconceptions).report(snapshot.exercises(), seeds);
             if (dump != null) out.println(writeDump(snapshot, new org.argmax.exercises.ReferenceDump(references, misconceptions)));
             var problems = new ArrayList<>(report.problems());
+            problems.addAll(FormulaSheet.missingBlocks(snapshot));
             problems.addAll(math.join());
             if (!problems.isEmpty()) throw new ContentException(problems);
             report.redrawn().forEach((id, share) -> {
@@ -55,7 +57,8 @@ public final class CheckCommand implements Callable<Integer> {
                 if (share > 0) out.printf(java.util.Locale.ROOT, "%s: %.2f %% of seeds drew their data again%n", id, 100 * share);
             });
             out.println(content + ": OK, " + snapshot.course().lessons().size() + " lessons, " + snapshot.exercises().size()
-                    + " exercises (each checked on " + seeds + " seeds), " + formulas.size() + " formulas rendered by KaTeX");
+                    + " exercises (each checked on " + seeds + " seeds), " + formulas.size() + " formulas rendered by KaTeX ("
+                    + FormulaSheet.of(snapshot).size() + " on the formula sheet)");
             return 0;
         } catch (ContentException e) {
             e.problems().forEach(p -> out.println(p));

@@ -163,7 +163,7 @@ final class Logistic {
                     for (int j = 1; j < p; j++) eta += beta[j] * row[j - 1];
                     double e = Math.exp(-Math.abs(eta));
                     double z = y[i] == 1 ? -eta : eta;
-                    block += Math.max(z, 0) + Math.log1p(e);
+                    block += Math.max(z, 0) + log1pSmall(e);
                 }
                 nll += block;
             }
@@ -184,7 +184,18 @@ final class Logistic {
         r[q] = y[offset + i] - prob;
         // softplus(−η) if y = 1, softplus(η) if y = 0; softplus(z) = max(z, 0) + log(1 + e^−|z|)
         double z = y[offset + i] == 1 ? -eta : eta;
-        return Math.max(z, 0) + Math.log1p(e);
+        return Math.max(z, 0) + log1pSmall(e);
+    }
+
+    /**
+     * log(1 + e) for 0 ≤ e ≤ 1 from the log intrinsic: log(u)·e/(u − 1) with u = 1 + e rounded
+     * (Goldberg 1991, "What every computer scientist should know about floating-point arithmetic",
+     * Theorem 4: the rounding of u cancels; a few ulps). Math.log1p is plain Java (fdlibm) on JDK 17
+     * and was, with the exp, most of the time outside the Hessian.
+     */
+    static double log1pSmall(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * (e / (u - 1));
     }
 
     private static double norm(double[] v) {

@@ -75,12 +75,25 @@ public final class MultivariateNormal {
         if (x == null || x.length == 0) throw new EstimationException("mvnormal data is empty: give at least two rows");
         int d = x[0] == null ? 0 : x[0].length;
         if (d == 0) throw new EstimationException("row 1 has no values");
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != d) {
-                throw new EstimationException("row " + (i + 1) + " has " + (x[i] == null ? 0 : x[i].length) + " values but row 1 has " + d);
+        // in Chunked ranges (on a large data set this pass was a tenth of a ridge fit, on one core);
+        // the first bad row of the first range that has one is the first bad row
+        int bad = Chunked.reduce(x.length, (ch, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] row = x[i];
+                if (row == null || row.length != d) return i;
+                for (int j = 0; j < d; j++) {
+                    if (!Double.isFinite(row[j])) return i;
+                }
+            }
+            return -1;
+        }, (a, b) -> a >= 0 ? a : b);
+        if (bad >= 0) {
+            double[] row = x[bad];
+            if (row == null || row.length != d) {
+                throw new EstimationException("row " + (bad + 1) + " has " + (row == null ? 0 : row.length) + " values but row 1 has " + d);
             }
             for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(x[i][j])) throw new EstimationException("row " + (i + 1) + ", column " + (j + 1) + " is not a finite number");
+                if (!Double.isFinite(row[j])) throw new EstimationException("row " + (bad + 1) + ", column " + (j + 1) + " is not a finite number");
             }
         }
         return d;

@@ -56,6 +56,26 @@ public final class AttemptRepository {
         }
     }
 
+    /** The learner's states of some exercises in one query; an exercise without a row is missing from the map (it is {@link ExerciseState#FIRST}). */
+    public Map<String, ExerciseState> states(long userId, java.util.Collection<String> exerciseIds) {
+        if (exerciseIds.isEmpty()) return Map.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(exerciseIds.size(), "?"));
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + STATE_COLUMNS + ", exercise_id FROM exercise_state WHERE user_id = ? AND exercise_id IN ("
+                     + marks + ")")) {
+            s.setLong(1, userId);
+            int i = 2;
+            for (String id : exerciseIds) s.setString(i++, id);
+            Map<String, ExerciseState> out = new java.util.HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(8), state(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read exercise states", e);
+        }
+    }
+
     private static ExerciseState state(ResultSet rs) throws SQLException {
         double score = rs.getDouble(7);
         Double best = rs.wasNull() ? null : score; // read right after column 7: wasNull() speaks of the last column read

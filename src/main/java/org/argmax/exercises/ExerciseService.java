@@ -52,11 +52,30 @@ public final class ExerciseService {
 
     /** The exercise as {@code userId} sees it; {@code null} for a visitor, who sees example data and no form. */
     public ExerciseView view(String id, Long userId) {
+        if (userId != null) return view(id, userId, attempts.state(userId, id));
         ExerciseSpec spec = spec(id);
-        ExerciseState state = userId == null ? ExerciseState.FIRST : attempts.state(userId, id);
-        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId == null ? EXAMPLE_USER : userId, id, state.variant()));
-        Attempt last = userId == null ? null : attempts.lastAttempt(userId, id, state.variant()).orElse(null);
-        return view(spec, instance, userId != null, state, last);
+        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(EXAMPLE_USER, id, ExerciseState.FIRST.variant()));
+        return view(spec, instance, false, ExerciseState.FIRST, null);
+    }
+
+    /** The exercise as {@code userId} sees it in {@code state} (read with {@link #states}), with the last attempt at its variant. */
+    public ExerciseView view(String id, long userId, ExerciseState state) {
+        ExerciseSpec spec = spec(id);
+        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
+        Attempt last = attempts.lastAttempt(userId, id, state.variant()).orElse(null);
+        return view(spec, instance, true, state, last);
+    }
+
+    /**
+     * The learner's state of each of these exercises, in one query. The state row changes with every
+     * attempt (its count at the variant), new variant and reveal, committed before the response, so
+     * it tells any server whether what it rendered for the learner before still holds.
+     */
+    public Map<String, ExerciseState> states(long userId, List<String> ids) {
+        Map<String, ExerciseState> found = attempts.states(userId, ids);
+        Map<String, ExerciseState> out = new java.util.HashMap<>();
+        for (String id : ids) out.put(id, found.getOrDefault(id, ExerciseState.FIRST));
+        return out;
     }
 
     /** The exercise right after a submission, from what the submission already has: no query, no second instance. */

@@ -5,6 +5,7 @@ import org.argmax.content.Lesson;
 import org.argmax.content.Page;
 import org.argmax.exercises.ExerciseService;
 import org.argmax.exercises.ExerciseSpec;
+import org.argmax.markdown.FormulaBlock;
 import org.argmax.markdown.KatexValidator;
 import org.argmax.markdown.MathExtractor;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,7 +30,7 @@ import java.util.regex.Matcher;
 
 /**
  * Every formula of a loaded course with the file and line it is written on, as the browser's KaTeX
- * gets it: lesson and glossary bodies, lesson objectives, and in exercises the prompt, answer labels,
+ * gets it: lesson and glossary bodies (with the lessons' {@code ```formulas} blocks), lesson objectives, and in exercises the prompt, answer labels,
  * hints and choice texts. Formulas are taken out by the same {@link MathExtractor} the pages use;
  * {@code {{name}}} placeholders in prompts and labels, which learners see replaced by numbers, are
  * replaced by {@value #SAMPLE_VALUE} first, as nowhere else. Choice feedback and mistake messages are
@@ -59,6 +60,10 @@ public final class CourseFormulas {
         math.extract(text, file, firstLine, new ArrayList<>());
         for (MathExtractor.Formula f : math.formulas()) {
             out.add(new KatexValidator.Formula(file, f.line(), f.written(), f.tex(), f.display()));
+        }
+        // the ```formulas block (code to the Markdown step, display math on the page and the formula sheet)
+        for (FormulaBlock block : FormulaBlock.scan(text, file, firstLine, new ArrayList<>()).blocks()) {
+            for (FormulaBlock.Entry e : block.entries()) out.add(new KatexValidator.Formula(file, e.line(), e.written(), e.tex(), true));
         }
     }
 

@@ -163,7 +163,8 @@ public final class CourseService {
         EmbedTargets none = new EmbedTargets(java.util.Set.of(), java.util.Set.of());
         for (Lesson lesson : course.lessons()) {
             try {
-                lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems));
+                lessons.put(lesson.slug(), renderer.render(lesson.markdown(), lesson.source(), lesson.bodyLine(), targets, problems,
+                        FormulaSheet.linkFor(lesson.slug())));
                 objectives.put(lesson.slug(), lesson.objectives().stream()
                         .map(o -> renderer.renderInline(o, lesson.source(), 2, none, problems)).toList());
             } catch (Throwable t) {
@@ -180,6 +181,7 @@ public final class CourseService {
                 problems.add(ContentProblem.unexpected(page.source(), 1, t));
             }
         }
+        FormulaSheet.placementProblems(course, lessons, pages, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
         return new CourseSnapshot(course, lessons, pages, specs, objectives, List.of());
     }

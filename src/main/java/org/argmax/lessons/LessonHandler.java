@@ -6,8 +6,10 @@ import org.argmax.content.Lesson;
 import org.argmax.content.Page;
 import org.argmax.http.Csrf;
 import org.argmax.http.CurrentUser;
+import org.argmax.http.FragmentCache;
 import org.argmax.http.PageCache;
 import org.argmax.http.PageExtras;
+import org.argmax.http.Viewer;
 import org.argmax.http.Views;
 import org.argmax.markdown.RenderedDocument;
 
@@ -15,9 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The course home, lesson pages and stand-alone pages such as the glossary. A visitor who is not
+ * The course home, lesson pages, the formula sheet and stand-alone pages such as the glossary. A visitor who is not
  * signed in gets the same page as every other visitor: rendered once per course snapshot and served
- * as bytes ({@link PageCache}); a signed-in learner's page is rendered for them.
+ * as bytes ({@link PageCache}); a signed-in learner's lesson is the shared shell with their own parts
+ * ({@link LessonSlots}), each kept by what it shows ({@link FragmentCache}).
  */
 public final class LessonHandler {
     private final CourseService courses;
@@ -26,10 +29,13 @@ public final class LessonHandler {
     private final java.util.List<PageExtras> extras;
     private final PageCache visitorPages = new PageCache();
     private final LessonSlots.Shells<CourseSnapshot> shells = new LessonSlots.Shells<>();
+    /** A signed-in viewer's parts of pages, shared with the features that render them. */
+    private final FragmentCache fragments;
 
-    public LessonHandler(CourseService courses, Views views, java.util.List<PageExtras> extras) {
+    public LessonHandler(CourseService courses, Views views, FragmentCache fragments, java.util.List<PageExtras> extras) {
         this.courses = courses;
         this.views = views;
+        this.fragments = fragments;
         this.extras = java.util.List.copyOf(extras);
     }
 
@@ -48,7 +54,13 @@ public final class LessonHandler {
         String slug = ctx.pathParam("slug");
         Lesson lesson = snapshot.course().lesson(slug)
                 .orElseThrow(() -> new NotFoundResponse("There is no lesson called '" + slug + "' in this course."));
-        respond(ctx, snapshot, "/lessons/" + slug, () -> lessonPage(ctx, snapshot, lesson));
+        Viewer viewer = CurrentUser.of(ctx).orElse(null);
+        if (viewer == null) {
+            visitorPages.serve(ctx, snapshot, "/lessons/" + slug, () -> views.process(ctx, "lesson", lessonModel(ctx, snapshot, lesson, true)));
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(learnerLesson(ctx, viewer, snapshot, lesson));
     }
 
     /** A visitor's page from the cache; a signed-in viewer's rendered now. */
@@ -61,20 +73,44 @@ public final class LessonHandler {
         }
     }
 
-    /** A visitor's lesson in full (cached by {@link #respond}); a signed-in viewer's as the shared shell with their parts in its slots. */
-    private String lessonPage(Context ctx, CourseSnapshot snapshot, Lesson lesson) {
-        if (CurrentUser.of(ctx).isEmpty()) return views.process(ctx, "lesson", lessonModel(ctx, snapshot, lesson, true));
-        String[] shell = shells.get(snapshot, lesson.slug(), () -> {
+    /** The account links: what they show depends on the viewer, the session's token and the path. */
+    private record NavPart(Viewer viewer, String csrfToken, String path) {
+    }
+
+    /** The content banner: shown to instructors only, with the snapshot's problems. */
+    private record ProblemsPart(boolean instructor) {
+    }
+
+    /**
+     * A signed-in viewer's lesson: the shared shell with their parts in its slots, each part kept by
+     * what it shows ({@link FragmentCache}), so an unchanged page costs the queries that say what
+     * changed (the session, the learner's exercise states and lesson row) and one copy of the bytes.
+     */
+    private byte[] learnerLesson(Context ctx, Viewer viewer, CourseSnapshot snapshot, Lesson lesson) {
+        LessonSlots.Shell shell = shells.get(snapshot, lesson.slug(), () -> {
             String html = views.process(ctx, "lesson", shellModel(snapshot, lesson));
             // a form outside the slots would put this viewer's token into everyone's page
             if (Csrf.wasRead(ctx)) throw new IllegalStateException("the shared shell of lesson " + lesson.slug() + " holds a CSRF token");
-            return LessonSlots.split(html);
+            return new LessonSlots.Shell(LessonSlots.split(html), exerciseSlots(snapshot.lessons().get(lesson.slug())));
         });
-        Map<String, Object> model = lessonModel(ctx, snapshot, lesson, true);
-        model.put("slots", LessonSlots.INSTANCE);
-        model.put("exerciseSlots", exerciseSlots(snapshot.lessons().get(lesson.slug())));
-        String[] personal = LessonSlots.split(views.process(ctx, "lesson-personal", model));
-        return LessonSlots.fill(shell, personal);
+        String token = Csrf.token(ctx);
+        Map<String, byte[]> parts = new HashMap<>();
+        for (PageExtras e : extras) e.lessonParts(ctx, snapshot, lesson.slug(), shell.exerciseSlots(), parts);
+        java.util.List<String> slots = shell.exerciseSlots();
+        byte[][] personal = new byte[slots.size() + 3][];
+        personal[0] = fragments.get(snapshot, new NavPart(viewer, token, ctx.path()),
+                () -> views.fragment(ctx, "fragments/account", "nav", Map.of()));
+        personal[1] = fragments.get(snapshot, new ProblemsPart(viewer.isInstructor()),
+                () -> views.fragment(ctx, "fragments/account", "contentProblems", Map.of()));
+        for (int i = 0; i < slots.size(); i++) personal[i + 2] = part(parts, "exercise:" + slots.get(i));
+        personal[personal.length - 1] = part(parts, "status");
+        return LessonSlots.fill(shell.pieces(), personal);
+    }
+
+    private static byte[] part(Map<String, byte[]> parts, String slot) {
+        byte[] html = parts.get(slot);
+        if (html == null) throw new IllegalStateException("no feature filled the slot " + slot + " of a lesson page");
+        return html;
     }
 
     /** The lesson without anyone's parts: every personal part is a slot marker. */
@@ -106,6 +142,12 @@ public final class LessonHandler {
                 .filter(RenderedDocument.Embed::isExercise).map(RenderedDocument.Embed::id).toList();
         if (withExtras) for (PageExtras e : extras) e.lesson(ctx, slug, exercises, model);
         return model;
+    }
+
+    /** The formula sheet: every lesson's key formulas in course order ({@link FormulaSheet}), cached for visitors like a lesson. */
+    public void formulas(Context ctx) {
+        CourseSnapshot snapshot = courses.current();
+        respond(ctx, snapshot, FormulaSheet.PATH, () -> views.process(ctx, "formulas", Map.of("sheet", FormulaSheet.of(snapshot))));
     }
 
     public void page(Context ctx, String slug) {

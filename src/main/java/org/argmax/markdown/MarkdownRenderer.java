@@ -39,10 +39,21 @@ public final class MarkdownRenderer {
      * shown as escaped plain text.
      */
     public RenderedDocument render(String markdown, Path file, int firstLine, EmbedTargets targets, List<ContentProblem> problems) {
+        return render(markdown, file, firstLine, targets, problems, null);
+    }
+
+    /**
+     * As {@link #render(String, Path, int, EmbedTargets, List)}, for a lesson: its {@code ```formulas}
+     * block ({@link FormulaBlock}) is followed by a link to {@code formulaSheetLink}, its place on the
+     * formula sheet (null: no link).
+     */
+    public RenderedDocument render(String markdown, Path file, int firstLine, EmbedTargets targets, List<ContentProblem> problems,
+                                   String formulaSheetLink) {
         if (!MarkdownLimits.check(markdown, file, firstLine, problems)) {
             String html = "<pre>" + Html.escape(markdown) + "</pre>";
             return new RenderedDocument(List.of(new RenderedDocument.Segment(html, null)), List.of(), List.of());
         }
+        List<FormulaBlock> formulaBlocks = FormulaBlock.scan(markdown, file, firstLine, problems).blocks();
         List<Integer> embedLines = embedLines(markdown, firstLine);
         MathExtractor math = new MathExtractor();
         List<RenderedDocument.Embed> embeds = new ArrayList<>();
@@ -52,6 +63,7 @@ public final class MarkdownRenderer {
         List<RenderedDocument.TocEntry> toc = new ArrayList<>();
         collectHeadings(document, math, headingIds, toc);
         HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+                .nodeRendererFactory(context -> new FormulaBlockRenderer(context, formulaSheetLink))
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     String id = headingIds.get(node);
                     if (id != null) attributes.put("id", id);
@@ -59,7 +71,7 @@ public final class MarkdownRenderer {
                 })
                 .build();
         String html = math.restore(renderer.render(document));
-        return new RenderedDocument(split(html, embeds), toc, embeds);
+        return new RenderedDocument(split(html, embeds), toc, embeds, formulaBlocks);
     }
 
     /**

@@ -4,14 +4,20 @@ import java.util.List;
 
 /**
  * A lesson body rendered to HTML once, split around its embedded widgets and exercises: those are
- * filled in per request (an exercise shows each learner their own data).
+ * filled in per request (an exercise shows each learner their own data). {@code formulaBlocks}: its
+ * {@code ```formulas} blocks, for the formula sheet.
  */
-public record RenderedDocument(List<Segment> segments, List<TocEntry> toc, List<Embed> embeds) {
+public record RenderedDocument(List<Segment> segments, List<TocEntry> toc, List<Embed> embeds, List<FormulaBlock> formulaBlocks) {
 
     public RenderedDocument {
         segments = List.copyOf(segments);
         toc = List.copyOf(toc);
         embeds = List.copyOf(embeds);
+        formulaBlocks = List.copyOf(formulaBlocks);
+    }
+
+    public RenderedDocument(List<Segment> segments, List<TocEntry> toc, List<Embed> embeds) {
+        this(segments, toc, embeds, List.of());
     }
 
     /** Either a piece of ready HTML or an embed slot. */

@@ -30,18 +30,18 @@ public final class ProgressRepository {
 
     /**
      * Records a visit: the row is made at the first visit, and its last visit moves at most once a
-     * day, so reading a lesson again and again writes nothing. {@code known} is the learner's row as
-     * just read (null when there is none), which spares the statement that would find it exists.
+     * day, so reading a lesson again and again writes nothing. {@code rowExists}: whether the learner's
+     * row was just read ({@link #visit}), which spares the statement that would find it exists.
      */
-    public void recordVisit(long userId, String slug, LessonProgress known) {
-        upsert(userId, slug, known != null, true,
+    public void recordVisit(long userId, String slug, boolean rowExists) {
+        upsert(userId, slug, rowExists, true,
                 "UPDATE lesson_progress SET last_visited_at = CURRENT_TIMESTAMP"
                         + " WHERE user_id = ? AND lesson_slug = ? AND CAST(last_visited_at AS DATE) < CURRENT_DATE",
                 "INSERT INTO lesson_progress (user_id, lesson_slug) VALUES (?, ?)");
     }
 
     public void recordVisit(long userId, String slug) {
-        recordVisit(userId, slug, byLesson(userId).get(slug));
+        recordVisit(userId, slug, visit(userId, slug).isPresent());
     }
 
     public void setCompleted(long userId, String slug, boolean completed) {
@@ -83,6 +83,25 @@ public final class ProgressRepository {
             s.setLong(1, userId);
             s.setString(2, slug);
             return s.executeUpdate();
+        }
+    }
+
+    /** The learner's row for one lesson as a page needs it: whether it is marked completed, and whether today's visit is not recorded yet. */
+    public record Visit(boolean completed, boolean due) {
+    }
+
+    /** The learner's row for one lesson, if any, in one query (the database's day decides {@code due}). */
+    public Optional<Visit> visit(long userId, String slug) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT completed, CAST(last_visited_at AS DATE) < CURRENT_DATE FROM lesson_progress "
+                     + "WHERE user_id = ? AND lesson_slug = ?")) {
+            s.setLong(1, userId);
+            s.setString(2, slug);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Visit(rs.getBoolean(1), rs.getBoolean(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot read progress", e);
         }
     }
 

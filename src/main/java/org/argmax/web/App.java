@@ -1,6 +1,7 @@
 package org.argmax.web;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
@@ -21,6 +22,7 @@ import org.argmax.accounts.SessionResolver;
 import org.argmax.http.Access;
 import org.argmax.http.Csrf;
 import org.argmax.http.CurrentUser;
+import org.argmax.http.FragmentCache;
 import org.argmax.http.HttpErrors;
 import org.argmax.http.StaticAssets;
 import org.argmax.http.Views;
@@ -109,7 +111,7 @@ public final class App implements AutoCloseable {
             UserRepository users = new UserRepository(db);
             SessionRepository sessions = new SessionRepository(db);
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
-            SessionResolver sessionResolver = new SessionResolver(sessions, users);
+            SessionResolver sessionResolver = new SessionResolver(sessions);
             ProgressRepository progress = new ProgressRepository(db);
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
                     references, misconceptions);
@@ -123,8 +125,10 @@ public final class App implements AutoCloseable {
                 model.put("csrfToken", Csrf.lazyToken(ctx)); // issued only if the page has a form
             });
             HttpErrors errors = new HttpErrors(views);
+            FragmentCache fragments = new FragmentCache(FragmentCache.DEFAULT_BYTES); // a signed-in learner's parts of lesson pages
             Routes.Handlers handlers = new Routes.Handlers(
-                    new LessonHandler(courses, views, List.of(new ProgressExtras(progress, courses), new ExerciseExtras(exercises))),
+                    new LessonHandler(courses, views, fragments, List.of(new ProgressExtras(progress, courses, exercises, views, fragments),
+                            new ExerciseExtras(exercises, views, fragments))),
                     new ProgressHandler(progress, courses, views),
                     new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
@@ -155,18 +159,24 @@ public final class App implements AutoCloseable {
                     s.location = Location.EXTERNAL;
                     s.headers = java.util.Map.of();
                 });
-                c.routes.before("/api/*", apiLimit::check);
-                // security headers on every response; the session is looked up for matched routes only
-                // (no query for static files), then who may call the route
+                // security headers on every response, in one before-handler: Javalin matches every
+                // handler's path and runs it as a task of its own, on every request
                 c.routes.before(ctx -> {
+                    String path = ctx.path();
+                    if (path.startsWith("/api/")) apiLimit.check(ctx);
                     SecurityHeaders.apply(ctx);
-                    if (ctx.path().startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx); // one before-handler: no path match per request
+                    if (path.startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx);
                 });
-                c.routes.beforeMatched(sessionResolver::resolve);
-                c.routes.beforeMatched(Access::check);
+                // the session is looked up by the routes only, then who may call the route: not a
+                // beforeMatched handler, which Javalin also runs for static files (a query per asset
+                // with a session cookie) and which costs a task and a path match per request
+                Handler first = ctx -> {
+                    sessionResolver.resolve(ctx);
+                    Access.check(ctx);
+                };
                 ErrorMapping.register(c.routes, errors);
-                Routes.register(c.routes, handlers);
-                c.routes.post("/admin/backup", backup::backup, Access.PUBLIC_API); // its own token, not a session: no CSRF
+                Routes.register(c.routes, handlers, first);
+                c.routes.post("/admin/backup", Routes.after(first, backup::backup), Access.PUBLIC_API); // its own token, not a session: no CSRF
                 if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
             StartupTrace.mark("Javalin configured");

@@ -20,7 +20,7 @@ import static org.argmax.http.Access.SIGNED_IN;
 
 /**
  * Every route of the site in one place, read top to bottom like a site map, each with who may call
- * it ({@link Access}: checked once per matched request in {@link App}, with the CSRF token of form
+ * it ({@link Access}: checked before each route's handler, as {@link App} registers them, with the CSRF token of form
  * posts). The table is data ({@link #ALL}), so tests can walk every route (RequestFuzzTest sends
  * malformed requests to each).
  */
@@ -37,6 +37,7 @@ public final class Routes {
             get("/lessons/{slug}", ANYONE, h -> h.lessons()::show),
             post("/lessons/{slug}/complete", SIGNED_IN, h -> h.progress()::complete),
             get("/glossary", ANYONE, h -> ctx -> h.lessons().page(ctx, "glossary")),
+            get("/formulas", ANYONE, h -> h.lessons()::formulas),
 
             get("/exercises/{id}", ANYONE, h -> h.exercises()::show),
             post("/exercises/{id}/submit", SIGNED_IN, h -> h.exercises()::submit),
@@ -64,15 +65,24 @@ public final class Routes {
 
             get("/health", PUBLIC_API, h -> h.health()::show));
 
-    public static void register(RoutesConfig r, Handlers h) {
+    /** Registers every route; {@code first} runs before each route's handler (the session lookup and the access check). */
+    public static void register(RoutesConfig r, Handlers h, Handler first) {
         for (Route route : ALL) {
-            Handler handler = route.handler().apply(h);
+            Handler handler = after(first, route.handler().apply(h));
             switch (route.method()) {
                 case "GET" -> r.get(route.path(), handler, route.access());
                 case "POST" -> r.post(route.path(), handler, route.access());
                 default -> throw new IllegalStateException("no method " + route.method());
             }
         }
+    }
+
+    /** {@code handler}, run once {@code first} has run without throwing. */
+    static Handler after(Handler first, Handler handler) {
+        return ctx -> {
+            first.handle(ctx);
+            handler.handle(ctx);
+        };
     }
 
     private static Route get(String path, Access access, Function<Handlers, Handler> handler) {

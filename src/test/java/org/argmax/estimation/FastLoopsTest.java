@@ -67,6 +67,65 @@ class FastLoopsTest {
     }
 
     @Test
+    void ridgeOnLargeDataTakesTheResidualsFromTheSumsOnlyWhenThatIsAccurate() {
+        // n above the parallel threshold: RSS = yᵀy − 2βᵀXᵀy + βᵀGβ from the normal equations when the
+        // fit leaves at least 1 % of yᵀy, the exact pass over the residuals when it is closer than that
+        for (double noise : new double[]{1, 1e-4}) {
+            Rng rng = new Rng(23);
+            int n = 30_011, d = 5;
+            double[][] x = new double[n][d];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) x[i][j] = 100 + rng.normal(j, 1 + j);
+                y[i] = 3 + x[i][0] - 2 * x[i][3] + 0.5 * x[i][4] + rng.normal(0, noise);
+            }
+            LinearFit fit = Regression.ridge(x, y, 50);
+            double[] b = fit.coefficients();
+            double rss = 0;
+            for (int i = 0; i < n; i++) {
+                double r = y[i] - b[0];
+                for (int j = 0; j < d; j++) r -= b[j + 1] * x[i][j];
+                rss += r * r;
+            }
+            assertEquals(rss, fit.residualSumOfSquares(), 1e-11 * rss, "noise " + noise);
+            // the means and the normal equations come from one pass around a provisional centre:
+            // the coefficients of the plain two-pass normal equations
+            double[] mean = new double[d + 1];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) mean[j] += x[i][j] / n;
+                mean[d] += y[i] / n;
+            }
+            double[][] g = new double[d][d];
+            double[] xty = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < d; a++) {
+                    xty[a] += (x[i][a] - mean[a]) * (y[i] - mean[d]);
+                    for (int c = 0; c < d; c++) g[a][c] += (x[i][a] - mean[a]) * (x[i][c] - mean[c]);
+                }
+            }
+            for (int a = 0; a < d; a++) g[a][a] += 50;
+            double[] slopes = new org.ejml.simple.SimpleMatrix(g).solve(new org.ejml.simple.SimpleMatrix(d, 1, true, xty)).getDDRM().data;
+            for (int j = 0; j < d; j++) assertEquals(slopes[j], b[j + 1], 1e-9 * Math.max(1, Math.abs(slopes[j])), "slope " + j + ", noise " + noise);
+            assertEquals(rss / n, fit.sigma2(), 1e-11 * rss / n, "noise " + noise);
+        }
+    }
+
+    @Test
+    void logOnePlusFromTheLogIntrinsicIsWithinAFewUlps() {
+        Rng rng = new Rng(29);
+        double worst = 0;
+        for (int t = 0; t < 200_000; t++) {
+            // e = exp(−|η|) as the logistic fit forms it, |η| up to 40, and uniform on [0, 1]
+            double e = t % 2 == 0 ? Math.exp(-40 * rng.uniform()) : rng.uniform();
+            double exact = Math.log1p(e);
+            worst = Math.max(worst, Math.abs(Logistic.log1pSmall(e) - exact) / Math.ulp(exact));
+        }
+        assertEquals(0, Logistic.log1pSmall(0));
+        assertEquals(Math.log1p(1), Logistic.log1pSmall(1), 2 * Math.ulp(Math.log1p(1)));
+        org.junit.jupiter.api.Assertions.assertTrue(worst <= 4, "worst error " + worst + " ulps");
+    }
+
+    @Test
     void logisticMatchesPlainNewtonStepForStep() {
         // the last pass may compute the cross-entropy alone (when the Newton decrement says it only
         // confirms convergence): same number of passes, same coefficients and cross-entropy as Newton

@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * axe-core (every WCAG A/AA rule and best practice) on every page type of the real course, signed out,
  * as a learner and as an instructor: home, lessons with each widget, an exercise fresh, answered wrong,
- * solved, given up and out of attempts, sign-up/in, progress, glossary, every instructor page and the
- * 404 page. Any violation fails the test; the message lists every page's violations at once.
+ * solved, given up and out of attempts, sign-up/in, progress, glossary, the formula sheet, every
+ * instructor page and the 404 page. Any violation fails the test; the message lists every page's violations at once.
  */
 @Tag("browser")
 class AccessibilityBrowserTest {
@@ -99,11 +99,11 @@ class AccessibilityBrowserTest {
     void everyPageTypeHasNoViolation() {
         Map<String, List<String>> found = new LinkedHashMap<>();
         browser.manage().deleteAllCookies();
-        for (String p : List.of("/", "/glossary", "/signin", "/signup", "/exercises/coin-mle", "/no/such/page")) check(found, "visitor", p);
+        for (String p : List.of("/", "/glossary", "/formulas", "/signin", "/signup", "/exercises/coin-mle", "/no/such/page")) check(found, "visitor", p);
         for (String l : WIDGET_LESSONS) check(found, "visitor", "/lessons/" + l);
 
         signIn("ada", "ada's long password");
-        for (String p : List.of("/", "/progress", "/lessons/likelihood", "/exercises/coin-peak", "/exercises/coin-mle",
+        for (String p : List.of("/", "/progress", "/formulas", "/lessons/likelihood", "/exercises/coin-peak", "/exercises/coin-mle",
                 "/exercises/coin-loglik", "/exercises/normal-sd", "/exercises/poisson-mle", "/no/such/page", "/instructor")) {
             check(found, "learner", p);
         }

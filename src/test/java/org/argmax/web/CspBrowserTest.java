@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Content-Security-Policy in headless Chromium: every page type (home, every lesson with its math,
  * widgets and exercises, an exercise page before and after a submission made with JavaScript,
- * glossary, progress, sign-in and sign-up, the instructor's overview with its chart, gradebook,
+ * glossary, the formula sheet, progress, sign-in and sign-up, the instructor's overview with its chart, gradebook,
  * learner and preview, a 404 and a 403) carries the header as the browser sees it, and nothing on
  * them violates it: no {@code securitypolicyviolation} event (collected by a script injected before
  * each page's own) and no CSP message in the console. A deliberate inline script shows that both
@@ -130,7 +130,7 @@ class CspBrowserTest {
         // a visitor
         browser.get(server.url("/health"));
         browser.manage().deleteAllCookies();
-        for (String path : List.of("/", "/glossary", "/signin", "/signup", "/lessons/likelihood", "/exercises/coin-peak", "/no-such-page")) {
+        for (String path : List.of("/", "/glossary", "/formulas", "/signin", "/signup", "/lessons/likelihood", "/exercises/coin-peak", "/no-such-page")) {
             violations.addAll(visit(path, headers));
         }
 

@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answers an exercise with the keyboard alone (wrong, then gives up after confirming, staying on the
  * exercise's page); at 390 px no page scrolls sideways, the header is one row and every table of
  * contents jump lands below it; every instructor page is free of raw JSON, server paths and long
- * unrounded decimals; and screenshots of the main pages at 1280 and 390 px go to target/screenshots/.
+ * unrounded decimals; the formula sheet prints its formulas alone, black on white, each lesson's kept
+ * together; and screenshots of the main pages at 1280 and 390 px go to target/screenshots/.
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -185,7 +186,7 @@ class LayoutBrowserTest {
         js().executeScript("window.localStorage && localStorage.clear();");
         signIn("grace", "grace's long password");
         viewport(390, 844);
-        List<String> paths = new ArrayList<>(List.of("/", "/progress", "/glossary", "/exercises/coin-mle", "/exercises/normal-sd", "/no/such/page"));
+        List<String> paths = new ArrayList<>(List.of("/", "/progress", "/glossary", "/formulas", "/exercises/coin-mle", "/exercises/normal-sd", "/no/such/page"));
         List<String> wide = new ArrayList<>();
         List<String> lessons = Registries.course(Path.of("content")).course().lessons().stream()
                 .map(l -> "/lessons/" + l.slug()).toList();
@@ -259,6 +260,8 @@ class LayoutBrowserTest {
             shot("exercise-feedback");
             open("/progress");
             shot("progress");
+            open("/formulas");
+            shot("formulas");
             open("/no/such/page");
             shot("not-found");
             browser.manage().deleteAllCookies();
@@ -269,5 +272,62 @@ class LayoutBrowserTest {
             shot("instructor-learner");
         }
         viewport(1280, 900);
+    }
+
+    @Test
+    @Order(5)
+    void theFormulaSheetPrintsItsFormulasAloneBlackOnWhite() throws Exception {
+        viewport(1280, 900);
+        browser.manage().deleteAllCookies();
+        open("/formulas");
+        ChromeDriver chrome = (ChromeDriver) browser;
+        long groups = (Long) js().executeScript("return document.querySelectorAll('.formula-group').length;");
+        long formulas = (Long) js().executeScript("return document.querySelectorAll('.formula-group .katex-display').length;");
+        assertEquals(Registries.course(Path.of("content")).course().lessons().size(), groups, "a group per lesson");
+        assertEquals((Long) js().executeScript("return document.querySelectorAll('.formula-group .formula').length;"), formulas,
+                "every formula rendered by KaTeX");
+        assertTrue(browser.findElement(By.cssSelector("[data-print]")).isDisplayed(), "the Print button, with JavaScript");
+
+        // a lesson's key points box shows its formulas and leads to its group on the sheet
+        open("/lessons/estimator-quality");
+        WebElement box = browser.findElement(By.cssSelector(".key-formulas"));
+        assertEquals((Long) js().executeScript("return document.querySelectorAll('.key-formulas .formula').length;"),
+                (Long) js().executeScript("return document.querySelectorAll('.key-formulas .katex-display').length;"), "rendered by KaTeX");
+        Number top = (Number) js().executeScript("return document.getElementById('key-points').getBoundingClientRect().top + window.scrollY;");
+        Number bottom = (Number) js().executeScript("var r = arguments[0].getBoundingClientRect(); return r.bottom + window.scrollY;", box);
+        Map<String, Object> clip = Map.of("x", 0, "y", top.intValue() - 10, "width", 1280, "height", bottom.intValue() - top.intValue() + 20, "scale", 1);
+        Map<String, Object> r = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        Files.write(SHOTS.resolve("key-points-1280.png"), Base64.getDecoder().decode((String) r.get("data")));
+        box.findElement(By.cssSelector(".formula-sheet-link a")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/formulas#lesson-estimator-quality"));
+        AccessibilityBrowserTest.settle(browser);
+        Number groupTop = (Number) js().executeScript("return document.getElementById('lesson-estimator-quality').getBoundingClientRect().top;");
+        Number headerBottom = (Number) js().executeScript("return document.querySelector('.site-header').getBoundingClientRect().bottom;");
+        assertTrue(groupTop.doubleValue() >= headerBottom.doubleValue() - 1, "the lesson's group lands below the header: " + groupTop);
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            String printed = (String) js().executeScript(
+                    "function display(s) { var e = document.querySelector(s); return e ? getComputedStyle(e).display : 'missing'; }"
+                            + "var group = document.querySelector('.formula-group'), link = group.querySelector('h2 a');"
+                            + "return [display('.site-header'), display('.site-footer'), display('.print-action'),"
+                            + " getComputedStyle(group).breakInside, getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor,"
+                            + " getComputedStyle(group.querySelector('dt')).color, getComputedStyle(group.querySelector('.katex')).color,"
+                            + " getComputedStyle(link).color, getComputedStyle(link).textDecorationLine].join(' | ');");
+            assertEquals("none | none | none | avoid | rgb(0, 0, 0) | rgb(255, 255, 255) | rgb(0, 0, 0) | rgb(0, 0, 0) | rgb(0, 0, 0) | none",
+                    printed, "printed: no header (with its menu), footer or button; groups kept whole; black on white");
+            String after = (String) js().executeScript("return getComputedStyle(document.querySelector('.formula-group h2 a'), '::after').content;");
+            assertTrue(after.contains("attr(href)") || after.contains("/lessons/"), "the lesson's address printed after its title: " + after);
+            Map<String, Object> pdf = chrome.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false, "preferCSSPageSize", true));
+            byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
+            Files.write(SHOTS.resolve("formulas.pdf"), bytes);
+            Matcher page = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            int pages = 0;
+            while (page.find()) pages++;
+            System.out.printf("LayoutBrowserTest: the formula sheet prints on %d A4/Letter pages (%d formulas, %d lessons; %,d bytes of PDF)%n",
+                    pages, formulas, groups, bytes.length);
+            assertTrue(pages >= 1 && pages <= 12, pages + " pages");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -160,6 +161,25 @@ class ScaleOutTest {
         assertEquals(Map.of(303, 8), count(completions));
         assertEquals(1, queryInt("SELECT COUNT(*) FROM lesson_progress WHERE user_id = ? AND lesson_slug = 'likelihood' AND completed", m.id()));
         assertEquals(1, queryInt("SELECT COUNT(*) FROM lesson_progress WHERE user_id = ? AND lesson_slug = 'likelihood'", l.id()));
+    }
+
+    @Test
+    void aLessonKeptOnOneServerShowsWhatTheOtherChangedAndEndsWithTheSession() throws Exception {
+        Learner l = learner();
+        String lesson = "/lessons/likelihood";
+        String before = l.onOne().get(lesson).body();
+        assertTrue(LearnerLessonTest.coin(before).contains("<span>5</span> attempt(s) left"), LearnerLessonTest.coin(before));
+        assertEquals(before, l.onOne().get(lesson).body(), "kept parts: the same page");
+        l.onTwo().get(lesson);
+        assertEquals(303, l.onTwo().post("/exercises/coin-mle/submit", Map.of("answer_theta", wrongTheta(l.id()))).statusCode());
+        assertEquals(303, l.onTwo().post(lesson + "/complete", Map.of("completed", "true")).statusCode());
+        String after = l.onOne().get(lesson).body();
+        assertTrue(LearnerLessonTest.coin(after).contains("<span>4</span> attempt(s) left"), "the attempt made on two: " + LearnerLessonTest.coin(after));
+        assertTrue(LearnerLessonTest.status(after).contains("Mark as not completed"), "completed on two");
+        assertEquals(303, l.onTwo().post("/signout", Map.of()).statusCode());
+        String signedOut = l.onOne().get(lesson).body();
+        assertFalse(signedOut.contains("action=\"/signout\""), "signed out on two is signed out on one");
+        assertTrue(LearnerLessonTest.coin(signedOut).contains("This is example data"));
     }
 
     /** A θ in [0, 1] that is neither the learner's k/n nor the share of tails: a plain wrong attempt. */

@@ -55,7 +55,7 @@ class SecurityHeadersTest {
     @Test
     void everySignedInPageAndExportIsNotStored() {
         WebClient learner = signedIn("hdr-ada", "ada's long password");
-        for (String path : List.of("/", "/lessons/likelihood", "/glossary", "/progress", "/exercises/coin-mle", "/exercises/coin-mle/data.csv",
+        for (String path : List.of("/", "/lessons/likelihood", "/glossary", "/formulas", "/progress", "/exercises/coin-mle", "/exercises/coin-mle/data.csv",
                 "/signin", "/instructor", "/no-such-page")) {
             HttpResponse<String> r = learner.get(path);
             assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), "learner " + path + " (" + r.statusCode() + ")");
