@@ -1,24 +1,21 @@
 package org.argmax.cli;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Makes {@code java -jar argmax.jar serve} start fast and stay small without asking for JVM options:
- * the JVM the user started re-executes itself once, as a child with
+ * The jar's entry point. Makes {@code java -jar argmax.jar serve} start fast and stay small without
+ * asking for JVM options: the JVM the user started re-executes itself once, as a child with
  * <ul>
  * <li>a class-data-sharing archive of the application's classes next to the jar
  *     ({@code argmax-<key>.jsa}, the key naming the jar's path, size and modification time and the JVM):
@@ -33,9 +30,15 @@ import java.util.stream.Stream;
  * normal way (its shutdown hook compacts the H2 file) before the launcher exits, and the child
  * stops by itself when the launcher is killed. Only {@code serve} started with {@code -jar} is
  * re-executed; {@code --no-relaunch} or {@code ARGMAX_NO_RELAUNCH=1} turn it off, {@code ARGMAX_CDS=off}
- * only the archive.
+ * only the archive. Everything else runs in this JVM ({@link Main}).
+ *
+ * <p>The launcher's JVM is on the path to the first page, and nothing of the application is in a
+ * class-data archive there, so this class loads nothing but the JDK's own classes before it has
+ * started the child (no picocli, no logging), and it is written without lambdas, method references
+ * or string concatenation with {@code +}: each of those bootstraps {@code invokedynamic} machinery the
+ * first time, tens of milliseconds in a fresh JVM.
  */
-final class Launcher {
+public final class Launcher {
     /** Set in the child to the launcher's process id. */
     static final String PARENT_PROPERTY = "argmax.launcher.parent";
     static final String NO_RELAUNCH_OPTION = "--no-relaunch";
@@ -43,12 +46,24 @@ final class Launcher {
     /** {@code ARGMAX_CDS=off}: the child runs without a class-data archive (and writes none). */
     static final String CDS_ENV = "ARGMAX_CDS";
     /** The heap starts small and grows to at most {@link #HEAP} (the default would be a quarter of the machine). */
-    static final String INITIAL_HEAP = "64m";
+    static final String INITIAL_HEAP = "128m";
     static final String HEAP = "256m";
     static final int MALLOC_ARENAS = 2;
-    private static final Pattern ARCHIVE_NAME = Pattern.compile("argmax-[0-9a-f]{12}\\.jsa");
+    private static final String ARCHIVE_PREFIX = "argmax-";
+    private static final String ARCHIVE_SUFFIX = ".jsa";
+    private static final int ARCHIVE_KEY_DIGITS = 12;
 
     private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        org.argmax.web.StartupTrace.mark("main");
+        OptionalInt child = runInChild(args);
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+            return;
+        }
+        Main.main(args);
     }
 
     /**
@@ -59,13 +74,16 @@ final class Launcher {
     static OptionalInt runInChild(String[] args) {
         List<String> arguments = List.of(args);
         ProcessHandle.Info self = ProcessHandle.current().info();
-        List<String> jvmCommandLine = self.arguments().map(List::of).orElse(List.of());
+        Optional<String[]> commandLine = self.arguments();
+        List<String> jvmCommandLine = commandLine.isPresent() ? List.of(commandLine.get()) : List.of();
         Optional<String> java = self.command();
         if (java.isEmpty() || !relaunches(arguments, System.getenv(), System.getProperty(PARENT_PROPERTY), jvmCommandLine)) {
             return OptionalInt.empty();
         }
+        Optional<Instant> started = self.startInstant();
+        long origin = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
         try {
-            return OptionalInt.of(new Child(java.get(), jvmCommandLine, arguments).run());
+            return OptionalInt.of(new Child(java.get(), jvmCommandLine, arguments, origin).awaitExit());
         } catch (IOException e) {
             System.err.println("Could not start the server's JVM (" + e.getMessage() + "); running in this one.");
             return OptionalInt.empty();
@@ -117,72 +135,101 @@ final class Launcher {
                                      Path archiveInProgress, long parentPid, long origin, List<String> args) {
         int jarAt = jvmCommandLine.indexOf("-jar");
         List<String> userOptions = jvmCommandLine.subList(0, jarAt < 0 ? 0 : jarAt);
-        boolean userArchive = userOptions.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit")
-                || o.startsWith("-Xshare"));
-        boolean userCollector = userOptions.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
+        boolean userArchive = false;
+        boolean userCollector = false;
+        for (String o : userOptions) {
+            userArchive |= o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-Xshare");
+            userCollector |= (o.startsWith("-XX:+Use") || o.startsWith("-XX:-Use")) && o.endsWith("GC");
+        }
         List<String> command = new ArrayList<>();
         command.add(java);
         if (archive != null && !userArchive) {
-            command.add(archiveExists ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archiveInProgress);
+            command.add((archiveExists ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=")
+                    .concat((archiveExists ? archive : archiveInProgress).toString()));
             command.add("-Xshare:auto"); // an archive the JVM cannot use (another JDK build, a changed jar) is skipped...
             command.add("-Xlog:cds=off,cds+dynamic=off"); // ...without warnings on the console
         }
-        command.add("-Xms" + INITIAL_HEAP);
-        command.add("-Xmx" + HEAP);
+        command.add("-Xms".concat(INITIAL_HEAP));
+        command.add("-Xmx".concat(HEAP));
         if (!userCollector) command.add("-XX:+UseSerialGC");
         command.addAll(userOptions);
-        command.add("-D" + PARENT_PROPERTY + "=" + parentPid);
-        command.add("-D" + org.argmax.web.StartupTrace.ORIGIN_PROPERTY + "=" + origin);
+        command.add(property(PARENT_PROPERTY, parentPid));
+        command.add(property(org.argmax.web.StartupTrace.ORIGIN_PROPERTY, origin));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
         return command;
     }
 
+    private static String property(String name, long value) {
+        return new StringBuilder("-D").append(name).append('=').append(value).toString();
+    }
+
     /**
      * The archive for this jar and this JVM, next to the jar: {@code argmax-} and 12 hex digits of a
-     * SHA-256 of the jar's absolute path, size and modification time, {@code java.home} and the
-     * JVM's version. A rebuilt or moved jar, or another JDK, gets a new name (the JVM checks the
-     * same itself, but would then only run without the archive).
+     * 64-bit FNV-1a hash of the jar's absolute path, size and modification time, {@code java.home}
+     * and the JVM's version. A rebuilt or moved jar, or another JDK, gets a new name (the JVM checks
+     * the same itself, but would then only run without the archive). Not a cryptographic hash: the
+     * name only has to change, and {@code MessageDigest} would load the security providers here.
      */
     static Path archiveFor(Path jar, long size, long modifiedMillis, String javaHome, String vmVersion) {
-        String key = jar + "\n" + size + "\n" + modifiedMillis + "\n" + javaHome + "\n" + vmVersion;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return jar.resolveSibling("argmax-" + HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String key = new StringBuilder().append(jar).append('\n').append(size).append('\n').append(modifiedMillis)
+                .append('\n').append(javaHome).append('\n').append(vmVersion).toString();
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            hash ^= key.charAt(i);
+            hash *= 0x100000001b3L;
         }
+        String hex = Long.toHexString(hash);
+        while (hex.length() < 16) hex = "0".concat(hex);
+        return jar.resolveSibling(ARCHIVE_PREFIX.concat(hex.substring(0, ARCHIVE_KEY_DIGITS)).concat(ARCHIVE_SUFFIX));
+    }
+
+    /** Whether a file name is one of our archives ({@code argmax-} and 12 hex digits, {@code .jsa}). */
+    static boolean isArchiveName(String name) {
+        int end = name.length() - ARCHIVE_SUFFIX.length();
+        if (!name.startsWith(ARCHIVE_PREFIX) || !name.endsWith(ARCHIVE_SUFFIX) || end - ARCHIVE_PREFIX.length() != ARCHIVE_KEY_DIGITS) return false;
+        for (int i = ARCHIVE_PREFIX.length(); i < end; i++) {
+            if (Character.digit(name.charAt(i), 16) < 0 || Character.isUpperCase(name.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** One run of the child: start it, forward signals and the exit code, keep the archive it wrote. */
-    private static final class Child {
+    private static final class Child extends Thread {
         private final Path archive;
         private final Path inProgress;
         private final boolean archiveExists;
         private final Process process;
 
-        Child(String javaCommand, List<String> jvmCommandLine, List<String> args) throws IOException {
+        Child(String javaCommand, List<String> jvmCommandLine, List<String> args, long origin) throws IOException {
+            super("stop-server");
             Path jar = Path.of(jarOf(jvmCommandLine).orElseThrow()).toAbsolutePath().normalize();
+            File jarFile = jar.toFile();
+            if (!jarFile.isFile()) throw new IOException("no jar at ".concat(jar.toString()));
             long pid = ProcessHandle.current().pid();
-            Path candidate = archiveFor(jar, Files.size(jar), Files.getLastModifiedTime(jar).toMillis(),
+            Path candidate = archiveFor(jar, jarFile.length(), jarFile.lastModified(),
                     System.getProperty("java.home"), System.getProperty("java.vm.version"));
+            File candidateFile = candidate.toFile();
             // no archive where it cannot be written (a read-only install): the child runs without one
             boolean wanted = !"off".equalsIgnoreCase(System.getenv(CDS_ENV));
-            this.archive = wanted && (Files.isWritable(jar.getParent()) || Files.isRegularFile(candidate)) ? candidate : null;
-            this.archiveExists = archive != null && Files.isRegularFile(archive);
-            this.inProgress = archive == null ? null : archive.resolveSibling(archive.getFileName() + "." + pid + ".tmp");
-            long origin = ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+            this.archiveExists = wanted && candidateFile.isFile();
+            this.archive = archiveExists || wanted && jarFile.getAbsoluteFile().getParentFile().canWrite() ? candidate : null;
+            this.inProgress = archive == null ? null
+                    : archive.resolveSibling(new StringBuilder().append(archive.getFileName()).append('.').append(pid).append(".tmp").toString());
             ProcessBuilder builder = new ProcessBuilder(childCommand(javaCommand, jvmCommandLine, jar, archive, archiveExists, inProgress, pid, origin, args))
                     .inheritIO();
-            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", String.valueOf(MALLOC_ARENAS));
-            org.argmax.web.StartupTrace.mark(archiveExists ? "launcher: starting the server's JVM with " + archive.getFileName()
-                    : "launcher: starting the server's JVM" + (archive == null ? "" : ", which writes " + archive.getFileName() + " when it stops"));
+            if (System.getenv("MALLOC_ARENA_MAX") == null) builder.environment().put("MALLOC_ARENA_MAX", String.valueOf(MALLOC_ARENAS));
+            if (org.argmax.web.StartupTrace.enabled()) {
+                org.argmax.web.StartupTrace.mark(archiveExists ? "launcher: starting the server's JVM with ".concat(archive.getFileName().toString())
+                        : archive == null ? "launcher: starting the server's JVM"
+                        : "launcher: starting the server's JVM, which writes ".concat(archive.getFileName().toString()).concat(" when it stops"));
+            }
             this.process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-server"));
+            Runtime.getRuntime().addShutdownHook(this);
         }
 
-        int run() {
+        int awaitExit() {
             while (true) {
                 try {
                     int code = process.waitFor();
@@ -194,8 +241,9 @@ final class Launcher {
             }
         }
 
-        /** SIGTERM or Ctrl-C to the launcher: the child stops the normal way (shutdown hooks, H2 compaction), then the launcher exits. */
-        private void stop() {
+        /** The shutdown hook. SIGTERM or Ctrl-C to the launcher: the child stops the normal way (shutdown hooks, H2 compaction), then the launcher exits. */
+        @Override
+        public void run() {
             if (process.isAlive()) process.destroy();
             boolean interrupted = false;
             while (process.isAlive()) {
@@ -219,7 +267,7 @@ final class Launcher {
                 }
                 Files.move(inProgress, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 try (Stream<Path> others = Files.list(archive.getParent())) {
-                    for (Path p : others.filter(p -> !p.equals(archive) && ARCHIVE_NAME.matcher(p.getFileName().toString()).matches()).toList()) {
+                    for (Path p : others.filter(p -> !p.equals(archive) && isArchiveName(p.getFileName().toString())).toList()) {
                         Files.deleteIfExists(p);
                     }
                 }

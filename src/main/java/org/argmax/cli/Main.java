@@ -8,25 +8,38 @@ import picocli.CommandLine.Command;
 
 /**
  * The single entry point: {@code argmax [serve]} runs the site, {@code argmax check} validates the
- * course. Run with no subcommand it serves, so {@code java -jar argmax.jar} is enough.
+ * course. Run with no subcommand it serves, so {@code java -jar argmax.jar} is enough (the jar's
+ * entry point is {@link Launcher}, which decides first whether {@code serve} runs in a child JVM).
  */
 @Command(name = "argmax", mixinStandardHelpOptions = true, version = "argmax 0.1.0",
         description = "A self-hosted course platform for statistical estimation.",
         subcommands = {ServeCommand.class, CheckCommand.class, UserCommand.class, ExportCommand.class, BackupCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    /** Runs a command in this JVM; {@code java -jar} enters through {@link Launcher}, which may run {@code serve} in a child JVM instead. */
     public static void main(String[] args) {
-        org.argmax.web.StartupTrace.mark("main");
-        java.util.OptionalInt child = Launcher.runInChild(args);
-        if (child.isPresent()) System.exit(child.getAsInt());
         Launcher.stopWithParent();
-        int code = commandLine(new Main()).execute(args);
+        int code = serves(args) ? serveCommandLine().execute(java.util.Arrays.copyOfRange(args, args.length == 0 ? 0 : 1, args.length))
+                : commandLine(new Main()).execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /**
+     * {@code serve} (or no command) is parsed by the serve command alone: picocli then reads the
+     * annotations of one command instead of all of them (its classes cannot be in the class-data
+     * archive, and this is on the way to the first page). Help and errors read the same.
+     */
+    private static boolean serves(String[] args) {
+        return args.length == 0 || args[0].equals("serve");
+    }
+
+    private static CommandLine serveCommandLine() {
+        return commandLine(new ServeCommand()).setCommandName("argmax serve");
     }
 
     @Override
     public Integer call() {
-        return commandLine(new ServeCommand()).execute();
+        return serveCommandLine().execute();
     }
 
     /** A command line whose expected failures (start-up, database) print one clear sentence instead of a stack trace. */

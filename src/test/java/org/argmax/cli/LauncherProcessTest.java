@@ -115,12 +115,12 @@ class LauncherProcessTest {
         return new Server(launcher, child, p, output, reader);
     }
 
-    /** An empty jar whose manifest runs Main with this test's class path (absolute file URLs). */
+    /** An empty jar whose manifest runs the jar's entry point (Launcher) with this test's class path (absolute file URLs). */
     private Path classPathJar() throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(Attributes.Name.MAIN_CLASS, Main.class.getName());
+        main.put(Attributes.Name.MAIN_CLASS, Launcher.class.getName());
         main.put(Attributes.Name.CLASS_PATH, Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .map(e -> Path.of(e).toAbsolutePath().toUri().toString()).collect(Collectors.joining(" ")));
         Path jar = dir.resolve("argmax.jar");

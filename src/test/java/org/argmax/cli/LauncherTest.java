@@ -46,7 +46,7 @@ class LauncherTest {
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off",
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dargmax.startupTrace=true", "-Xmx1g",
+                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dargmax.startupTrace=true", "-Xmx1g",
                 "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"), child,
                 "the user's -Xmx comes later, so it wins");
     }
@@ -83,6 +83,17 @@ class LauncherTest {
         assertNotEquals(a, Launcher.archiveFor(jar, 1000, 5000, "/usr/lib/jvm/17", "17.0.16+8"), "another JVM");
         assertNotEquals(a, Launcher.archiveFor(Path.of("/opt/argmax.jar"), 1000, 5000, "/usr/lib/jvm/17", "17.0.15+6").getFileName(),
                 "another place");
+    }
+
+    @Test
+    void onlyOurArchivesAreRecognizedForCleaningUp() {
+        Path jar = Path.of("/srv/argmax/argmax.jar");
+        assertTrue(Launcher.isArchiveName(Launcher.archiveFor(jar, 1, 2, "/jdk", "17").getFileName().toString()));
+        assertTrue(Launcher.isArchiveName("argmax-0123456789ab.jsa"));
+        for (String other : List.of("argmax-0123456789ab.jsa.42.tmp", "argmax-0123456789AB.jsa", "argmax-0123456789a.jsa",
+                "argmax-0123456789abc.jsa", "argmax-0123456789ag.jsa", "other-0123456789ab.jsa", "argmax.jar")) {
+            assertFalse(Launcher.isArchiveName(other), other);
+        }
     }
 
     @Test

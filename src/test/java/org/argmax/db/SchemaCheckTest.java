@@ -54,4 +54,19 @@ class SchemaCheckTest {
         crc.update("CREATE TABLE t (x INT);SELECT 1;".getBytes(StandardCharsets.UTF_8));
         assertEquals((int) crc.getValue(), unix);
     }
+
+    @Test
+    void theMigrationsInAJarAreTheFilesOfItsMigrationFolder() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            for (String name : java.util.List.of("org/", "org/A.class", "db/", "db/migration/", "db/migration/V1__a.sql",
+                    "db/migration/V2__b.sql", "db/migrations.txt", "z/db/migration/V3__c.sql")) {
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                out.closeEntry();
+            }
+        }
+        try (var file = new java.util.jar.JarFile(jar.toFile())) {
+            assertEquals(java.util.List.of("V1__a.sql", "V2__b.sql"), SchemaCheck.namesIn(file));
+        }
+    }
 }
