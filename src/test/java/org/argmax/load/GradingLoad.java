@@ -94,15 +94,17 @@ public final class GradingLoad {
         List<Phase> phases = new ArrayList<>();
         Map<String, long[]> storedVsAcked = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String db : dbs) {
             try {
-                runOn(db, jar, learnerCount, warmup, paths, rates, seconds, phases, storedVsAcked);
+                runOn(db, jar, learnerCount, warmup, paths, rates, seconds, phases, storedVsAcked, notes);
             } catch (Exception e) { // e.g. sign-ups timing out on an overloaded machine: report the other database
                 failures.add(db + ": " + e);
                 e.printStackTrace();
             }
         }
         String report = report(phases, storedVsAcked, rates, seconds, learnerCount, loadAtStart, loadAverage())
+                + notes.stream().map(n -> "- " + n + "\n").collect(Collectors.joining())
                 + failures.stream().map(f -> "- not measured, " + f + "\n").collect(Collectors.joining());
         System.out.println(report);
         Path file = out.resolve("grading-" + Instant.now().toString().replace(':', '-').replaceAll("\\..*", "") + ".md");
@@ -121,9 +123,10 @@ public final class GradingLoad {
 
     /** All phases on one database, then its stored attempts counted per phase. */
     private static void runOn(String db, Path jar, int learnerCount, int warmup, List<String> paths, List<Integer> rates, int seconds,
-                              List<Phase> phases, Map<String, long[]> storedVsAcked) throws Exception {
+                              List<Phase> phases, Map<String, long[]> storedVsAcked, List<String> notes) throws Exception {
         Path dir = Files.createTempDirectory("argmax-grading-load-");
-        String url = db.equals("h2") ? "jdbc:h2:" + dir.resolve("db/argmax").toAbsolutePath() : Postgres.newDatabase("grading_load");
+        String url = db.equals("h2") ? "jdbc:h2:" + dir.resolve("db/argmax").toAbsolutePath() + env("H2_URL_OPTIONS", "")
+                : Postgres.newDatabase("grading_load");
         try (Server server = Server.start(jar, loadContent(dir), url, dir.resolve("server.log"))) {
             GradingLoad load = new GradingLoad(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build(), "http://127.0.0.1:" + server.port);
@@ -136,10 +139,15 @@ public final class GradingLoad {
                     System.err.printf("%s %s %d/s: p50 %.1f ms, p99 %.1f ms, max %.0f ms, %d acknowledged, %d errors, %.2f ms CPU each%n",
                             db, path, rate, p.p50, p.p99, p.max, p.acknowledged, p.errors, p.cpuMsPerSubmission);
                     phases.add(p);
-                    Thread.sleep(1000);
+                    // a pause between bursts, as in a class: the H2 file is compacted at such lulls (H2Compaction)
+                    Thread.sleep(Integer.parseInt(env("PAUSE_MS", "3000")));
                 }
             }
+            String rss = server.rss();
+            System.err.printf("%s: server RSS after the grading load %s%n", db, rss);
+            notes.add(db + ": server RSS after the grading load " + rss);
         }
+        if (db.equals("h2")) notes.add("h2: " + compactions(dir.resolve("server.log"), phases.stream().filter(p -> p.db.equals(db)).toList()));
         List<Instant> stored = storedAttempts(url, db);
         List<Phase> ofDb = phases.stream().filter(p -> p.db.equals(db)).toList();
         for (Phase p : ofDb) {
@@ -267,6 +275,55 @@ public final class GradingLoad {
     private static double percentile(long[] sorted, double q) {
         int i = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static final Pattern WAITED = Pattern.compile("requests waited (\\d+) ms");
+
+    /**
+     * The H2 compactions in the server's log (H2Compaction logs each: when, why, how long requests
+     * waited), and how many fell inside a measured phase: those made requests wait.
+     */
+    private static String compactions(Path log, List<Phase> phases) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (IOException e) {
+            return "compactions: server log unreadable (" + e.getMessage() + ")";
+        }
+        int all = 0, inPhase = 0;
+        long maxWait = 0;
+        List<String> during = new ArrayList<>();
+        String startedLine = null;
+        for (String line : lines) {
+            if (line.contains("Compacting the database file")) {
+                all++;
+                startedLine = line;
+            }
+            Matcher w = WAITED.matcher(line);
+            if (w.find() && startedLine != null) {
+                long waited = Long.parseLong(w.group(1));
+                maxWait = Math.max(maxWait, waited);
+                Instant at = logTime(startedLine);
+                for (Phase p : phases) {
+                    if (at != null && p.seconds > 0 && !at.isBefore(p.from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) && !at.isAfter(p.to)) {
+                        inPhase++;
+                        during.add(p.path + " " + p.rate + "/s (" + waited + " ms, " + startedLine.replaceAll(".*\\), ", "") + ")");
+                    }
+                }
+                startedLine = null;
+            }
+        }
+        return all + " compactions of the H2 file (longest hold " + maxWait + " ms), " + inPhase + " during a measured phase"
+                + (during.isEmpty() ? "" : ": " + String.join("; ", during));
+    }
+
+    /** The time at the start of a log line (simplelogger.properties: "yyyy-MM-dd HH:mm:ss ..."), read as the machine's local time; null if none. */
+    private static Instant logTime(String line) {
+        try {
+            return java.time.LocalDateTime.parse(line.substring(0, 19).replace(' ', 'T')).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** When each stored attempt was made (the server is stopped first on H2: its file is single-process). */
@@ -397,16 +454,45 @@ public final class GradingLoad {
             throw new IllegalStateException("the server did not answer /health within " + startSeconds + " s; see " + log);
         }
 
+        /** CPU time of the server: the launcher and the JVM it starts for the server (java -jar … serve re-executes itself). */
         Duration cpu() {
-            return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+            return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                    .map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
         }
 
+        /** Resident memory of each of the server's processes (the launcher, then the server's JVM), from /proc. */
+        String rss() {
+            return Stream.concat(Stream.of(process.toHandle()), process.descendants()).map(h -> {
+                try {
+                    return Files.readAllLines(Path.of("/proc/" + h.pid() + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                            .map(l -> l.replaceAll("VmRSS:\\s*(\\d+) kB", "$1")).map(kb -> Long.parseLong(kb.strip()) / 1024 + " MB")
+                            .findFirst().orElse("?");
+                } catch (IOException | RuntimeException e) {
+                    return "?";
+                }
+            }).collect(Collectors.joining(" + ", "", " (launcher + server JVM)"));
+        }
+
+        /**
+         * Stops the launcher, which stops the server's JVM the normal way (its H2 file compacted), and
+         * waits for that JVM too: the attempts are counted in the file afterwards, which H2 locks
+         * while the server has it open (an overloaded server can take minutes to finish its backlog).
+         */
         @Override
         public void close() throws InterruptedException {
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor();
+            }
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(300, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    child.destroyForcibly();
+                    child.onExit().join();
+                }
             }
         }
     }
