@@ -1,5 +1,7 @@
 package org.argmax.exercises;
 
+import org.argmax.estimation.ScatterMatrix;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,65 +116,51 @@ public final class DataVariables {
 
     private static void pairs(ExerciseData data, Map<String, Double> v) {
         int n = data.n();
-        double[][] xs = data.x();
         double[] y = data.y();
-        double mx = 0, my = 0, sx2 = 0, sy2 = 0, sxy = 0;
+        // means and centred sums from the core (the same sums in the same order as a hand loop)
+        double[][] columns = withResponse(data, 1);
+        double[] mean = ScatterMatrix.mean(columns);
+        double[][] s = ScatterMatrix.scatter(columns);
+        double sx2 = 0, sy2 = 0, sxy = 0;
         for (int i = 0; i < n; i++) {
-            double x = xs[i][0];
-            mx += x;
-            my += y[i];
+            double x = columns[i][0];
             sx2 += x * x;
             sy2 += y[i] * y[i];
             sxy += x * y[i];
         }
-        mx /= n;
-        my /= n;
-        double cxx = 0, cyy = 0, cxy = 0;
-        for (int i = 0; i < n; i++) {
-            double a = xs[i][0] - mx, b = y[i] - my;
-            cxx += a * a;
-            cyy += b * b;
-            cxy += a * b;
-        }
         v.put("n", (double) n);
-        v.put("xbar", mx);
-        v.put("ybar", my);
+        v.put("xbar", mean[0]);
+        v.put("ybar", mean[1]);
         v.put("sum_x2", sx2);
         v.put("sum_y2", sy2);
         v.put("sum_xy", sxy);
-        v.put("sxx", cxx);
-        v.put("syy", cyy);
-        v.put("sxy", cxy);
+        v.put("sxx", s[0][0]);
+        v.put("syy", s[1][1]);
+        v.put("sxy", s[0][1]);
     }
 
     private static void twoFeatures(ExerciseData data, Map<String, Double> v) {
-        int n = data.n();
-        double m1 = 0, m2 = 0, my = 0;
-        for (int i = 0; i < n; i++) {
-            m1 += data.x()[i][0];
-            m2 += data.x()[i][1];
-            my += data.y()[i];
+        double[][] columns = withResponse(data, 2);
+        double[] mean = ScatterMatrix.mean(columns);
+        double[][] s = ScatterMatrix.scatter(columns);
+        v.put("n", (double) data.n());
+        v.put("xbar1", mean[0]);
+        v.put("xbar2", mean[1]);
+        v.put("ybar", mean[2]);
+        v.put("s11", s[0][0]);
+        v.put("s22", s[1][1]);
+        v.put("s12", s[0][1]);
+        v.put("s1y", s[0][2]);
+        v.put("s2y", s[1][2]);
+    }
+
+    /** Rows (x₁ … x_features, y): the first {@code features} columns of x and the response. */
+    private static double[][] withResponse(ExerciseData data, int features) {
+        double[][] rows = new double[data.n()][features + 1];
+        for (int i = 0; i < data.n(); i++) {
+            System.arraycopy(data.x()[i], 0, rows[i], 0, features);
+            rows[i][features] = data.y()[i];
         }
-        m1 /= n;
-        m2 /= n;
-        my /= n;
-        double s11 = 0, s22 = 0, s12 = 0, s1y = 0, s2y = 0;
-        for (int i = 0; i < n; i++) {
-            double a = data.x()[i][0] - m1, b = data.x()[i][1] - m2, c = data.y()[i] - my;
-            s11 += a * a;
-            s22 += b * b;
-            s12 += a * b;
-            s1y += a * c;
-            s2y += b * c;
-        }
-        v.put("n", (double) n);
-        v.put("xbar1", m1);
-        v.put("xbar2", m2);
-        v.put("ybar", my);
-        v.put("s11", s11);
-        v.put("s22", s22);
-        v.put("s12", s12);
-        v.put("s1y", s1y);
-        v.put("s2y", s2y);
+        return rows;
     }
 }
