@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +47,10 @@ public final class CourseService {
     private final ExerciseChecker checker;
     private final Widgets widgets;
     private volatile CourseSnapshot snapshot;
+    private final CourseCheckCache checked;
+    private final boolean checkedBefore;
+    /** The rendering a start from a recorded check left to do, until {@link #renderInBackground()} or the first page that needs it runs it. */
+    private final FutureTask<CourseSnapshot.Rendered> pendingRender;
     private volatile long fingerprint;
     private volatile String contentVersion;
     /** When the files were last compared (System.nanoTime); a request claims the next check by moving it. */
@@ -55,14 +60,63 @@ public final class CourseService {
 
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
     public CourseService(CourseLoader loader, References references, Misconceptions misconceptions, Widgets widgets) {
+        this(loader, references, misconceptions, widgets, null);
+    }
+
+    /**
+     * Loads the course; throws {@link ContentException} listing every problem. When {@code checked}
+     * (may be null) says that these very content files already passed the full check with this
+     * build, only the course file and the lessons' front matter are read now and the rest (exercises,
+     * Markdown) is made on a thread of its own, which the first page that needs it waits for; else
+     * everything is loaded, checked and rendered now, and a pass is recorded in {@code checked}.
+     */
+    public CourseService(CourseLoader loader, References references, Misconceptions misconceptions, Widgets widgets,
+                         CourseCheckCache checked) {
         this.loader = loader;
         this.exercises = new ExerciseLoader(references, misconceptions);
         this.checker = new ExerciseChecker(references, misconceptions);
         this.widgets = widgets;
+        this.checked = checked;
         this.fingerprint = fingerprint(loader.root());
         this.contentVersion = contentHash(loader.root());
-        this.snapshot = build();
+        if (checked != null && checked.passed(contentVersion)) {
+            Course course = loader.load();
+            FutureTask<CourseSnapshot.Rendered> rest = new FutureTask<>(() -> {
+                try {
+                    return render(course, false);
+                } catch (RuntimeException | Error e) { // the content changed while the server started; the next comparison reloads it
+                    log.error("Rendering the course, checked at an earlier start, failed", e);
+                    throw e;
+                }
+            });
+            this.pendingRender = rest;
+            this.snapshot = new CourseSnapshot(course, rest);
+            this.checkedBefore = true;
+        } else {
+            this.snapshot = build();
+            if (checked != null) checked.recordPassed(contentVersion);
+            this.checkedBefore = false;
+            this.pendingRender = null;
+        }
         this.lastCheck.set(System.nanoTime());
+    }
+
+    /**
+     * After a start from a recorded check: renders the exercises and lessons on a thread of its own
+     * now (the server calls this once it is listening, so the work does not compete with the start).
+     * Nothing to do otherwise, or when a page has already needed it.
+     */
+    public void renderInBackground() {
+        FutureTask<CourseSnapshot.Rendered> task = pendingRender;
+        if (task == null || task.isDone()) return;
+        Thread t = new Thread(task, "course-render");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Whether this service started from a recorded check ({@link CourseCheckCache}) instead of checking the content itself. */
+    public boolean checkedBefore() {
+        return checkedBefore;
     }
 
     /** The widgets lessons may embed, with their titles. */
@@ -122,6 +176,7 @@ public final class CourseService {
         contentVersion = contentHash(loader.root());
         try {
             snapshot = build();
+            if (checked != null) checked.recordPassed(contentVersion);
             log.info("Content changed: course reloaded ({} lessons)", snapshot.course().lessons().size());
         } catch (ContentException e) {
             log.warn("Content changed but has errors; still serving the last good version:\n{}", e.getMessage());
@@ -152,11 +207,17 @@ public final class CourseService {
 
     private CourseSnapshot buildChecked() {
         Course course = loader.load();
+        CourseSnapshot.Rendered r = render(course, true);
+        return new CourseSnapshot(course, r.lessons(), r.pages(), r.exercises(), r.objectivesHtml(), List.of());
+    }
+
+    /** Loads the exercises, checks them on 5 seeds when {@code check}, renders the lessons and pages; throws {@link ContentException} listing every problem. */
+    private CourseSnapshot.Rendered render(Course course, boolean check) {
         List<ContentProblem> problems = new ArrayList<>();
         Map<String, ExerciseSpec> specs = exercises.load(loader.root(), problems);
         long checkStart = System.nanoTime();
-        if (problems.isEmpty()) problems.addAll(checker.computable(specs, 5));
-        log.debug("Exercises loaded; {} checked on 5 seeds in {} ms", specs.size(), (System.nanoTime() - checkStart) / 1_000_000);
+        if (check && problems.isEmpty()) problems.addAll(checker.computable(specs, 5));
+        if (check) log.debug("Exercises loaded; {} checked on 5 seeds in {} ms", specs.size(), (System.nanoTime() - checkStart) / 1_000_000);
         EmbedTargets targets = new EmbedTargets(widgets.titles().keySet(), specs.keySet());
         Map<String, RenderedDocument> lessons = new HashMap<>();
         Map<String, List<String>> objectives = new HashMap<>();
@@ -183,7 +244,7 @@ public final class CourseService {
         }
         FormulaSheet.placementProblems(course, lessons, pages, problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new CourseSnapshot(course, lessons, pages, specs, objectives, List.of());
+        return new CourseSnapshot.Rendered(lessons, pages, specs, objectives);
     }
 
     /** The regular file under {@code root} modified last (the root itself when there is none). */

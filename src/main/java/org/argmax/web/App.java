@@ -8,6 +8,7 @@ import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
 import org.argmax.db.H2Backup;
 import org.argmax.http.Tokens;
+import org.argmax.lessons.CourseCheckCache;
 import org.argmax.lessons.CourseService;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.lessons.Widgets;
@@ -85,7 +86,8 @@ public final class App implements AutoCloseable {
         // the course (with its exercises' seed check) loads while the database opens and the templates warm up:
         // three independent jobs, each mostly class loading and first-time code
         FutureTask<CourseService> course = new FutureTask<>(() ->
-                new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard()));
+                new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard(),
+                        CourseCheckCache.nextToDatabase(config.jdbcUrl()).orElse(null)));
         new Thread(course, "course-load").start();
         Thread warmUp = new Thread(views::warmUp, "template-warm-up");
         warmUp.setDaemon(true);
@@ -186,6 +188,7 @@ public final class App implements AutoCloseable {
             StartupTrace.mark("Javalin configured");
             javalin.start(config.port());
             StartupTrace.mark("listening on port " + javalin.port());
+            courses.renderInBackground(); // after a start from a recorded course check: the lessons and exercises, now that the start is done
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
             return new App(database, javalin, fits, backupInfo);

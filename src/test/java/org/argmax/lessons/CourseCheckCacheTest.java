@@ -1,0 +1,192 @@
+package org.argmax.lessons;
+
+import org.argmax.content.ContentException;
+import org.argmax.content.CourseLoader;
+import org.argmax.exercises.Misconceptions;
+import org.argmax.exercises.References;
+import org.argmax.testing.TestCourse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A start on content that passed the full check with the same build skips the check; anything else checks in full. */
+class CourseCheckCacheTest {
+    @TempDir
+    Path dir;
+
+    private static final String GOOD_EXERCISE = """
+            id: coin-estimate
+            title: "Estimate the coin"
+            prompt: "Estimate p."
+            data:
+              family: bernoulli
+              n: [10, 20]
+              parameters:
+                p: [0.3, 0.7]
+            answers:
+              - name: p
+                type: number
+                reference: bernoulli.mle.p
+            """;
+    /** Loads and parses (line 1 is fine) but fails the seed check: its named mistake is the right answer. */
+    private static final String ALWAYS_AMBIGUOUS = GOOD_EXERCISE + """
+                mistakes:
+                  - name: same-thing
+                    formula: "k / n"
+                    message: "This is the right answer under another name."
+            """;
+
+    private TestCourse course() {
+        return TestCourse.twoLessons(dir.resolve("content")).write("exercises/coin-estimate.yml", GOOD_EXERCISE)
+                .write("lessons/second.md", """
+                        ---
+                        title: "Second lesson"
+                        summary: "The estimate."
+                        objectives: ["Find the maximum."]
+                        ---
+                        ## Estimate
+                        \\[ \\hat\\theta = \\frac{k}{n} \\]
+
+                        {{exercise coin-estimate}}
+                        """);
+    }
+
+    private CourseCheckCache cache(String build) {
+        return new CourseCheckCache(dir.resolve("db/argmax" + CourseCheckCache.SUFFIX), build);
+    }
+
+    private static CourseService start(TestCourse course, CourseCheckCache cache) {
+        References references = References.standard();
+        return new CourseService(new CourseLoader(course.root()), references, Misconceptions.standard(references), Widgets.standard(), cache);
+    }
+
+    @Test
+    void aSecondStartOnUnchangedContentUsesTheRecordedCheckAndRendersTheSameCourse() {
+        TestCourse course = course();
+        CourseService first = start(course, cache("build-1"));
+        assertFalse(first.checkedBefore());
+        assertTrue(Files.isRegularFile(cache("build-1").file()), "the pass is recorded next to the database (its folder made)");
+
+        CourseService second = start(course, cache("build-1"));
+        assertTrue(second.checkedBefore());
+        CourseSnapshot snapshot = second.current();
+        assertEquals(List.of("first", "second"), snapshot.course().lessons().stream().map(org.argmax.content.Lesson::slug).toList());
+        assertFalse(snapshot.ready(), "the lessons and exercises are left for later");
+        // rendered on demand: the same pages and exercises as the full load made
+        CourseSnapshot full = first.current();
+        assertEquals(full.lessons(), snapshot.lessons());
+        assertEquals(1, snapshot.lessons().get("second").embeds().size());
+        assertEquals(full.objectivesHtml(), snapshot.objectivesHtml());
+        assertEquals(full.exercises().keySet(), snapshot.exercises().keySet());
+        assertEquals(Optional.of("second"), snapshot.lessonOf("coin-estimate"));
+        assertTrue(snapshot.ready());
+    }
+
+    @Test
+    void theServerRendersInTheBackgroundWhenAsked() throws Exception {
+        TestCourse course = course();
+        start(course, cache("b"));
+        CourseService second = start(course, cache("b"));
+        second.renderInBackground();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!second.current().ready() && System.nanoTime() < until) Thread.sleep(20);
+        assertTrue(second.current().ready());
+        assertTrue(second.current().lessons().get("first").segments().toString().contains("likelihood"));
+    }
+
+    @Test
+    void anyChangedContentFileMeansAFullCheck() {
+        TestCourse course = course();
+        start(course, cache("b"));
+        for (String file : List.of("course.yml", "lessons/first.md", "exercises/coin-estimate.yml")) {
+            course.write(file, read(course.root().resolve(file)) + "\n");
+            assertFalse(start(course, cache("b")).checkedBefore(), file);
+            assertTrue(start(course, cache("b")).checkedBefore(), file + ": the new pass is recorded");
+        }
+        course.write("exercises/another-file.txt", "any file under content/ counts");
+        assertFalse(start(course, cache("b")).checkedBefore());
+    }
+
+    @Test
+    void anotherBuildMeansAFullCheck() {
+        TestCourse course = course();
+        start(course, cache("build-1"));
+        assertFalse(start(course, cache("build-2")).checkedBefore());
+        assertTrue(start(course, cache("build-2")).checkedBefore());
+        assertFalse(start(course, cache(CourseCheckCache.UNKNOWN)).checkedBefore(), "an unknown build is never trusted");
+        assertFalse(start(course, cache(CourseCheckCache.UNKNOWN)).checkedBefore());
+    }
+
+    @Test
+    void aCorruptOrUnreadableRecordMeansAFullCheck() throws Exception {
+        TestCourse course = course();
+        start(course, cache("b"));
+        Path file = cache("b").file();
+        String good = Files.readString(file);
+
+        Files.write(file, new byte[]{(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        assertFalse(start(course, cache("b")).checkedBefore(), "not UTF-8");
+        assertEquals(good, Files.readString(file), "rewritten after the full check");
+
+        Files.writeString(file, good.substring(0, good.length() / 2));
+        assertFalse(start(course, cache("b")).checkedBefore(), "truncated");
+
+        Files.writeString(file, good.replace("sha256:", "sha256:0"));
+        assertFalse(start(course, cache("b")).checkedBefore(), "another content hash");
+
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertFalse(start(course, cache("b")).checkedBefore(), "a folder where the file should be");
+        assertFalse(start(course, cache("b")).checkedBefore(), "and it cannot be written: still a full check each time");
+    }
+
+    @Test
+    void aCourseBrokenAfterARecordedPassIsRefusedWithFileAndLine() {
+        TestCourse course = course();
+        start(course, cache("b"));
+        course.write("lessons/second.md", "---\ntitle: [x\n---\n");
+        ContentException yaml = assertThrows(ContentException.class, () -> start(course, cache("b")));
+        assertTrue(yaml.getMessage().contains("lessons/second.md:2: invalid YAML"), yaml.getMessage());
+    }
+
+    @Test
+    void anExerciseOnlyTheSeedCheckRejectsIsStillRejectedAfterARecordedPass() {
+        TestCourse course = course();
+        start(course, cache("b"));
+        course.write("exercises/coin-estimate.yml", ALWAYS_AMBIGUOUS);
+        ContentException e = assertThrows(ContentException.class, () -> start(course, cache("b")));
+        assertTrue(e.getMessage().contains("coin-estimate.yml:1"), e.getMessage());
+        assertTrue(e.getMessage().contains("no gradeable data"), e.getMessage());
+        // a failed start records nothing: the last pass (other content) still does not match
+        assertThrows(ContentException.class, () -> start(course, cache("b")));
+    }
+
+    @Test
+    void theRecordLivesNextToAnEmbeddedH2File() {
+        assertEquals(Path.of("./db/argmax.course-check"), CourseCheckCache.nextToDatabase("jdbc:h2:./db/argmax").orElseThrow().file());
+        assertEquals(Path.of("/srv/a/argmax.course-check"),
+                CourseCheckCache.nextToDatabase("jdbc:h2:file:/srv/a/argmax;WRITE_DELAY=0").orElseThrow().file());
+        assertEquals(Path.of(System.getProperty("user.home") + "/argmax.course-check"),
+                CourseCheckCache.nextToDatabase("jdbc:h2:~/argmax").orElseThrow().file());
+        for (String url : List.of("jdbc:h2:mem:x", "jdbc:h2:tcp://localhost/x", "jdbc:h2:nio:/x/y", "jdbc:postgresql://h/argmax", "")) {
+            assertTrue(CourseCheckCache.nextToDatabase(url).isEmpty(), url);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
