@@ -19,13 +19,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs a command in this JVM; {@code java -jar} enters through {@link Launcher}, which may run {@code serve} in a child JVM instead. */
     public static void main(String[] args) {
         Launcher.stopWithParent();
-        int code = serves(args) ? serveCommandLine().execute(java.util.Arrays.copyOfRange(args, args.length == 0 ? 0 : 1, args.length))
-                : commandLine(new Main()).execute(args);
+        int code;
+        if (serves(args)) {
+            String[] serveArgs = java.util.Arrays.copyOfRange(args, args.length == 0 ? 0 : 1, args.length);
+            java.util.Optional<ServeCommand> simple = ServeCommand.simple(serveArgs, System.getenv());
+            code = simple.isPresent() ? simple.get().runSimple() : serveCommandLine().execute(serveArgs);
+        } else {
+            code = commandLine(new Main()).execute(args);
+        }
         if (code != 0) System.exit(code);
     }
 
     /**
-     * {@code serve} (or no command) is parsed by the serve command alone: picocli then reads the
+     * {@code serve} (or no command) is parsed without picocli when the command line is a usual one
+     * ({@link ServeCommand#simple}), else by the serve command alone: picocli then reads the
      * annotations of one command instead of all of them (its classes cannot be in the class-data
      * archive, and this is on the way to the first page). Help and errors read the same.
      */

@@ -42,6 +42,107 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The usual {@code serve} command lines without picocli: only known options, each once, as
+     * {@code --name value} or {@code --name=value} (flags bare), values not starting with {@code -},
+     * and the environment's defaults in the forms picocli reads without complaint. Anything else
+     * (help, a typo, a repeated option, an odd value or environment variable) is empty, and picocli
+     * parses it as before with its messages. Picocli's classes are compiled for Java 5, so the class-data
+     * archive cannot hold them, and reading them is ~0.3 s of CPU on the way to the first page.
+     * Gives the same fields as picocli (tested).
+     */
+    static java.util.Optional<ServeCommand> simple(String[] args, java.util.Map<String, String> env) {
+        ServeCommand c = new ServeCommand();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String portText = null;
+        String contentText = "content";
+        String staticText = "static";
+        String url = env.getOrDefault("ARGMAX_DB_URL", org.argmax.db.Database.DEFAULT_URL);
+        String user = env.getOrDefault("ARGMAX_DB_USER", "sa");
+        String password = env.getOrDefault("ARGMAX_DB_PASSWORD", "");
+        String trust = env.getOrDefault("ARGMAX_TRUST_PROXY", "false");
+        for (String name : java.util.List.of("ARGMAX_DB_URL", "ARGMAX_DB_USER", "ARGMAX_DB_PASSWORD", "ARGMAX_TRUST_PROXY", "PORT")) {
+            String v = env.get(name);
+            if (v != null && (v.isEmpty() || v.contains("${"))) return java.util.Optional.empty();
+        }
+        if (!trust.equalsIgnoreCase("true") && !trust.equalsIgnoreCase("false")) return java.util.Optional.empty();
+        boolean trustProxy = Boolean.parseBoolean(trust);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            if (!seen.add(name)) return java.util.Optional.empty();
+            switch (name) {
+                case "--trust-proxy", Launcher.NO_RELAUNCH_OPTION, "--warm-up-and-exit" -> {
+                    if (eq >= 0) return java.util.Optional.empty();
+                    if (name.equals("--trust-proxy")) trustProxy = true;
+                    else if (name.equals(Launcher.NO_RELAUNCH_OPTION)) c.noRelaunch = true;
+                    else c.warmUpAndExit = true;
+                }
+                case "--port", "--content", "--static", "--db", "--db-user", "--db-password" -> {
+                    String value;
+                    if (eq >= 0) {
+                        value = arg.substring(eq + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        return java.util.Optional.empty();
+                    }
+                    if (value.isEmpty() || value.startsWith("-") || value.contains("${")) return java.util.Optional.empty();
+                    switch (name) {
+                        case "--port" -> portText = value;
+                        case "--content" -> contentText = value;
+                        case "--static" -> staticText = value;
+                        case "--db" -> url = value;
+                        case "--db-user" -> user = value;
+                        default -> password = value;
+                    }
+                }
+                default -> {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        if (portText != null) {
+            if (!portText.matches("[0-9]{1,5}")) return java.util.Optional.empty();
+            c.port = Integer.valueOf(portText);
+        } else {
+            String envPort = env.get("PORT");
+            if (envPort != null && !envPort.isBlank() && !envPort.strip().matches("[0-9]{1,9}")) return java.util.Optional.empty();
+        }
+        try {
+            c.content = Path.of(contentText);
+            c.staticDir = Path.of(staticText);
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
+        c.trustProxy = trustProxy;
+        c.db.jdbcUrl = url;
+        c.db.dbUser = user;
+        c.db.dbPassword = password;
+        return java.util.Optional.of(c);
+    }
+
+    /** Runs a command {@link #simple} made, as picocli would with {@link Main#commandLine}'s exception handling. */
+    int runSimple() {
+        try {
+            return call();
+        } catch (org.argmax.db.DatabaseException | org.argmax.db.DataAccessException | io.javalin.util.JavalinBindException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private java.io.PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         int chosenPort = port != null ? port : portFromEnvironment();
@@ -50,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
             app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword,
                     org.argmax.accounts.PasswordHasher.DEFAULT_COST, trustProxy));
         } catch (ContentException e) {
-            java.io.PrintWriter err = spec.commandLine().getErr();
+            java.io.PrintWriter err = err();
             err.println("The course in " + content + " has problems; fix them and start again:");
             e.problems().forEach(err::println);
             err.flush();
