@@ -19,29 +19,38 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SharedPage {
     private final byte[] plain;
+    /** null when gzip would not pay (fonts, images): always sent as is */
     private final byte[] gzip;
     private final String etag;
     private final String gzipEtag;
+    private final String contentType;
 
-    private SharedPage(byte[] plain, byte[] gzip, String hash) {
+    private SharedPage(byte[] plain, byte[] gzip, String hash, String contentType) {
         this.plain = plain;
         this.gzip = gzip;
         this.etag = "\"" + hash + "\"";
         this.gzipEtag = "\"" + hash + "-gz\"";
+        this.contentType = contentType;
     }
 
     public static SharedPage of(String html) {
         byte[] plain = html.getBytes(StandardCharsets.UTF_8);
-        return new SharedPage(plain, Compression.gzip(plain), hash(plain));
+        return new SharedPage(plain, Compression.gzip(plain), hash(plain), "text/html; charset=utf-8");
+    }
+
+    /** Any file's bytes, with its gzip form only when {@code compress} (text). */
+    public static SharedPage of(byte[] bytes, String contentType, boolean compress) {
+        byte[] gz = compress ? Compression.gzip(bytes) : null;
+        return new SharedPage(bytes, gz != null && gz.length < bytes.length ? gz : null, hash(bytes), contentType);
     }
 
     /** The page, {@code 304} when the request's If-None-Match names it, gzip when the client accepts it. */
     public void send(Context ctx) {
-        boolean gz = Compression.acceptsGzip(ctx.header("Accept-Encoding"));
+        boolean gz = gzip != null && Compression.acceptsGzip(ctx.header("Accept-Encoding"));
         ctx.header("ETag", gz ? gzipEtag : etag);
-        ctx.header("Vary", "Accept-Encoding");
+        if (gzip != null) ctx.header("Vary", "Accept-Encoding");
         if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
-        ctx.contentType("text/html; charset=utf-8");
+        ctx.contentType(contentType);
         ctx.disableCompression(); // the bytes below are already what goes on the wire
         if (Compression.matches(ctx.header("If-None-Match"), etag, gzipEtag)) {
             ctx.status(304);
@@ -53,6 +62,11 @@ public final class SharedPage {
 
     int size() {
         return plain.length;
+    }
+
+    /** The bytes held: the file and its gzip form. */
+    long bytesHeld() {
+        return plain.length + (gzip == null ? 0 : gzip.length);
     }
 
     private static String hash(byte[] bytes) {

@@ -28,6 +28,7 @@ import org.argmax.http.FragmentCache;
 import org.argmax.http.HttpErrors;
 import org.argmax.http.StaticAssets;
 import org.argmax.http.Views;
+import org.argmax.http.WebjarFiles;
 import org.argmax.accounts.LoginThrottle;
 import org.argmax.accounts.PasswordHasher;
 import org.argmax.accounts.SessionRepository;
@@ -55,6 +56,8 @@ import java.util.concurrent.FutureTask;
  * static: tests start as many independent apps as they like, each on its own port and database.
  */
 public final class App implements AutoCloseable {
+    /** At most this much of the webjars' files (and their gzip forms) is kept in memory; KaTeX and Chart.js as the pages use them are ~1.5 MB. */
+    static final long WEBJAR_BYTES = 8L * 1024 * 1024;
     private final Database database;
     private final Javalin javalin;
 
@@ -142,6 +145,7 @@ public final class App implements AutoCloseable {
             String backupToken = database.compaction() == null ? null : Tokens.random();
             BackupHandler backup = new BackupHandler(database, backupToken);
             ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
+            WebjarFiles webjars = new WebjarFiles(WEBJAR_BYTES);
             StartupTrace.mark("views and handlers");
             Javalin javalin = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
@@ -150,14 +154,6 @@ public final class App implements AutoCloseable {
                 c.resourceHandler(new JavalinStaticResourceHandler());
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
                 c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
-                // webjar URLs name their version: cached for a year, kept compressed in memory
-                c.staticFiles.add(s -> {
-                    s.hostedPath = "/webjars";
-                    s.directory = "META-INF/resources/webjars";
-                    s.location = Location.CLASSPATH;
-                    s.headers = java.util.Map.of("Cache-Control", StaticAssets.IMMUTABLE);
-                    s.precompressMaxSize = 4 * 1024 * 1024;
-                });
                 // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets, below)
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/static";
@@ -182,6 +178,8 @@ public final class App implements AutoCloseable {
                 };
                 ErrorMapping.register(c.routes, errors);
                 Routes.register(c.routes, handlers, first);
+                // webjar URLs name their version: immutable, each file kept in memory with its gzip form once asked for
+                c.routes.get(WebjarFiles.PREFIX + "<path>", webjars::send);
                 c.routes.post("/admin/backup", Routes.after(first, backup::backup), Access.PUBLIC_API); // its own token, not a session: no CSRF
                 if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
