@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *     {@code -XX:ArchiveClassesAtExit} and the archive is written when it stops (the Maven build does
  *     that once after {@code package} with {@code serve --warm-up-and-exit});</li>
  * <li>a heap sized for the work ({@value #INITIAL_HEAP} growing to at most {@value #HEAP}) and the serial collector instead of a quarter of the
- *     machine's memory, and at most {@value #MALLOC_ARENAS} malloc arenas.</li>
+ *     machine's memory, and at most {@value #MALLOC_ARENAS} malloc arenas;</li>
+ * <li>JIT thresholds that leave code run only during the start to the interpreter ({@link #JIT_OPTIONS}).</li>
  * </ul>
  * The launcher forwards its own JVM options after these (so the user's {@code -Xmx} or collector
  * wins), its standard streams, and the child's exit code; a SIGTERM or Ctrl-C stops the child the
@@ -49,6 +50,20 @@ public final class Launcher {
     static final String INITIAL_HEAP = "128m";
     static final String HEAP = "256m";
     static final int MALLOC_ARENAS = 2;
+    /**
+     * The JIT compiles a method or loop later than by default (five times the calls and loop
+     * iterations, at both tiers): a start runs thousands of methods only a few hundred times (reading
+     * the jar's index, YAML, H2's pages, Jetty's set-up), and compiling them took the two compiler
+     * threads more CPU than the start itself had (C1 + C2 ~2 s of ~3 s on a 2-core machine, competing
+     * with it). Hot code is compiled as before, by both tiers: the server JVM's CPU until the first page
+     * fell 15-25 %, pages per second after 20 s of load were the same, in the first 10 s of full
+     * load 22 % fewer (BENCHMARKS.md, start-up). The user's own -XX options come later and win.
+     */
+    static final String[] JIT_OPTIONS = {
+        "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3MinInvocationThreshold=500", "-XX:Tier3CompileThreshold=10000",
+        "-XX:Tier3BackEdgeThreshold=300000", "-XX:Tier4InvocationThreshold=25000", "-XX:Tier4MinInvocationThreshold=3000",
+        "-XX:Tier4CompileThreshold=75000", "-XX:Tier4BackEdgeThreshold=200000",
+    };
     private static final String ARCHIVE_PREFIX = "argmax-";
     private static final String ARCHIVE_SUFFIX = ".jsa";
     private static final int ARCHIVE_KEY_DIGITS = 12;
@@ -152,6 +167,7 @@ public final class Launcher {
         command.add("-Xms".concat(INITIAL_HEAP));
         command.add("-Xmx".concat(HEAP));
         if (!userCollector) command.add("-XX:+UseSerialGC");
+        command.addAll(List.of(JIT_OPTIONS));
         command.addAll(userOptions);
         command.add(property(PARENT_PROPERTY, parentPid));
         command.add(property(org.argmax.web.StartupTrace.ORIGIN_PROPERTY, origin));

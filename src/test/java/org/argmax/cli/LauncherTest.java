@@ -45,10 +45,12 @@ class LauncherTest {
         Path archive = Path.of("/srv/argmax/argmax-0123456789ab.jsa");
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
-        assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off",
-                "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-Dargmax.startupTrace=true", "-Xmx1g",
-                "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"), child,
-                "the user's -Xmx comes later, so it wins");
+        List<String> expected = new java.util.ArrayList<>(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
+                "-Xlog:cds=off,cds+dynamic=off", "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC"));
+        expected.addAll(List.of(Launcher.JIT_OPTIONS));
+        expected.addAll(List.of("-Dargmax.startupTrace=true", "-Xmx1g",
+                "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"));
+        assertEquals(expected, child, "the user's -Xmx comes later, so it wins");
     }
 
     @Test
