@@ -96,6 +96,11 @@ public final class GroupCommit implements AutoCloseable {
     public record Counts(long units, long commits, long refused) {
     }
 
+    /** Units waiting for the writer now. */
+    public int waiting() {
+        return waiting.size();
+    }
+
     public Counts counts() {
         return new Counts(units.get(), commits.get(), refused.get());
     }
