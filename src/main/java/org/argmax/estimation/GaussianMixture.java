@@ -11,7 +11,8 @@ import java.util.List;
  * ranges merged in order, so results do not depend on the number of threads. A range goes through its
  * points in blocks of {@value #BLOCK}: the log densities of the block one component at a time
  * ({@link MixtureComponents#logDensities}), the responsibilities, then the sums. One path for every
- * dimension; one-dimensional data is the case d = 1.
+ * dimension, except one-dimensional data: its pass is {@link MixtureKernel}'s fused one (the same
+ * quantities, sums kept in four lanes).
  */
 public final class GaussianMixture {
     private static final int BLOCK = 256;
@@ -150,6 +151,7 @@ public final class GaussianMixture {
     private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, double[] responsibilities) {
         MixtureComponents comps = new MixtureComponents(theta);
         int k = theta.k();
+        if (d == 1) return Chunked.reduce(n, (ch, from, to) -> MixtureKernel.range(flat, from, to, comps, responsibilities), MixtureStatistics.Result::plus);
         return Chunked.reduce(n, (ch, from, to) -> {
             MixtureStatistics stats = new MixtureStatistics(k, d, comps.means);
             double[][] x = new double[d][BLOCK], r = new double[k][BLOCK];
