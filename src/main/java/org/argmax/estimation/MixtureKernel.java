@@ -20,7 +20,7 @@ final class MixtureKernel {
     static final int BLOCK = 256;
     static final int LANES = 4;
     static final int VECTOR_ROWS = 2048;
-    static final boolean VECTOR = vectorAvailable();
+    static final boolean VECTOR = Simd.VECTOR;
 
     private MixtureKernel() {
     }
@@ -151,16 +151,6 @@ final class MixtureKernel {
 
         MixtureStatistics.Result result(double[] means, double ll) {
             return new MixtureStatistics.Result(k, 1, means, totalWeight, totalFirst, totalSecond, ll);
-        }
-    }
-
-    private static boolean vectorAvailable() {
-        if (!Boolean.parseBoolean(System.getProperty("argmax.vector", "true"))) return false;
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        try {
-            return MixtureKernelVector.usable();
-        } catch (LinkageError e) {
-            return false;
         }
     }
 }
