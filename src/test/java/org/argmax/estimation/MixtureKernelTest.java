@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -89,5 +90,19 @@ class MixtureKernelTest {
             assertEquals(plain.first()[c], fused.first()[c], 1e-11 * x.length);
             assertEquals(plain.second()[c], fused.second()[c], 1e-11 * x.length * 100);
         }
+    }
+
+    @Test
+    void theArrayAndItsRowsGiveTheSameFitAndTheSameMessages() {
+        double[] x = data(30_001, 4);
+        GmmOptions options = GmmOptions.defaults(3).withInitial(GmmParameters.oneDimensional(new double[]{0.4, 0.3, 0.3}, new double[]{-1, 0, 30}, new double[]{1, 1, 4}))
+                .withIterations(5, 0);
+        GmmFit flat = GaussianMixture.fit(x, options), rows = GaussianMixture.fit(GaussianMixture.column(x), options);
+        assertEquals(Double.doubleToRawLongBits(rows.logLikelihood()), Double.doubleToRawLongBits(flat.logLikelihood()));
+        assertArrayEquals(rows.parameters().means()[2], flat.parameters().means()[2], 0.0);
+        assertArrayEquals(rows.responsibilities()[7], flat.responsibilities()[7], 0.0);
+        x[17] = Double.NaN;
+        EstimationException e = assertThrows(EstimationException.class, () -> GaussianMixture.fit(x, options));
+        assertEquals("row 18, column 1 is not a finite number", e.getMessage());
     }
 }
