@@ -4,8 +4,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.argmax.content.CourseLoader;
 import org.argmax.db.Database;
+import org.argmax.db.GroupCommit;
 import org.argmax.db.H2Backup;
 import org.argmax.http.Tokens;
 import org.argmax.lessons.CourseService;
@@ -24,6 +28,7 @@ import org.argmax.http.Access;
 import org.argmax.http.Csrf;
 import org.argmax.http.CurrentUser;
 import org.argmax.http.FragmentCache;
+import org.argmax.http.InFlightLimit;
 import org.argmax.http.HttpErrors;
 import org.argmax.http.StaticAssets;
 import org.argmax.http.Views;
@@ -58,14 +63,30 @@ public final class App implements AutoCloseable {
     private final Javalin javalin;
 
     private final FitPool fits;
+    private final GroupCommit writes;
     private final H2Backup.ServerInfo backupInfo;
 
-    private App(Database database, Javalin javalin, FitPool fits, H2Backup.ServerInfo backupInfo) {
+    private App(Database database, Javalin javalin, FitPool fits, GroupCommit writes, H2Backup.ServerInfo backupInfo) {
         this.database = database;
         this.javalin = javalin;
         this.fits = fits;
+        this.writes = writes;
         this.backupInfo = backupInfo;
     }
+
+    /** Jetty's threads at most (its default is 250: more threads than two cores can use, each with its stack). */
+    static final int MAX_THREADS = 128;
+    /** Connections the kernel holds for the server before it accepts them. */
+    static final int ACCEPT_QUEUE = 1024;
+    /** Requests in the handlers at once at most; one more is refused with 503 before it costs anything (InFlightLimit). */
+    static final int MAX_IN_FLIGHT = 64;
+    /** Attempts committed together at most (one commit of H2 or PostgreSQL for all of them). */
+    static final int MAX_BATCH = 64;
+    /**
+     * Attempts waiting to be stored at most; one more is refused with 503. At the writer's pace (a
+     * thousand or more a second) a full queue is a few hundred milliseconds of waiting.
+     */
+    static final int MAX_WAITING_WRITES = 128;
 
     /** db/argmax.mv.db → argmax */
     private static String databaseName(Database database) {
@@ -107,6 +128,8 @@ public final class App implements AutoCloseable {
             throw e;
         }
         FitPool fits = new FitPool(config.fitThreads());
+        // answers are stored by one writer that commits all waiting at once; beyond MAX_WAITING_WRITES, 503 at once
+        GroupCommit writes = new GroupCommit(database.dataSource(), "attempt-writer", MAX_BATCH, MAX_WAITING_WRITES);
         try {
             DataSource db = database.dataSource();
             UserRepository users = new UserRepository(db);
@@ -114,7 +137,7 @@ public final class App implements AutoCloseable {
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
             SessionResolver sessionResolver = new SessionResolver(sessions);
             ProgressRepository progress = new ProgressRepository(db);
-            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db),
+            ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db, writes),
                     references, misconceptions);
 
             StartupTrace.mark("services");
@@ -148,6 +171,16 @@ public final class App implements AutoCloseable {
                 c.resourceHandler(new JavalinStaticResourceHandler());
                 // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
                 c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
+                // bounded threads (the in-flight limit keeps most of them free to refuse quickly), and a listen backlog for a
+                // class arriving at once: Java's default of 50 made a burst of new connections wait for TCP's SYN
+                // retransmission (1 s, 3 s, 7 s…) before the server even saw them
+                c.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+                c.jetty.addConnector((server, http) -> {
+                    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setPort(config.port());
+                    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                    return connector;
+                });
                 // webjar URLs name their version: cached for a year, kept compressed in memory
                 c.staticFiles.add(s -> {
                     s.hostedPath = "/webjars";
@@ -179,7 +212,7 @@ public final class App implements AutoCloseable {
                     Access.check(ctx);
                 };
                 ErrorMapping.register(c.routes, errors);
-                Routes.register(c.routes, handlers, first);
+                Routes.register(c.routes, handlers, first, new InFlightLimit(MAX_IN_FLIGHT));
                 c.routes.post("/admin/backup", Routes.after(first, backup::backup), Access.PUBLIC_API); // its own token, not a session: no CSRF
                 if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
             });
@@ -188,8 +221,9 @@ public final class App implements AutoCloseable {
             StartupTrace.mark("listening on port " + javalin.port());
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
-            return new App(database, javalin, fits, backupInfo);
+            return new App(database, javalin, fits, writes, backupInfo);
         } catch (RuntimeException e) {
+            writes.close();
             fits.close();
             database.close();
             throw e;
@@ -222,6 +256,7 @@ public final class App implements AutoCloseable {
     public void close() {
         if (backupInfo != null) H2Backup.ServerInfo.delete(database.compaction().file().resolveSibling(databaseName(database)));
         javalin.stop();
+        writes.close();
         fits.close();
         database.close();
     }

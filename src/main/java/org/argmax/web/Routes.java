@@ -6,6 +6,7 @@ import org.argmax.accounts.AccountHandler;
 import org.argmax.api.EstimateHandler;
 import org.argmax.exercises.ExerciseHandler;
 import org.argmax.http.Access;
+import org.argmax.http.InFlightLimit;
 import org.argmax.lessons.LessonHandler;
 import org.argmax.progress.InstructorHandler;
 import org.argmax.progress.ProgressHandler;
@@ -65,10 +66,15 @@ public final class Routes {
 
             get("/health", PUBLIC_API, h -> h.health()::show));
 
-    /** Registers every route; {@code first} runs before each route's handler (the session lookup and the access check). */
-    public static void register(RoutesConfig r, Handlers h, Handler first) {
+    /**
+     * Registers every route; {@code first} runs before each route's handler (the session lookup and the
+     * access check), and {@code limit} admits at most so many requests at once (the health check is
+     * outside it: it must answer while the server is at its limit).
+     */
+    public static void register(RoutesConfig r, Handlers h, Handler first, InFlightLimit limit) {
         for (Route route : ALL) {
             Handler handler = after(first, route.handler().apply(h));
+            if (!route.path().equals("/health")) handler = limit.around(handler);
             switch (route.method()) {
                 case "GET" -> r.get(route.path(), handler, route.access());
                 case "POST" -> r.post(route.path(), handler, route.access());

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ public final class GradingLoad {
                  double p50, double p99, double max, double cpuMsPerSubmission, Instant from, Instant to) {
     }
 
-    private GradingLoad(HttpClient http, String base) {
+    GradingLoad(HttpClient http, String base) {
         this.http = http;
         this.base = base;
     }
@@ -164,7 +165,7 @@ public final class GradingLoad {
     }
 
     /** Signs up the learners (each from its own address, as a class behind one proxy), four at a time: bcrypt is slow on purpose. */
-    private void signUp(int count) throws Exception {
+    void signUp(int count) throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -222,7 +223,7 @@ public final class GradingLoad {
      * One phase: {@code rate × seconds} submissions at fixed intended times, learner i mod N each, a
      * wrong answer each time.
      */
-    private Phase run(String db, String path, int rate, int seconds, Server server, boolean warmUp) throws InterruptedException {
+    Phase run(String db, String path, int rate, int seconds, Server server, boolean warmUp) throws InterruptedException {
         boolean json = path.equals("json");
         int total = rate * seconds;
         long[] latency = new long[total];
@@ -232,6 +233,12 @@ public final class GradingLoad {
         Duration cpuBefore = server.cpu();
         Instant from = Instant.now();
         long start = System.nanoTime() + 20_000_000;
+        // at most CONNECTIONS requests open at once, as a class's browsers hold a few connections each: a request due while
+        // all are busy waits for one (its latency still counts from its intended time); without a bound the JDK's client
+        // opened a connection per waiting request, thousands under overload, and measured its own connection set-up
+        Semaphore open = new Semaphore(Integer.parseInt(env("CONNECTIONS", "256")));
+        java.util.Queue<Runnable> due = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int i = 0; i < total; i++) done[i] = new CompletableFuture<>();
         for (int i = 0; i < total; i++) {
             Learner l = learners.get(i % learners.size());
             // (2j + 1) / 2000 has 16 in its reduced denominator, so it is never within 10⁻⁷ of k/n for an odd n: always wrong
@@ -246,13 +253,27 @@ public final class GradingLoad {
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
             int n = i;
-            done[i] = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+            Runnable send = () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                 latency[n] = System.nanoTime() - intended;
                 int expected = json ? 200 : 303;
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 outcome[n] = e != null ? cause.getClass().getSimpleName() : r.statusCode() == expected ? null : Integer.toString(r.statusCode());
+                Runnable next = due.poll(); // the connection goes to the next request waiting, or back
+                if (next != null) next.run();
+                else open.release();
+                done[n].complete(null);
                 return null;
             });
+            if (open.tryAcquire()) {
+                send.run();
+            } else {
+                due.add(send);
+                if (open.tryAcquire()) { // a connection freed between the two lines
+                    Runnable next = due.poll();
+                    if (next != null) next.run();
+                    else open.release();
+                }
+            }
         }
         CompletableFuture.allOf(done).orTimeout(120, TimeUnit.SECONDS).exceptionally(e -> null).join();
         Instant to = Instant.now();
@@ -327,7 +348,7 @@ public final class GradingLoad {
     }
 
     /** When each stored attempt was made (the server is stopped first on H2: its file is single-process). */
-    private static List<Instant> storedAttempts(String url, String db) throws Exception {
+    static List<Instant> storedAttempts(String url, String db) throws Exception {
         List<Instant> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT created_at FROM exercise_attempts")) {
@@ -338,7 +359,7 @@ public final class GradingLoad {
     }
 
     /** The shipped course with the load's exercise open for unlimited attempts, so every submission is graded and stored. */
-    private static Path loadContent(Path dir) throws IOException {
+    static Path loadContent(Path dir) throws IOException {
         Path content = dir.resolve("content");
         Path from = Path.of("content");
         try (Stream<Path> files = Files.walk(from)) {
@@ -417,7 +438,7 @@ public final class GradingLoad {
     }
 
     /** {@code java -jar target/argmax.jar serve} on a free port, stopped (gracefully) on close. */
-    private static final class Server implements AutoCloseable {
+    static final class Server implements AutoCloseable {
         final Process process;
         final int port;
 
@@ -427,14 +448,30 @@ public final class GradingLoad {
         }
 
         static Server start(Path jar, Path content, String url, Path log) throws Exception {
+            List<String> java = new ArrayList<>();
+            // e.g. a profiler: SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/grading.jfr'
+            java.addAll(Arrays.stream(env("SERVER_JAVA_OPTS", "").split("\\s+")).filter(o -> !o.isEmpty()).toList());
+            java.addAll(List.of("-jar", jar.toString()));
+            return start(java, content, url, log);
+        }
+
+        /**
+         * The server from this JVM's class path (the tests': no jar is built before them) in one JVM with
+         * the heap and collector the launcher gives the server ({@code cli.Launcher}).
+         */
+        static Server fromClassPath(Path content, String url, Path log) throws Exception {
+            return start(List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "org.argmax.cli.Main"), content, url, log);
+        }
+
+        private static Server start(List<String> java, Path content, String url, Path log) throws Exception {
             int port;
             try (var socket = new java.net.ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            // e.g. a profiler: SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/grading.jfr'
-            command.addAll(Arrays.stream(env("SERVER_JAVA_OPTS", "").split("\\s+")).filter(o -> !o.isEmpty()).toList());
-            command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--content", content.toString(), "--db", url, "--db-user", "sa",
+            command.addAll(java);
+            command.addAll(List.of("serve", "--port", Integer.toString(port), "--content", content.toString(), "--db", url, "--db-user", "sa",
                     "--trust-proxy"));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Server server = new Server(p, port);

@@ -1,0 +1,219 @@
+package org.argmax.db;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Short write transactions of many requests, run by one writer thread and committed together: the
+ * writer takes every unit of work waiting, runs each on one connection behind a savepoint of its own,
+ * and commits them all at once. A commit is the expensive part of a small write (embedded H2 writes a
+ * new chunk of pages to its file; PostgreSQL flushes its log), so under load one commit carries many
+ * answers, while a lone request is committed at once, as before.
+ *
+ * <p>What each caller sees is what its own transaction would have given: its result once the commit
+ * that holds it is done (never before: an answer acknowledged is an answer stored), or its own
+ * exception, with its work rolled back to its savepoint and the others unaffected. A failed commit
+ * fails every unit of its batch, none of which was stored.
+ *
+ * <p>Admission control: at most {@code maxWaiting} units wait; one more is refused at once with
+ * {@link Overloaded} (503 and {@code Retry-After: 1}), so a flood of requests gets fast refusals
+ * instead of a queue that grows until the heap is full.
+ */
+public final class GroupCommit implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** One unit of work, run inside the shared transaction; it must not commit, roll back or close the connection. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private record Unit<T>(Work<T> work, CompletableFuture<T> done) {
+    }
+
+    private final DataSource db;
+    private final BlockingQueue<Unit<?>> waiting;
+    private final int maxBatch;
+    private final Thread writer;
+    private volatile boolean open = true;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong units = new AtomicLong();
+    private volatile long lastRefusalLogged;
+
+    public GroupCommit(DataSource db, String name, int maxBatch, int maxWaiting) {
+        if (maxBatch < 1 || maxWaiting < 1) throw new IllegalArgumentException("maxBatch and maxWaiting must be at least 1");
+        this.db = db;
+        this.maxBatch = maxBatch;
+        this.waiting = new ArrayBlockingQueue<>(maxWaiting);
+        this.writer = new Thread(this::writeLoop, name);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Runs {@code work} in the next group transaction and waits until it is committed. Throws the
+     * work's own runtime exception (nothing of it stored), {@link DataAccessException} when the
+     * database failed, {@link Overloaded} when too many units are waiting already.
+     */
+    public <T> T run(String doing, Work<T> work) {
+        if (!open) throw new Overloaded("The server is shutting down; nothing was stored. Try again in a moment.");
+        CompletableFuture<T> done = new CompletableFuture<>();
+        if (!waiting.offer(new Unit<>(work, done))) {
+            refused.incrementAndGet();
+            logRefusals();
+            throw new Overloaded("The server is busy: " + waiting.size() + " answers are waiting to be stored, so yours was not stored. "
+                    + "Try again in a second.");
+        }
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the unit may still be committed: the caller gives no answer either way, like a dropped connection
+            throw new DataAccessException(doing, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) throw new DataAccessException(doing, sql);
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new DataAccessException(doing, cause);
+        }
+    }
+
+    /** How many units were committed, in how many commits, and how many were refused; for the logs and the benchmarks. */
+    public record Counts(long units, long commits, long refused) {
+    }
+
+    /** Units waiting for the writer now. */
+    public int waiting() {
+        return waiting.size();
+    }
+
+    public Counts counts() {
+        return new Counts(units.get(), commits.get(), refused.get());
+    }
+
+    /** At most one line a minute: under a flood, one per refusal would cost more than the refusals. */
+    private void logRefusals() {
+        long now = System.nanoTime();
+        long last = lastRefusalLogged;
+        if (now - last > TimeUnit.MINUTES.toNanos(1) || last == 0) {
+            lastRefusalLogged = now;
+            log.warn("Overloaded: {} writes waiting, {} refused with 503 so far", waiting.size(), refused.get());
+        }
+    }
+
+    private void writeLoop() {
+        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        while (open || !waiting.isEmpty()) {
+            try {
+                Unit<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                waiting.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!open) break;
+            } catch (RuntimeException | Error e) { // never let the writer die: fail the batch and go on
+                for (Unit<?> u : batch) u.done.completeExceptionally(e);
+                log.error("Group commit failed unexpectedly", e);
+            } finally {
+                batch.clear();
+            }
+        }
+        Overloaded closing = new Overloaded("The server is shutting down; nothing was stored. Try again in a moment.");
+        for (Unit<?> u; (u = waiting.poll()) != null; ) u.done.completeExceptionally(closing);
+    }
+
+    /** Runs the batch in one transaction; each unit's outcome is completed only after the commit (or the failure). */
+    private void commit(List<Unit<?>> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] failures = new Throwable[batch.size()];
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    // a savepoint only when another unit shares the transaction: alone, a failure rolls back everything anyway
+                    for (int attempt = 1; ; attempt++) {
+                        Savepoint before = batch.size() > 1 ? c.setSavepoint() : null;
+                        try {
+                            results[i] = batch.get(i).work.run(c);
+                            failures[i] = null;
+                            break;
+                        } catch (SQLException | RuntimeException e) {
+                            failures[i] = e;
+                            if (before != null) c.rollback(before); // PostgreSQL needs this after an error to go on
+                            else c.rollback();
+                            // a deadlock or lock time-out with another server's transaction: tried again, as a lone transaction would be
+                            if (!transientFailure(e) || attempt >= 3) break;
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException | RuntimeException | AssertionError ignored) {
+                    // the pool resets it or evicts a broken connection (H2 asserts here after it closed the database)
+                }
+            }
+        } catch (SQLException | RuntimeException e) { // no connection, or the commit failed: nothing of the batch is stored
+            for (Unit<?> u : batch) u.done.completeExceptionally(e);
+            return;
+        }
+        commits.incrementAndGet();
+        units.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], failures[i]);
+    }
+
+    /** Serialization failure, deadlock (PostgreSQL) or lock time-out (H2): worth one more try. */
+    private static boolean transientFailure(Exception e) {
+        if (!(e instanceof SQLException sql)) return false;
+        String state = sql.getSQLState();
+        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Unit<T> unit, Object result, Throwable failure) {
+        if (failure != null) unit.done.completeExceptionally(failure);
+        else unit.done.complete((T) result);
+    }
+
+    /** Stops taking work, commits what is waiting, and waits (at most 10 s) for the writer to finish. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) writer.interrupt();
+    }
+
+    /** Too many writes are waiting, or the server is stopping: nothing was stored; 503 with {@code Retry-After: 1}. */
+    public static final class Overloaded extends RuntimeException {
+        public Overloaded(String message) {
+            super(message);
+        }
+    }
+}
