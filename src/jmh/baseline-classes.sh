@@ -12,7 +12,7 @@ if [ ! -f "$DIR/classes/org/argmax/estimation/GaussianMixture.class" ]; then
   rm -rf "$DIR"
   mkdir -p "$DIR/src" "$DIR/classes"
   git archive "$SHA" src/main/java/org/argmax/estimation | tar -x -C "$DIR/src"
-  javac -nowarn -encoding UTF-8 --release 17 -cp "$(cat target/bench-build/classpath.txt)" -d "$DIR/classes" \
+  javac -nowarn -encoding UTF-8 --release 17 --add-modules jdk.incubator.vector -cp "$(cat target/bench-build/classpath.txt)" -d "$DIR/classes" \
     $(find "$DIR/src" -name '*.java') >&2
 fi
 echo "$DIR/classes"

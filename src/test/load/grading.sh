@@ -9,7 +9,7 @@
 # Full run (about 25 minutes: 5 rates x 2 paths x 60 s x 2 databases, plus sign-ups and warm-ups):
 #   src/test/load/grading.sh
 # Environment (defaults in brackets): RATES [50,100,200,400,800] per second, SECONDS [60] per rate,
-# WARMUP [10] seconds at 100/s before measuring, LEARNERS [50], PATHS [json,form], DBS [h2,postgresql],
+# WARMUP [30] seconds at 100/s before measuring (the JIT compiler is still busy after 10), LEARNERS [50], PATHS [json,form], DBS [h2,postgresql],
 # OUT [target/load-results], SERVER_JAVA_OPTS [none] (options of the server JVM, e.g. a profiler),
 # START_TIMEOUT [300] seconds for a server to answer /health, PAUSE_MS [3000] between phases (a lull:
 # the server compacts its H2 file then), H2_URL_OPTIONS [none] appended to the H2 URL (e.g. ;PAGE_SIZE=2048).

@@ -208,6 +208,8 @@ public final class GroupCommit implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (writer.isAlive()) writer.interrupt();
+        Counts c = counts();
+        if (c.units() > 0 || c.refused() > 0) log.info("{}: {} writes stored in {} commits, {} refused as overload", writer.getName(), c.units(), c.commits(), c.refused());
     }
 
     /** Too many writes are waiting, or the server is stopping: nothing was stored; 503 with {@code Retry-After: 1}. */

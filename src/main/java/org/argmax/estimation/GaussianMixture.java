@@ -11,7 +11,8 @@ import java.util.List;
  * ranges merged in order, so results do not depend on the number of threads. A range goes through its
  * points in blocks of {@value #BLOCK}: the log densities of the block one component at a time
  * ({@link MixtureComponents#logDensities}), the responsibilities, then the sums. One path for every
- * dimension; one-dimensional data is the case d = 1.
+ * dimension, except one-dimensional data: its pass is {@link MixtureKernel}'s fused one (the same
+ * quantities, sums kept in four lanes).
  */
 public final class GaussianMixture {
     private static final int BLOCK = 256;
@@ -19,19 +20,36 @@ public final class GaussianMixture {
     private GaussianMixture() {
     }
 
-    /** One-dimensional data. */
+    /**
+     * One-dimensional data. With given initial parameters and finite data the array itself is the
+     * pass's data (no copy into n rows of one value and back); otherwise the rows are made for the
+     * checks' messages and the initialization.
+     */
     public static GmmFit fit(double[] data, GmmOptions options) {
+        if (data != null && data.length > 0 && options.init() == GmmOptions.Init.GIVEN && allFinite(data)) {
+            return fit(null, data, data.length, 1, options);
+        }
         return fit(column(data), options);
     }
 
     public static GmmFit fit(double[][] data, GmmOptions options) {
         int d = MultivariateNormal.checkRows(data);
-        int n = data.length;
+        return fit(data, flatten(data, d), data.length, d, options);
+    }
+
+    private static boolean allFinite(double[] data) {
+        return Chunked.reduce(data.length, (ch, from, to) -> {
+            for (int i = from; i < to; i++) if (!Double.isFinite(data[i])) return false;
+            return true;
+        }, Boolean::logicalAnd);
+    }
+
+    /** data: the rows, or null when only flat (n × d, row-major) is given (then the initialization is GIVEN). */
+    private static GmmFit fit(double[][] data, double[] flat, int n, int d, GmmOptions options) {
         if (options.k() < 1) throw new EstimationException("the number of components must be at least 1, got " + options.k());
         if (n < options.k()) throw new EstimationException("too few points for " + options.k() + " components: got " + n);
         if (options.maxIterations() < 0) throw new EstimationException("the number of iterations must be ≥ 0");
         if (!(options.regularization() >= 0)) throw new EstimationException("the covariance regularization must be ≥ 0");
-        double[] flat = flatten(data, d);
         GmmParameters theta = initial(data, flat, d, options);
         MixtureStatistics.Result pass = null;
         List<GmmFit.GmmIteration> trace = new ArrayList<>();
@@ -150,6 +168,7 @@ public final class GaussianMixture {
     private static MixtureStatistics.Result pass(double[] flat, int n, int d, GmmParameters theta, double[] responsibilities) {
         MixtureComponents comps = new MixtureComponents(theta);
         int k = theta.k();
+        if (d == 1) return Chunked.reduce(n, (ch, from, to) -> MixtureKernel.range(flat, from, to, comps, responsibilities), MixtureStatistics.Result::plus);
         return Chunked.reduce(n, (ch, from, to) -> {
             MixtureStatistics stats = new MixtureStatistics(k, d, comps.means);
             double[][] x = new double[d][BLOCK], r = new double[k][BLOCK];
@@ -203,7 +222,7 @@ public final class GaussianMixture {
     }
 
     private static GmmParameters initial(double[][] data, double[] flat, int d, GmmOptions o) {
-        int n = data.length, k = o.k();
+        int n = flat.length / d, k = o.k();
         return switch (o.init()) {
             case GIVEN -> {
                 if (o.initial() == null) throw new EstimationException("initial parameters were asked for but not given");

@@ -83,7 +83,7 @@ public final class GradingLoad {
     public static void main(String[] args) throws Exception {
         List<Integer> rates = Arrays.stream(env("RATES", "50,100,200,400,800").split(",")).map(String::strip).map(Integer::parseInt).toList();
         int seconds = Integer.parseInt(env("SECONDS", "60"));
-        int warmup = Integer.parseInt(env("WARMUP", "10"));
+        int warmup = Integer.parseInt(env("WARMUP", "30"));
         int learnerCount = Integer.parseInt(env("LEARNERS", "50"));
         List<String> paths = List.of(env("PATHS", "json,form").split(","));
         List<String> dbs = List.of(env("DBS", "h2,postgresql").split(","));
