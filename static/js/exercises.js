@@ -32,6 +32,17 @@
         // beside it; the summary (role=alert) takes the focus, nothing is cleared
         var focusTarget = fresh.querySelector('.invalid-summary') || fresh.querySelector('.feedback .verdict, .notice-error');
         if (focusTarget) { focusTarget.setAttribute('tabindex', '-1'); focusTarget.focus(); }
+      } else if (result.status === 503 && result.json.error) {
+        // the server is busy (nothing was stored): say so beside the form and let the learner try again
+        var notice = section.querySelector('.busy-notice');
+        if (!notice) {
+          notice = document.createElement('p');
+          notice.className = 'notice notice-error busy-notice';
+          notice.setAttribute('role', 'alert');
+          form.parentNode.insertBefore(notice, form);
+        }
+        notice.textContent = result.json.error;
+        if (button) button.disabled = false;
       } else {
         form.submit();
       }

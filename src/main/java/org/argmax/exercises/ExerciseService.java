@@ -33,6 +33,10 @@ public final class ExerciseService {
     private final Supplier<Map<String, ExerciseSpec>> specs;
     private final AttemptRepository attempts;
     private final InstanceFactory factory;
+    /** Instances of the learners' current data, kept: an attempt or a page view reuses the one built last time. */
+    private final RecentInstances instances;
+    /** A few kB each (a lab's can be tens of kB): the learners of a class at work at once, each on an exercise or two. */
+    private static final int RECENT_INSTANCES = 256;
     private final Grader grader;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
@@ -41,6 +45,7 @@ public final class ExerciseService {
         this.specs = specs;
         this.attempts = attempts;
         this.factory = new InstanceFactory(references, misconceptions);
+        this.instances = new RecentInstances(factory, RECENT_INSTANCES);
         this.grader = new Grader(references);
     }
 
@@ -54,14 +59,14 @@ public final class ExerciseService {
     public ExerciseView view(String id, Long userId) {
         if (userId != null) return view(id, userId, attempts.state(userId, id));
         ExerciseSpec spec = spec(id);
-        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(EXAMPLE_USER, id, ExerciseState.FIRST.variant()));
+        ExerciseInstance instance = instances.get(spec, InstanceFactory.seedFor(EXAMPLE_USER, id, ExerciseState.FIRST.variant()));
         return view(spec, instance, false, ExerciseState.FIRST, null);
     }
 
     /** The exercise as {@code userId} sees it in {@code state} (read with {@link #states}), with the last attempt at its variant. */
     public ExerciseView view(String id, long userId, ExerciseState state) {
         ExerciseSpec spec = spec(id);
-        ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant()));
+        ExerciseInstance instance = instances.get(spec, InstanceFactory.seedFor(userId, id, state.variant()));
         Attempt last = attempts.lastAttempt(userId, id, state.variant()).orElse(null);
         return view(spec, instance, true, state, last);
     }
@@ -129,7 +134,7 @@ public final class ExerciseService {
                 a -> answers.getOrDefault(a.name(), "").strip()));
         var stored = attempts.saveIfAllowed(userId, id, locked -> {
             refuseIfClosed(spec, locked);
-            ExerciseInstance instance = factory.create(spec, InstanceFactory.seedFor(userId, id, locked.variant()));
+            ExerciseInstance instance = instances.get(spec, InstanceFactory.seedFor(userId, id, locked.variant()));
             // choice options are shown shuffled per learner: grade and store the author's option, not the page position
             Map<String, String> authors = ChoiceAnswer.inAuthorsOrder(spec, instance.seed(), cleaned);
             Grade grade = grader.grade(instance, authors);
@@ -176,7 +181,7 @@ public final class ExerciseService {
     public String csv(long userId, String id) {
         ExerciseSpec spec = spec(id);
         ExerciseState state = attempts.state(userId, id);
-        return factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())).data().csv();
+        return instances.get(spec, InstanceFactory.seedFor(userId, id, state.variant())).data().csv();
     }
 
     /** The starting point of an implementation lab for the learner's current data, as JSON (404 for other exercises). */
@@ -184,7 +189,7 @@ public final class ExerciseService {
         ExerciseSpec spec = spec(id);
         if (!LabFiles.isLab(spec)) throw new UnknownExerciseException(id + "/start.json");
         ExerciseState state = attempts.state(userId, id);
-        return LabFiles.startJson(factory.create(spec, InstanceFactory.seedFor(userId, id, state.variant())));
+        return LabFiles.startJson(instances.get(spec, InstanceFactory.seedFor(userId, id, state.variant())));
     }
 
     /** Any seed, for the instructor's preview. */
