@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  *     JDK 17 has no {@code -XX:+AutoCreateSharedArchive}, so when it is missing the child runs with
  *     {@code -XX:ArchiveClassesAtExit} and the archive is written when it stops (the Maven build does
  *     that once after {@code package} with {@code serve --warm-up-and-exit});</li>
- * <li>a heap sized for the work ({@value #INITIAL_HEAP} growing to at most {@value #HEAP}) and the serial collector instead of a quarter of the
- *     machine's memory, and at most {@value #MALLOC_ARENAS} malloc arenas;</li>
+ * <li>a heap sized for the work ({@value #INITIAL_HEAP} growing to at most {@value #HEAP}) instead of a quarter of the
+ *     machine's memory, the parallel collector (its young collections use every core: at 400 answers a second on two
+ *     cores the serial one's pauses of 25-65 ms set the 99th percentile; grading 400/s side by side, p50 106 -> 14 ms),
+ *     and at most {@value #MALLOC_ARENAS} malloc arenas;</li>
  * <li>JIT thresholds that leave code run only during the start to the interpreter ({@link #JIT_OPTIONS}).</li>
  * </ul>
  * The launcher forwards its own JVM options after these (so the user's {@code -Xmx} or collector
@@ -49,6 +51,8 @@ public final class Launcher {
     /** The heap starts small and grows to at most {@link #HEAP} (the default would be a quarter of the machine). */
     static final String INITIAL_HEAP = "128m";
     static final String HEAP = "256m";
+    /** The server's garbage collector, unless the user names one. */
+    static final String COLLECTOR = "-XX:+UseParallelGC";
     static final int MALLOC_ARENAS = 2;
     /**
      * The JIT compiles a method or loop later than by default (five times the calls and loop
@@ -166,7 +170,7 @@ public final class Launcher {
         }
         command.add("-Xms".concat(INITIAL_HEAP));
         command.add("-Xmx".concat(HEAP));
-        if (!userCollector) command.add("-XX:+UseSerialGC");
+        if (!userCollector) command.add(COLLECTOR);
         command.addAll(List.of(JIT_OPTIONS));
         command.addAll(userOptions);
         command.add(property(PARENT_PROPERTY, parentPid));

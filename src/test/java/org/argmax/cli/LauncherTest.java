@@ -46,7 +46,7 @@ class LauncherTest {
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         List<String> expected = new java.util.ArrayList<>(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-                "-Xlog:cds=off,cds+dynamic=off", "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC"));
+                "-Xlog:cds=off,cds+dynamic=off", "-Xms128m", "-Xmx256m", "-XX:+UseParallelGC"));
         expected.addAll(List.of(Launcher.JIT_OPTIONS));
         expected.addAll(List.of("-Dargmax.startupTrace=true", "-Xmx1g",
                 "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"));
@@ -63,7 +63,7 @@ class LauncherTest {
         assertFalse(first.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")), first.toString());
 
         List<String> g1 = Launcher.childCommand("java", List.of("-XX:+UseG1GC", "-jar", "argmax.jar"), jar, archive, true, tmp, 42, 1000, List.of());
-        assertFalse(g1.contains("-XX:+UseSerialGC"), "two collectors would stop the JVM: " + g1);
+        assertFalse(g1.contains("-XX:+UseParallelGC"), "two collectors would stop the JVM: " + g1);
         assertTrue(g1.contains("-XX:+UseG1GC"));
 
         List<String> own = Launcher.childCommand("java", List.of("-Xshare:off", "-jar", "argmax.jar"), jar, archive, true, tmp, 42, 1000, List.of());

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A class's worth of answers arriving faster than the server can store them, on a server in a JVM of
- * its own with the heap the launcher gives it (256 MB, serial collector). Before admission control,
+ * its own with the heap and collector the launcher gives it (256 MB, parallel collector). Before admission control,
  * 400 answers a second for a minute filled that heap with waiting requests: the server answered
  * nothing more, not even SIGTERM. Now what it cannot take is refused at once (503, nothing stored),
  * everything is answered, every acknowledged answer is stored, and the server stays responsive.
