@@ -11,7 +11,7 @@
 # Environment (defaults in brackets): RATES [50,100,200,400,800] per second, SECONDS [60] per rate,
 # WARMUP [30] seconds at 100/s before measuring (the JIT compiler is still busy after 10), LEARNERS [50], PATHS [json,form], DBS [h2,postgresql],
 # OUT [target/load-results], SERVER_JAVA_OPTS [none] (options of the server JVM, e.g. a profiler),
-# START_TIMEOUT [300] seconds for a server to answer /health, PAUSE_MS [3000] between phases (a lull:
+# START_TIMEOUT [300] seconds for a server to answer /health, PAUSE_MS [3000] between phases, then until /health answers within 50 ms twice (a lull:
 # the server compacts its H2 file then), H2_URL_OPTIONS [none] appended to the H2 URL (e.g. ;PAGE_SIZE=2048).
 # The report also gives the server's RSS after the grading load (launcher + server JVM) and the H2
 # compactions from the server's log (how many fell inside a measured phase, and how long they held requests).

@@ -142,6 +142,10 @@ public final class GradingLoad {
                     phases.add(p);
                     // a pause between bursts, as in a class: the H2 file is compacted at such lulls (H2Compaction)
                     Thread.sleep(Integer.parseInt(env("PAUSE_MS", "3000")));
+                    // the compaction such a lull starts holds requests while it lasts (seconds, once the file holds
+                    // hundreds of thousands of attempts): the next rate starts once the server answers at once again,
+                    // and the holds are reported on their own (compactions, below)
+                    load.settle();
                 }
             }
             String rss = server.rss();
@@ -217,6 +221,22 @@ public final class GradingLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (accept != null) b.header("Accept", accept);
         return b.build();
+    }
+
+    /** Waits (at most 60 s) until {@code /health}, which queries the database, answers within 50 ms twice in a row. */
+    void settle() throws InterruptedException {
+        int quick = 0;
+        for (long end = System.nanoTime() + 60_000_000_000L; quick < 2 && System.nanoTime() < end; ) {
+            long t0 = System.nanoTime();
+            try {
+                int status = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                quick = status == 200 && System.nanoTime() - t0 < 50_000_000L ? quick + 1 : 0;
+            } catch (IOException e) {
+                quick = 0;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /**
