@@ -46,11 +46,16 @@ class LauncherTest {
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         List<String> expected = new java.util.ArrayList<>(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-                "-Xlog:cds=off,cds+dynamic=off", "-Xms128m", "-Xmx256m", "-XX:+UseParallelGC"));
+                "-Xlog:cds=off,cds+dynamic=off", "-XX:+UseParallelGC"));
         expected.addAll(List.of(Launcher.JIT_OPTIONS));
         expected.addAll(List.of("-Dargmax.startupTrace=true", "-Xmx1g",
                 "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"));
-        assertEquals(expected, child, "the user's -Xmx comes later, so it wins");
+        assertEquals(expected, child, "the user's -Xmx replaces our heap sizes (our -Xms256m beside -Xmx128m would stop the JVM)");
+
+        List<String> plain = Launcher.childCommand("/usr/bin/java", List.of("-jar", "argmax.jar", "serve"), jar, archive, true, null, 42, 1000,
+                List.of("serve"));
+        int xms = plain.indexOf("-Xms256m");
+        assertEquals(List.of("-Xms256m", "-Xmn96m", "-Xmx256m", "-XX:+UseParallelGC"), plain.subList(xms, xms + 4), plain.toString());
     }
 
     @Test
