@@ -200,8 +200,10 @@ class ContentLimitsTest {
     void aParserFailureDuringReloadKeepsTheLastGoodVersionAndNamesTheFile() throws Exception {
         TestCourse c = course();
         CourseService service = Registries.courseService(c.root());
-        // within the limits, but a thread with a small stack cannot render it: stands in for any failure nothing foresaw
-        lessonBody(c, "Intro.\n\n" + "![".repeat(500) + "a" + "](u)".repeat(500) + "\n");
+        // within the limits, but a thread with a small stack cannot render it: stands in for any failure nothing foresaw.
+        // The images nest as deep as a paragraph may (500 markers), inside block quotes as deep as they may (50): with
+        // the images alone, a parser the JIT had compiled (other tests render Markdown first) fitted in the stack
+        lessonBody(c, "Intro.\n\n" + "> ".repeat(ContentLimits.MAX_MARKDOWN_NESTING) + "![".repeat(500) + "a" + "](u)".repeat(500) + "\n");
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
@@ -213,6 +215,11 @@ class ContentLimitsTest {
         t.start();
         t.join();
         CourseSnapshot snapshot = assertInstanceOfSnapshot(result.get());
+        // when the JIT has compiled the parser (other tests of the class render Markdown first, in a random order), its
+        // frames can be small enough for the lesson to render in the small stack: then there is no failure to handle here
+        org.junit.jupiter.api.Assumptions.assumeFalse(snapshot.problems().isEmpty()
+                        && snapshot.lessons().get("first").segments().get(0).html().contains("<img"),
+                "the compiled parser rendered the nested lesson in a small stack: no failure to handle on this JVM");
         assertEquals(1, snapshot.problems().size(), snapshot.problems().toString());
         ContentProblem p = snapshot.problems().get(0);
         assertEquals(c.root().resolve("lessons/first.md"), p.file());
