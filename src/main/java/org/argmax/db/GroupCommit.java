@@ -35,12 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    /** One unit of work, run inside the shared transaction; it must not commit, roll back or close the connection. */
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private record Unit<T>(Work<T> work, CompletableFuture<T> done) {
+    private record Unit<T>(Transactions.Work<T> work, CompletableFuture<T> done) {
     }
 
     private final DataSource db;
@@ -68,7 +63,7 @@ public final class GroupCommit implements AutoCloseable {
      * work's own runtime exception (nothing of it stored), {@link DataAccessException} when the
      * database failed, {@link Overloaded} when too many units are waiting already.
      */
-    public <T> T run(String doing, Work<T> work) {
+    public <T> T run(String doing, Transactions.Work<T> work) {
         if (!open) throw new Overloaded("The server is shutting down; nothing was stored. Try again in a moment.");
         CompletableFuture<T> done = new CompletableFuture<>();
         if (!waiting.offer(new Unit<>(work, done))) {
@@ -142,40 +137,26 @@ public final class GroupCommit implements AutoCloseable {
         Object[] results = new Object[batch.size()];
         Throwable[] failures = new Throwable[batch.size()];
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            Transactions.run(c, conn -> {
                 for (int i = 0; i < batch.size(); i++) {
-                    // a savepoint only when another unit shares the transaction: alone, a failure rolls back everything anyway
                     for (int attempt = 1; ; attempt++) {
-                        Savepoint before = batch.size() > 1 ? c.setSavepoint() : null;
+                        // a savepoint only when another unit shares the transaction: alone, a failure rolls back everything anyway
+                        Savepoint before = batch.size() > 1 ? conn.setSavepoint() : null;
                         try {
-                            results[i] = batch.get(i).work.run(c);
+                            results[i] = batch.get(i).work.run(conn);
                             failures[i] = null;
                             break;
                         } catch (SQLException | RuntimeException e) {
                             failures[i] = e;
-                            if (before != null) c.rollback(before); // PostgreSQL needs this after an error to go on
-                            else c.rollback();
+                            if (before != null) conn.rollback(before); // PostgreSQL needs this after an error to go on
+                            else conn.rollback();
                             // a deadlock or lock time-out with another server's transaction: tried again, as a lone transaction would be
-                            if (!transientFailure(e) || attempt >= 3) break;
+                            if (!Transactions.transientFailure(e) || attempt >= 3) break;
                         }
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException | RuntimeException | AssertionError ignored) {
-                    // the pool resets it or evicts a broken connection (H2 asserts here after it closed the database)
-                }
-            }
+                return null;
+            });
         } catch (SQLException | RuntimeException e) { // no connection, or the commit failed: nothing of the batch is stored
             for (Unit<?> u : batch) u.done.completeExceptionally(e);
             return;
@@ -183,13 +164,6 @@ public final class GroupCommit implements AutoCloseable {
         commits.incrementAndGet();
         units.addAndGet(batch.size());
         for (int i = 0; i < batch.size(); i++) complete(batch.get(i), results[i], failures[i]);
-    }
-
-    /** Serialization failure, deadlock (PostgreSQL) or lock time-out (H2): worth one more try. */
-    private static boolean transientFailure(Exception e) {
-        if (!(e instanceof SQLException sql)) return false;
-        String state = sql.getSQLState();
-        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
     }
 
     @SuppressWarnings("unchecked")

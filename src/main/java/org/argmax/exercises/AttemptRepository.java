@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.argmax.db.DataAccessException;
 import org.argmax.db.GroupCommit;
+import org.argmax.db.Transactions;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -113,7 +114,7 @@ public final class AttemptRepository {
      * servers therefore pass the rules one at a time, and the counts never drift from the attempts.
      */
     public <T> Stored<T> saveIfAllowed(long userId, String exerciseId, Rules<T> rules) {
-        Work<Stored<T>> work = c -> {
+        Transactions.Work<Stored<T>> work = c -> {
             ExerciseState locked = lockState(c, userId, exerciseId);
             Decision<T> d = rules.decide(locked);
             Attempt attempt = insert(c, userId, exerciseId, locked.variant(), d.answers(), d.grade());
@@ -121,7 +122,7 @@ public final class AttemptRepository {
             updateCounts(c, userId, exerciseId, after);
             return new Stored<>(attempt, after, d.context());
         };
-        return writes == null ? inTransaction("cannot save the attempt", work) : writes.run("cannot save the attempt", work::run);
+        return writes == null ? inTransaction("cannot save the attempt", work) : writes.run("cannot save the attempt", work);
     }
 
     private static void updateCounts(Connection c, long userId, String exerciseId, ExerciseState s) throws SQLException {
@@ -296,42 +297,18 @@ public final class AttemptRepository {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 
     /**
      * Runs {@code work} in one transaction, committed when it returns and rolled back when it throws
      * (a refusal by the rules is an ExerciseClosedException). Tried again, up to 3 times, when the
      * database reports a deadlock, a serialization failure or a lock timeout.
      */
-    private <T> T inTransaction(String doing, Work<T> work) {
+    private <T> T inTransaction(String doing, Transactions.Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        c.rollback();
-                    } catch (SQLException rollback) { // e.g. H2 closed the database: keep the first failure
-                        e.addSuppressed(rollback);
-                    }
-                    throw e;
-                } finally {
-                    try {
-                        c.setAutoCommit(true);
-                    } catch (SQLException | RuntimeException | AssertionError ignored) {
-                        // the pool resets it, or evicts a broken connection; H2 (with -ea, as in the tests) asserts
-                        // here after it closed the database on a failed write, and must not hide the first failure
-                    }
-                }
+                return Transactions.run(c, work);
             } catch (SQLException e) {
-                String state = e.getSQLState();
-                boolean transientFailure = "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
-                if (!transientFailure || attempt >= 3) throw new DataAccessException(doing, e);
+                if (!Transactions.transientFailure(e) || attempt >= 3) throw new DataAccessException(doing, e);
             }
         }
     }

@@ -42,7 +42,7 @@ class GroupCommitTest {
         db.close();
     }
 
-    private static GroupCommit.Work<Integer> insert(int id) {
+    private static Transactions.Work<Integer> insert(int id) {
         return c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO t (id) VALUES (?)")) {
                 s.setInt(1, id);
