@@ -146,6 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int chosenPort = port != null ? port : portFromEnvironment();
+        noJmxForJetty();
         App app;
         try {
             app = App.start(new ServerConfig(chosenPort, content, staticDir, db.jdbcUrl, db.dbUser, db.dbPassword,
@@ -166,6 +167,23 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** Jetty's system property that {@link #noJmxForJetty} sets. */
+    static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * Tells Jetty how many object references fill a 64-byte cache line, which it otherwise asks the
+     * JVM's platform MBean server (Jetty's {@code MemoryUtils}, when the server starts): that starts JMX
+     * on the way to the first page, ~420 classes and 0.1 s of the main thread at start-up (measured at
+     * load 8; BENCHMARKS.md, start-up). The answer only sizes Jetty's padding against false sharing:
+     * 16 with compressed references (the JVM's default below a 32 GB heap, ours is 256 MB), else 8.
+     * A value the user set ({@code -D}) is kept.
+     */
+    static void noJmxForJetty() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) != null) return;
+        boolean compressedReferences = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024;
+        System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, compressedReferences ? "16" : "8");
     }
 
     /** Requests the pages most visits start with (so their classes are loaded), then stops; 1 unless the home page answers 200. */
