@@ -95,7 +95,7 @@ public final class Database implements AutoCloseable {
         long poolOpened = System.nanoTime();
         log.debug("Pool opened in {} ms", (poolOpened - created) / 1_000_000);
         try {
-            if (!schemaIsCurrent(pool)) Flyway.configure().dataSource(pool).locations("classpath:" + SchemaCheck.LOCATION).load().migrate();
+            if (!schemaIsCurrent(pool, h2File)) Flyway.configure().dataSource(pool).locations("classpath:" + SchemaCheck.LOCATION).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new DatabaseException("The database " + jdbcUrl + " opened, but its tables could not be created or updated: "
@@ -106,11 +106,21 @@ public final class Database implements AutoCloseable {
     }
 
     /** True when every packaged migration has been applied, unchanged ({@link SchemaCheck}): then Flyway need not start. */
-    private static boolean schemaIsCurrent(DataSource pool) {
+    private static boolean schemaIsCurrent(DataSource pool, boolean h2File) {
         try (Connection c = pool.getConnection()) {
-            return SchemaCheck.current(c);
+            return SchemaCheck.current(c, h2File ? schemaRecord(c) : null);
         } catch (SQLException e) {
             return false; // Flyway will say what is wrong
+        }
+    }
+
+    /** {@code <database>.schema-check} next to an H2 file: where {@link SchemaCheck} records the packaged migrations; null when unknown. */
+    private static java.nio.file.Path schemaRecord(Connection h2) {
+        try (var s = h2.createStatement(); var rs = s.executeQuery("SELECT DATABASE_PATH()")) {
+            String path = rs.next() ? rs.getString(1) : null;
+            return path == null ? null : java.nio.file.Path.of(path + SchemaCheck.RECORD_SUFFIX);
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 

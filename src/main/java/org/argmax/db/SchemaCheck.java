@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,15 @@ import java.util.zip.CRC32;
  * breaks, after a byte-order mark). Anything else (a new database, a new or edited migration, a
  * failed or baseline row, a file that is not {@code V<version>__<name>.sql}) says "not current",
  * and Flyway migrates and validates as before.
+ *
+ * <p>From the packaged jar, the migrations' names come from the jar's index, and opening the jar again
+ * for it reads the index of all its ~29,000 entries (40-60 ms of the main thread at start-up). So next
+ * to an H2 file, {@code <database>.schema-check} records the packaged versions and checksums with the
+ * jar's identity (absolute path, size, modification time: what the class-data archive and the course
+ * check are keyed by); a start from the same jar reads them there. Another jar (any rebuild), a
+ * missing, unreadable or malformed record: the jar is read as before and the record rewritten. The
+ * record only ever replaces the listing of the jar: the comparison with Flyway's history is made on
+ * every start.
  */
 final class SchemaCheck {
     static final String LOCATION = "db/migration";
@@ -42,7 +52,12 @@ final class SchemaCheck {
     }
 
     static boolean current(Connection connection) {
-        Map<String, Integer> packaged = packaged();
+        return current(connection, null);
+    }
+
+    /** {@code record}: where the packaged migrations are recorded ({@link #packaged(ClassLoader, Path)}); null for none. */
+    static boolean current(Connection connection, Path record) {
+        Map<String, Integer> packaged = packaged(SchemaCheck.class.getClassLoader(), record);
         if (packaged.isEmpty()) return false;
         Map<String, Integer> applied = new HashMap<>();
         try (Statement s = connection.createStatement();
@@ -69,12 +84,82 @@ final class SchemaCheck {
 
     /** Version (as Flyway writes it: "9", "1.2") → checksum of every packaged migration; empty when one is not a plain versioned file. */
     static Map<String, Integer> packaged() {
+        return packaged(SchemaCheck.class.getClassLoader(), null);
+    }
+
+    static final String RECORD_HEADER = "argmax schema check 1";
+    static final String RECORD_SUFFIX = ".schema-check";
+
+    /**
+     * The packaged migrations as {@link #packaged()} says, from {@code record} when it was written for
+     * this very jar; else from the jar (or class folder), then recorded for the next start when they
+     * came from a jar (a class folder is listed cheaply, and changes without a new identity).
+     */
+    static Map<String, Integer> packaged(ClassLoader loader, Path record) {
+        URL dir = loader.getResource(LOCATION);
+        if (dir == null) return Map.of();
+        String jar = record != null && dir.getProtocol().equals("jar") ? jarIdentity(dir) : null;
+        if (jar != null) {
+            Map<String, Integer> recorded = readRecord(record, jar);
+            if (recorded != null) return recorded;
+        }
+        Map<String, Integer> versions = checksums(loader, fileNames(dir));
+        if (jar != null && !versions.isEmpty()) writeRecord(record, jar, versions);
+        return versions;
+    }
+
+    /** {@code jar <absolute path> <size> <modified ms>} of the jar a {@code jar:} URL points into; null when it cannot be told. */
+    static String jarIdentity(URL inJar) {
+        try {
+            URL file = ((JarURLConnection) inJar.openConnection()).getJarFileURL(); // parsed from the URL: the jar is not opened
+            if (!file.getProtocol().equals("file")) return null;
+            Path jar = Path.of(file.toURI()).toAbsolutePath().normalize();
+            return "jar " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The recorded versions and checksums when the record is for {@code jar}; null when it is not, or cannot be read. */
+    static Map<String, Integer> readRecord(Path record, String jar) {
+        try {
+            List<String> lines = Files.readAllLines(record, StandardCharsets.UTF_8);
+            if (lines.size() < 3 || !lines.get(0).equals(RECORD_HEADER) || !lines.get(1).equals(jar)) return null;
+            Map<String, Integer> versions = new HashMap<>();
+            for (String line : lines.subList(2, lines.size())) {
+                String[] f = line.split(" ");
+                if (f.length != 2 || !f[0].matches("[0-9][0-9.]*") || versions.put(f[0], Integer.parseInt(f[1])) != null) return null;
+            }
+            return versions;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Writes the record atomically (a temporary file moved over it); a failure only means the jar is read again next time. */
+    private static void writeRecord(Path record, String jar, Map<String, Integer> versions) {
+        StringBuilder text = new StringBuilder(RECORD_HEADER).append('\n').append(jar).append('\n');
+        versions.forEach((version, checksum) -> text.append(version).append(' ').append(checksum).append('\n'));
+        Path temporary = record.resolveSibling(record.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // nothing more to do: the next start reads the jar
+            }
+        }
+    }
+
+    private static Map<String, Integer> checksums(ClassLoader loader, List<String> names) {
         Map<String, Integer> versions = new HashMap<>();
-        for (String name : fileNames()) {
+        for (String name : names) {
             var m = VERSIONED.matcher(name);
             if (!m.matches()) return Map.of();
             String version = m.group(1).replace('_', '.');
-            try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(LOCATION + "/" + name)) {
+            try (InputStream in = loader.getResourceAsStream(LOCATION + "/" + name)) {
                 if (in == null || versions.put(version, checksum(in)) != null) return Map.of();
             } catch (IOException e) {
                 return Map.of();
@@ -120,10 +205,8 @@ final class SchemaCheck {
         return names;
     }
 
-    /** The file names under db/migration on the class path: a folder (tests, IDE) or a jar. */
-    private static List<String> fileNames() {
-        URL dir = SchemaCheck.class.getClassLoader().getResource(LOCATION);
-        if (dir == null) return List.of();
+    /** The file names in db/migration on the class path ({@code dir}): a folder (tests, IDE) or a jar. */
+    private static List<String> fileNames(URL dir) {
         try {
             if (dir.getProtocol().equals("file")) {
                 try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {

@@ -69,4 +69,69 @@ class SchemaCheckTest {
             assertEquals(java.util.List.of("V1__a.sql", "V2__b.sql"), SchemaCheck.namesIn(file));
         }
     }
+
+    /** A jar with the given migrations (name, text) under db/migration. */
+    private Path jarWith(String name, java.util.Map<String, String> migrations) throws Exception {
+        Path jar = dir.resolve(name);
+        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("db/"));
+            out.putNextEntry(new java.util.jar.JarEntry("db/migration/"));
+            for (var m : migrations.entrySet()) {
+                out.putNextEntry(new java.util.jar.JarEntry("db/migration/" + m.getKey()));
+                out.write(m.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static int crc(String sql) throws Exception {
+        return SchemaCheck.checksum(new ByteArrayInputStream(sql.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theMigrationsOfAJarAreRecordedAndReadBackForTheSameJarOnly() throws Exception {
+        Path jar = jarWith("app.jar", java.util.Map.of("V1__a.sql", "CREATE TABLE a (x INT);\n", "V2__b.sql", "CREATE TABLE b (y INT);\n"));
+        Path record = dir.resolve("db/argmax" + SchemaCheck.RECORD_SUFFIX);
+        java.nio.file.Files.createDirectories(record.getParent());
+        java.util.Map<String, Integer> expected = java.util.Map.of("1", crc("CREATE TABLE a (x INT);\n"), "2", crc("CREATE TABLE b (y INT);\n"));
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertEquals(expected, SchemaCheck.packaged(loader, record), "read from the jar");
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(record);
+            assertEquals(SchemaCheck.RECORD_HEADER, lines.get(0));
+            assertEquals("jar " + jar.toAbsolutePath().normalize() + " " + java.nio.file.Files.size(jar) + " "
+                    + java.nio.file.Files.getLastModifiedTime(jar).toMillis(), lines.get(1), "keyed by the jar's path, size and time");
+
+            // the next start of the same jar takes the record's word: shown by a record that differs from the jar
+            java.nio.file.Files.writeString(record, lines.get(0) + "\n" + lines.get(1) + "\n1 7\n");
+            assertEquals(java.util.Map.of("1", 7), SchemaCheck.packaged(loader, record), "read from the record");
+
+            // a malformed record: the jar is read again and the record rewritten
+            java.nio.file.Files.writeString(record, lines.get(0) + "\n" + lines.get(1) + "\n1 seven\n");
+            assertEquals(expected, SchemaCheck.packaged(loader, record));
+            assertEquals(expected, SchemaCheck.readRecord(record, lines.get(1)));
+        }
+        // another jar (a rebuild: here another size and name) is read from its own index, whatever the record says
+        java.nio.file.Files.writeString(record, SchemaCheck.RECORD_HEADER + "\n" + "jar /elsewhere/app.jar 1 1" + "\n1 7\n");
+        Path rebuilt = jarWith("app2.jar", java.util.Map.of("V1__a.sql", "CREATE TABLE a (x INT);\n", "V2__b.sql", "CREATE TABLE b (y INT);\n",
+                "V3__c.sql", "CREATE TABLE c (z INT);\n"));
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{rebuilt.toUri().toURL()}, null)) {
+            assertEquals(3, SchemaCheck.packaged(loader, record).size(), "the new migration is seen");
+            assertEquals(3, SchemaCheck.packaged(loader, record).size());
+        }
+        // no record wanted (not an H2 file): nothing written
+        Path none = dir.resolve("none" + SchemaCheck.RECORD_SUFFIX);
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            assertEquals(expected, SchemaCheck.packaged(loader, null));
+        }
+        assertFalse(java.nio.file.Files.exists(none));
+    }
+
+    @Test
+    void aClassFolderIsListedEachTimeAndNotRecorded() throws Exception {
+        // tests and IDEs run from target/classes, whose files change without a new jar identity
+        Path record = dir.resolve("argmax" + SchemaCheck.RECORD_SUFFIX);
+        assertEquals(SchemaCheck.packaged(), SchemaCheck.packaged(SchemaCheck.class.getClassLoader(), record));
+        assertFalse(java.nio.file.Files.exists(record));
+    }
 }
