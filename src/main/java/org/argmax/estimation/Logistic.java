@@ -88,7 +88,7 @@ final class Logistic {
         int stride = vector ? LogisticVector.padded(p) : p;
         double[] sums = Chunked.reduce(n, (ch, from, to) -> {
             double[] g = new double[stride], h = new double[stride * stride];
-            double[] w = new double[4], r = new double[4];
+            double[] w = new double[4], r = new double[4], eta = new double[4];
             double[] design = new double[BLOCK * stride]; // [1 x] for a block of rows, contiguous and cache-resident
             double nll = 0;
             for (int start = from; start < to; start += BLOCK) {
@@ -97,7 +97,7 @@ final class Logistic {
                     design[i * stride] = 1;
                     System.arraycopy(x[start + i], 0, design, i * stride + 1, p - 1);
                 }
-                nll += blockSums(design, stride, vector, y, start, rows, p, beta, g, h, w, r);
+                nll += blockSums(design, stride, vector, y, start, rows, p, beta, g, h, w, r, eta);
             }
             double[] out = new double[1 + p + p * p]; // cross-entropy, gradient, XᵀWX
             out[0] = nll;
@@ -120,12 +120,13 @@ final class Logistic {
      * also fills entries above the diagonal, which are never read.
      */
     private static double blockSums(double[] design, int stride, boolean vector, double[] y, int offset, int rows, int p, double[] beta,
-                                    double[] g, double[] h, double[] w, double[] r) {
+                                    double[] g, double[] h, double[] w, double[] r, double[] eta) {
         double nll = 0;
         int i = 0, to = rows;
         // four rows at a time: each entry of XᵀWX is loaded and stored once per four rows
         for (; i + 4 <= to; i += 4) {
-            for (int q = 0; q < 4; q++) nll += weightAndResidual(design, stride, y, offset, i + q, p, beta, w, r, q);
+            etas4(design, stride, i, p, beta, eta);
+            for (int q = 0; q < 4; q++) nll += weightAndResidual(eta[q], y[offset + i + q], w, r, q);
             int o0 = i * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
             if (vector) {
                 LogisticVector.update4(design, o0, stride, p, w, r, g, h);
@@ -197,14 +198,39 @@ final class Logistic {
         int row = i * stride;
         double eta = 0;
         for (int j = 0; j < p; j++) eta += beta[j] * design[row + j];
+        return weightAndResidual(eta, y[offset + i], w, r, q);
+    }
+
+    /**
+     * eta[q] = the linear predictor of row i + q, q = 0…3, summed side by side (four independent chains
+     * of additions, each the same sum in the same order as {@link #weightAndResidual}'s for one row).
+     */
+    private static void etas4(double[] design, int stride, int i, int p, double[] beta, double[] eta) {
+        int o0 = i * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+        double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+        for (int j = 0; j < p; j++) {
+            double b = beta[j];
+            e0 += b * design[o0 + j];
+            e1 += b * design[o1 + j];
+            e2 += b * design[o2 + j];
+            e3 += b * design[o3 + j];
+        }
+        eta[0] = e0;
+        eta[1] = e1;
+        eta[2] = e2;
+        eta[3] = e3;
+    }
+
+    /** w[q] = p(1 − p), r[q] = y − p for a row with linear predictor η and label y; returns its cross-entropy. */
+    private static double weightAndResidual(double eta, double y, double[] w, double[] r, int q) {
         // one exponential for both p and log(1 + e^±η): e = exp(−|η|)
         double e = Math.exp(-Math.abs(eta));
         double onePlus = 1 + e;
         double prob = eta >= 0 ? 1 / onePlus : e / onePlus;
         w[q] = prob * (1 - prob);
-        r[q] = y[offset + i] - prob;
+        r[q] = y - prob;
         // softplus(−η) if y = 1, softplus(η) if y = 0; softplus(z) = max(z, 0) + log(1 + e^−|z|)
-        double z = y[offset + i] == 1 ? -eta : eta;
+        double z = y == 1 ? -eta : eta;
         return Math.max(z, 0) + log1pSmall(e);
     }
 
