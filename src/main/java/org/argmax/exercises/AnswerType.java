@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A kind of answer: how what the learner typed is read, which values are answers at all, how it is
- * graded, what the form says about the tolerance, how the answer is revealed, and which template
- * fragment draws its input ({@code templates/fragments/answers.html :: <name>}). A new kind is one
- * new class here, one fragment, and one line in {@link #ALL}; the compiler lists the rest.
+ * graded, what the form says about the tolerance and how the answer is revealed. Its input is drawn by
+ * {@link ExerciseHtml} (a line of text with the tolerance below it, unless the kind has an input of
+ * its own there). A new kind is one new class here and one line in {@link #ALL}; the compiler lists the rest.
  */
 public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceAnswer, TraceAnswer {
     AnswerType NUMBER = new NumberAnswer();
@@ -19,7 +19,7 @@ public sealed interface AnswerType permits NumericAnswer, FormulaAnswer, ChoiceA
     AnswerType TRACE = new TraceAnswer();
     List<AnswerType> ALL = List.of(NUMBER, VECTOR, INTERVAL, FORMULA, CHOICE, TRACE);
 
-    /** As written after {@code type:} in an exercise file, and the name of its template fragment. */
+    /** As written after {@code type:} in an exercise file. */
     String name();
 
     /**

@@ -6,7 +6,6 @@ import org.argmax.http.CurrentUser;
 import org.argmax.http.FragmentCache;
 import org.argmax.http.PageExtras;
 import org.argmax.http.Viewer;
-import org.argmax.http.Views;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,21 +20,20 @@ public final class ExerciseExtras implements PageExtras {
     private static final String STATES = "argmax.exercise.states";
 
     private final ExerciseService exercises;
-    private final Views views;
     private final FragmentCache fragments;
 
-    public ExerciseExtras(ExerciseService exercises, Views views, FragmentCache fragments) {
+    public ExerciseExtras(ExerciseService exercises, FragmentCache fragments) {
         this.exercises = exercises;
-        this.views = views;
         this.fragments = fragments;
     }
 
     @Override
     public void lesson(Context ctx, String lessonSlug, List<String> embedded, Map<String, Object> model) {
-        Map<String, ExerciseView> shown = new HashMap<>();
+        Map<String, String> shown = new HashMap<>();
         Long userId = CurrentUser.idOf(ctx).orElse(null);
-        for (String id : embedded) shown.put(id, exercises.view(id, userId));
-        model.put("exerciseViews", shown);
+        String token = userId == null ? null : Csrf.token(ctx);
+        for (String id : embedded) shown.put(id, ExerciseHtml.render(exercises.view(id, userId), null, token, false));
+        model.put("exerciseHtml", shown);
     }
 
     /**
@@ -55,12 +53,8 @@ public final class ExerciseExtras implements PageExtras {
         Map<String, ExerciseState> states = states(ctx, exercises, viewer.id(), embedded);
         for (String id : embedded) {
             ExerciseState state = states.get(id);
-            parts.put("exercise:" + id, fragments.get(version, new ExercisePart(viewer.id(), id, state, token), () -> {
-                Map<String, Object> model = new HashMap<>();
-                model.put("exercise", exercises.view(id, viewer.id(), state));
-                model.put("error", null);
-                return views.fragment(ctx, "fragments/exercise", "exercise", model);
-            }));
+            parts.put("exercise:" + id, fragments.get(version, new ExercisePart(viewer.id(), id, state, token),
+                    () -> ExerciseHtml.render(exercises.view(id, viewer.id(), state), null, token, false)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.argmax.exercises;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.argmax.http.Csrf;
 import org.argmax.http.CurrentUser;
 import org.argmax.http.HttpErrors;
 import org.argmax.http.Views;
@@ -42,9 +43,8 @@ public final class ExerciseHandler {
     private void renderPage(Context ctx, String id, ExerciseView view, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("exercise", view);
-        model.put("error", error);
+        model.put("exerciseHtml", ExerciseHtml.render(view, error, view.signedIn() ? Csrf.token(ctx) : null, true));
         model.put("lesson", lessonOf.apply(id).orElse(null));
-        model.put("standalone", true);
         views.render(ctx, "exercise", model);
     }
 
@@ -156,11 +156,7 @@ public final class ExerciseHandler {
     }
 
     private String fragment(Context ctx, ExerciseView view, String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("exercise", view);
-        model.put("error", error);
-        model.put("standalone", fromExercisePage(ctx));
-        return views.fragment(ctx, "fragments/exercise", "exercise", model);
+        return ExerciseHtml.render(view, error, view.signedIn() ? Csrf.token(ctx) : null, fromExercisePage(ctx));
     }
 
     private long requireUser(Context ctx) {

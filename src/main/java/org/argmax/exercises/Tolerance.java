@@ -33,8 +33,19 @@ public record Tolerance(Kind kind, double amount) {
         return Math.abs(a - b) <= allowance(a) + allowance(b) + slack;
     }
 
+    /** Descriptions already made: every view of an exercise shows its tolerances (String.format and two regexes each). */
+    private static final java.util.Map<Tolerance, String> DESCRIBED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Shown next to the input, e.g. "to within 0.1 %" or "to 3 significant figures". */
     public String describe() {
+        String known = DESCRIBED.get(this);
+        if (known != null) return known;
+        String made = description();
+        if (DESCRIBED.size() < 4096) DESCRIBED.put(this, made); // a course has a few dozen
+        return made;
+    }
+
+    private String description() {
         return switch (kind) {
             case RELATIVE -> "to within " + trim(amount * 100) + " % (relative)";
             case ABSOLUTE -> "to within ±" + trim(amount);

@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
             FragmentCache fragments = new FragmentCache(FragmentCache.DEFAULT_BYTES); // a signed-in learner's parts of lesson pages
             Routes.Handlers handlers = new Routes.Handlers(
                     new LessonHandler(courses, views, fragments, List.of(new ProgressExtras(progress, courses, exercises, views, fragments),
-                            new ExerciseExtras(exercises, views, fragments))),
+                            new ExerciseExtras(exercises, fragments))),
                     new ProgressHandler(progress, courses, views),
                     new InstructorHandler(new InstructorService(new InstructorRepository(db)), progress, users, courses, views),
                     new ExerciseHandler(exercises, views, id -> courses.current().lessonOf(id)),
