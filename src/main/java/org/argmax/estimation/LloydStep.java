@@ -15,11 +15,9 @@ package org.argmax.estimation;
  * copy and the ranges' bookkeeping.
  */
 final class LloydStep {
-    private static final int BLOCK = Integer.getInteger("argmax.block", 256);
+    private static final int BLOCK = 256;
     /** 2⁶⁰⁰: a positive difference of doubles times 2⁶⁰⁰ twice is at least 2¹²⁶ (from 2⁻¹⁰⁷⁴), so ≥ 1. */
     private static final double HUGE = 0x1p600;
-    /** The dimension from which the nearest centre is found through ‖c‖² − 2x·c on the Vector API (see {@link #vectorAssign}). */
-    static final int VECTOR_FROM = Integer.getInteger("argmax.vectorFrom", 2);
 
     /** blocks[b · d + j][r] = x[b · BLOCK + r][j]. */
     private final double[][] blocks;
@@ -31,10 +29,6 @@ final class LloydStep {
     private final double[][] dist, bestDist, bestIndex;
     /** Per range: cluster counts; a block's cluster starts (k + 1), each row's cluster, the rows in cluster order. */
     private final int[][] counts, start, cluster, order;
-    /** ‖xᵢ‖² (only when d ≥ {@value #VECTOR_FROM}), for the rounding bound of ‖c‖² − 2x·c. */
-    private final double[] pointNorms;
-    /** Per range (d ≥ {@value #VECTOR_FROM}): a block's second smallest ‖c‖² − 2x·c. */
-    private final double[][] secondDist;
     /** Per cluster after {@link #run}: the sum of its points (k × d, row-major) and their number. */
     final double[] sum;
     final int[] count;
@@ -50,17 +44,7 @@ final class LloydStep {
             int b = i / BLOCK, r = i % BLOCK;
             for (int j = 0; j < d; j++) blocks[b * d + j][r] = data[i][j];
         }
-        pointNorms = d >= VECTOR_FROM && Simd.VECTOR && LloydStepVector.usable() ? new double[n] : null;
-        if (pointNorms != null) {
-            for (int i = 0; i < n; i++) {
-                double[] row = data[i];
-                double s = 0;
-                for (int j = 0; j < d; j++) s += row[j] * row[j];
-                pointNorms[i] = s;
-            }
-        }
         chunks = Chunked.chunks(n);
-        secondDist = new double[chunks][pointNorms == null ? 0 : BLOCK];
         parts = new double[chunks][k * d + k + 1];
         dist = new double[chunks][BLOCK];
         bestDist = new double[chunks][BLOCK];
@@ -89,48 +73,28 @@ final class LloydStep {
         int[] counts = this.counts[ch], start = this.start[ch], cluster = this.cluster[ch], order = this.order[ch];
         java.util.Arrays.fill(part, 0);
         java.util.Arrays.fill(counts, 0);
-        double[] norms = null, minusTwo = null;
-        double maxNorm = 0;
-        if (pointNorms != null) {
-            norms = new double[k];
-            minusTwo = new double[k * d];
-            for (int c = 0; c < k; c++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double v = centers[c * d + j];
-                    s += v * v;
-                    minusTwo[c * d + j] = -2 * v;
-                }
-                norms[c] = s;
-                maxNorm = Math.max(maxNorm, s);
-            }
-        }
         double inertia = 0;
         int firstRow = fromBlock * BLOCK, endRow = Math.min(n, toBlock * BLOCK);
         for (int first = firstRow; first < endRow; first += BLOCK) {
             int rows = Math.min(BLOCK, endRow - first), base = first / BLOCK * d;
-            if (norms != null) {
-                vectorAssign(ch, first, base, rows, centers, minusTwo, norms, maxNorm);
-            } else {
-                distances(base, rows, centers, 0, bestDist);
-                java.util.Arrays.fill(bestIndex, 0, rows, 0);
-                for (int c = 1; c < k; c++) {
-                    distances(base, rows, centers, c, dist);
-                    nearer(rows, c, dist, bestDist, bestIndex);
-                }
-                for (int i = 0; i < rows; i++) {
-                    // an overflowed (infinite) distance to two centres leaves the index NaN: exact loop then
-                    cluster[i] = bestDist[i] < Double.POSITIVE_INFINITY ? (int) bestIndex[i] : nearest(base, i, centers);
-                }
+            distances(base, rows, centers, 0, bestDist);
+            java.util.Arrays.fill(bestIndex, 0, rows, 0);
+            for (int c = 1; c < k; c++) {
+                distances(base, rows, centers, c, dist);
+                nearer(rows, c, dist, bestDist, bestIndex);
             }
             // the block's rows grouped by cluster, in row order (a counting sort), then each cluster's
-            // sums in registers: the same additions in the same order as adding row by row into
+            // sums in a register: the same additions in the same order as adding row by row into
             // part, without a store and a load of part per row and coordinate (which ran at a
             // fraction of the speed: consecutive rows of one cluster hit the same entries)
             java.util.Arrays.fill(start, 0);
             for (int i = 0; i < rows; i++) {
-                int b = cluster[i];
+                double bd = bestDist[i];
+                // an overflowed (infinite) distance to two centres leaves the index NaN: exact loop then
+                int b = bd < Double.POSITIVE_INFINITY ? (int) bestIndex[i] : nearest(base, i, centers);
                 assign[first + i] = b;
+                cluster[i] = b;
+                inertia += bd;
                 start[b + 1]++;
             }
             for (int c = 0; c < k; c++) {
@@ -138,104 +102,20 @@ final class LloydStep {
                 start[c + 1] += start[c];
             }
             for (int i = 0; i < rows; i++) order[start[cluster[i]]++] = i; // start[c] ends as the end of c
-            clusterSums(base, part, start, order, centers, norms != null ? bestDist : null);
-            for (int i = 0; i < rows; i++) inertia += bestDist[i];
+            for (int c = 0, from = 0; c < k; c++) {
+                int to = start[c];
+                for (int j = 0; to > from && j < d; j++) {
+                    double[] x = blocks[base + j];
+                    double s = part[c * d + j];
+                    for (int q = from; q < to; q++) s += x[order[q]];
+                    part[c * d + j] = s;
+                }
+                from = to;
+            }
         }
         for (int c = 0; c < k; c++) part[k * d + c] = counts[c];
         part[k * d + k] = inertia;
         return part;
-    }
-
-    /**
-     * Adds each cluster's rows (order[end(c−1)…end(c)), end = ends) to its sums in part, four
-     * coordinates at a time so that four independent chains of additions run side by side (each
-     * coordinate's sum still in row order). With exact != null, also sets exact[i] to row i's
-     * squared distance to its centre, Σⱼ (xⱼ − cⱼ)² in j order ({@link KMeans#squared}'s value).
-     */
-    private void clusterSums(int base, double[] part, int[] ends, int[] order, double[] centers, double[] exact) {
-        for (int c = 0, from = 0; c < k; c++) {
-            int to = ends[c];
-            if (to == from) continue;
-            int cd = c * d, j = 0;
-            for (; j + 4 <= d; j += 4) {
-                double[] x0 = blocks[base + j], x1 = blocks[base + j + 1], x2 = blocks[base + j + 2], x3 = blocks[base + j + 3];
-                double s0 = part[cd + j], s1 = part[cd + j + 1], s2 = part[cd + j + 2], s3 = part[cd + j + 3];
-                if (exact != null) {
-                    double c0 = centers[cd + j], c1 = centers[cd + j + 1], c2 = centers[cd + j + 2], c3 = centers[cd + j + 3];
-                    boolean firstGroup = j == 0;
-                    for (int q = from; q < to; q++) {
-                        int i = order[q];
-                        double v0 = x0[i], v1 = x1[i], v2 = x2[i], v3 = x3[i];
-                        s0 += v0;
-                        s1 += v1;
-                        s2 += v2;
-                        s3 += v3;
-                        double e0 = v0 - c0, e1 = v1 - c1, e2 = v2 - c2, e3 = v3 - c3;
-                        exact[i] = (firstGroup ? 0 : exact[i]) + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
-                    }
-                } else {
-                    for (int q = from; q < to; q++) {
-                        int i = order[q];
-                        s0 += x0[i];
-                        s1 += x1[i];
-                        s2 += x2[i];
-                        s3 += x3[i];
-                    }
-                }
-                part[cd + j] = s0;
-                part[cd + j + 1] = s1;
-                part[cd + j + 2] = s2;
-                part[cd + j + 3] = s3;
-            }
-            for (; j < d; j++) {
-                double[] x = blocks[base + j];
-                double s = part[cd + j];
-                double cj = centers[cd + j];
-                boolean firstGroup = j == 0;
-                for (int q = from; q < to; q++) {
-                    int i = order[q];
-                    double v = x[i];
-                    s += v;
-                    if (exact != null) {
-                        double e = v - cj;
-                        exact[i] = (firstGroup ? 0 : exact[i]) + e * e;
-                    }
-                }
-                part[cd + j] = s;
-            }
-            from = to;
-        }
-    }
-
-    /**
-     * The nearest centre to each row of a block on the Vector API ({@link LloydStepVector}): the
-     * candidate from aᵢ(c) = ‖c‖² − 2xᵢ·c, kept when the second smallest a is far enough above it;
-     * sets cluster[0…rows) of range ch.
-     * <p>
-     * Rounding: with u = 2⁻⁵³ and S = ‖x‖² + maxₖ‖cₖ‖², the computed aᵢ(c) + ‖xᵢ‖² is within 4(d+1)uS
-     * of ‖xᵢ − c‖² (‖c‖² within du‖c‖², and the chain of d fused multiply-adds within du times the sum
-     * of the magnitudes of its terms, at most ‖c‖² + 2Σ|xⱼcⱼ| ≤ 2S), and the exactly summed distance
-     * {@link KMeans#squared} within 2(d+2)uS of it (relative error (d+2)u on a value ≤ 2S). So when the
-     * second smallest a is more than 12(d+2)uS above the smallest, the smallest is also the strictly
-     * nearest by exact distances and no tie rule is involved. The margin used is 16(d+2)uS plus 2⁻⁹⁰⁰
-     * (underflow); points within it are compared by exact distances in index order (strict &lt;, ties
-     * to the lower index), as {@link #nearest}. So the clusters are those of exact distances
-     * everywhere, the same as the scalar kernel's. A block whose values could overflow (S &gt; 2⁹⁰⁰),
-     * and the last rows of a block that fill no whole vector, take the exact distances.
-     */
-    private void vectorAssign(int ch, int first, int base, int rows, double[] centers, double[] minusTwo, double[] norms, double maxNorm) {
-        double[] best = this.bestDist[ch], second = this.secondDist[ch], index = this.bestIndex[ch];
-        int[] cluster = this.cluster[ch];
-        double maxPoint = 0;
-        for (int i = 0; i < rows; i++) maxPoint = Math.max(maxPoint, pointNorms[first + i]);
-        int whole = maxPoint + maxNorm < 0x1p900 ? rows & -LloydStepVector.STEP : 0;
-        LloydStepVector.candidates(blocks, base, whole, d, k, minusTwo, norms, best, second, index);
-        double tolerance = 16 * (d + 2) * 0x1p-53;
-        for (int i = 0; i < whole; i++) {
-            double margin = tolerance * (pointNorms[first + i] + maxNorm) + 0x1p-900;
-            cluster[i] = second[i] - best[i] > margin ? (int) index[i] : nearest(base, i, centers);
-        }
-        for (int i = whole; i < rows; i++) cluster[i] = nearest(base, i, centers);
     }
 
     /**
