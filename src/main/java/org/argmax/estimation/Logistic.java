@@ -84,7 +84,7 @@ final class Logistic {
     private static double newtonSums(double[][] x, double[] y, int n, int p, double[] beta, double[] gradient, double[] hessian, boolean useVector) {
         // with the Vector API, design rows and XᵀWX rows are padded to a multiple of four entries
         // (zeros), so that every triangle row is updated in whole vectors (LogisticVector)
-        boolean vector = useVector && p >= VECTOR_FROM;
+        boolean vector = useVector && p >= VECTOR_FROM && n >= VECTOR_ROWS;
         int stride = vector ? LogisticVector.padded(p) : p;
         double[] sums = Chunked.reduce(n, (ch, from, to) -> {
             double[] g = new double[stride], h = new double[stride * stride];
@@ -112,6 +112,8 @@ final class Logistic {
 
     /** The number of columns (with the intercept's) from which XᵀWX is updated on the Vector API, when present. */
     static final int VECTOR_FROM = 4;
+    /** The rows from which it is: below, the Vector API's warm-up costs more than it saves (as for {@link MixtureKernel}). */
+    static final int VECTOR_ROWS = 2048;
 
     /**
      * Adds a block's rows (design[0…rows), rows {@code stride} apart) to g and h (rows {@code stride}
