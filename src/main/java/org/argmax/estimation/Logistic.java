@@ -10,6 +10,11 @@ final class Logistic {
     }
 
     static LogisticFit fit(double[][] x, double[] y, double lambda, double tolerance, int maxIterations) {
+        return fit(x, y, lambda, tolerance, maxIterations, Simd.VECTOR);
+    }
+
+    /** {@link #fit} with the Vector API kernel ({@link LogisticVector}) on or off: the same doubles either way (for the tests). */
+    static LogisticFit fit(double[][] x, double[] y, double lambda, double tolerance, int maxIterations, boolean vector) {
         int d = Regression.checkXy(x, y, "logistic regression");
         if (!(lambda >= 0) || Double.isInfinite(lambda)) throw new EstimationException("lambda must be a number ≥ 0, got " + lambda);
         int n = y.length, p = d + 1;
@@ -43,7 +48,7 @@ final class Logistic {
                     break;
                 }
             }
-            nll = newtonSums(x, y, n, p, beta, gradient, hessian);
+            nll = newtonSums(x, y, n, p, beta, gradient, hessian, vector);
             for (int j = 1; j < p; j++) {
                 hessian[j * p + j] += lambda;
                 gradient[j] -= lambda * beta[j];
@@ -76,24 +81,28 @@ final class Logistic {
     private static final int BLOCK = 256;
 
     /** One pass in {@link Chunked} ranges: fills the gradient Xᵀ(y − p) and the lower triangle of XᵀWX, returns the cross-entropy. */
-    private static double newtonSums(double[][] x, double[] y, int n, int p, double[] beta, double[] gradient, double[] hessian) {
+    private static double newtonSums(double[][] x, double[] y, int n, int p, double[] beta, double[] gradient, double[] hessian, boolean useVector) {
+        // with the Vector API, design rows and XᵀWX rows are padded to a multiple of four entries
+        // (zeros), so that every triangle row is updated in whole vectors (LogisticVector)
+        boolean vector = useVector && p >= VECTOR_FROM && n >= VECTOR_ROWS;
+        int stride = vector ? LogisticVector.padded(p) : p;
         double[] sums = Chunked.reduce(n, (ch, from, to) -> {
-            double[] g = new double[p], h = new double[p * p];
-            double[] w = new double[4], r = new double[4];
-            double[] design = new double[BLOCK * p]; // [1 x] for a block of rows, contiguous and cache-resident
+            double[] g = new double[stride], h = new double[stride * stride];
+            double[] w = new double[4], r = new double[4], eta = new double[4];
+            double[] design = new double[BLOCK * stride]; // [1 x] for a block of rows, contiguous and cache-resident
             double nll = 0;
             for (int start = from; start < to; start += BLOCK) {
                 int rows = Math.min(BLOCK, to - start);
                 for (int i = 0; i < rows; i++) {
-                    design[i * p] = 1;
-                    System.arraycopy(x[start + i], 0, design, i * p + 1, p - 1);
+                    design[i * stride] = 1;
+                    System.arraycopy(x[start + i], 0, design, i * stride + 1, p - 1);
                 }
-                nll += blockSums(design, y, start, rows, p, beta, g, h, w, r);
+                nll += blockSums(design, stride, vector, y, start, rows, p, beta, g, h, w, r, eta);
             }
             double[] out = new double[1 + p + p * p]; // cross-entropy, gradient, XᵀWX
             out[0] = nll;
             System.arraycopy(g, 0, out, 1, p);
-            System.arraycopy(h, 0, out, 1 + p, p * p);
+            for (int a = 0; a < p; a++) System.arraycopy(h, a * stride, out, 1 + p + a * p, p);
             return out;
         }, Centered::add);
         System.arraycopy(sums, 1, gradient, 0, p);
@@ -101,15 +110,30 @@ final class Logistic {
         return sums[0];
     }
 
-    /** Adds a block's rows (design[0…rows), data rows offset…) to g and h; returns its cross-entropy. */
-    private static double blockSums(double[] design, double[] y, int offset, int rows, int p, double[] beta, double[] g, double[] h,
-                                    double[] w, double[] r) {
+    /** The number of columns (with the intercept's) from which XᵀWX is updated on the Vector API, when present. */
+    static final int VECTOR_FROM = 4;
+    /** The rows from which it is: below, the Vector API's warm-up costs more than it saves (as for {@link MixtureKernel}). */
+    static final int VECTOR_ROWS = 2048;
+
+    /**
+     * Adds a block's rows (design[0…rows), rows {@code stride} apart) to g and h (rows {@code stride}
+     * apart); returns its cross-entropy. With {@code vector}, the four-row updates of XᵀWX run on
+     * {@link LogisticVector}, which does the same arithmetic entry by entry (so the same doubles) and
+     * also fills entries above the diagonal, which are never read.
+     */
+    private static double blockSums(double[] design, int stride, boolean vector, double[] y, int offset, int rows, int p, double[] beta,
+                                    double[] g, double[] h, double[] w, double[] r, double[] eta) {
         double nll = 0;
         int i = 0, to = rows;
         // four rows at a time: each entry of XᵀWX is loaded and stored once per four rows
         for (; i + 4 <= to; i += 4) {
-            for (int q = 0; q < 4; q++) nll += weightAndResidual(design, y, offset, i + q, p, beta, w, r, q);
-            int o0 = i * p, o1 = o0 + p, o2 = o1 + p, o3 = o2 + p;
+            etas4(design, stride, i, p, beta, eta);
+            for (int q = 0; q < 4; q++) nll += weightAndResidual(eta[q], y[offset + i + q], w, r, q);
+            int o0 = i * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+            if (vector) {
+                LogisticVector.update4(design, o0, stride, p, w, r, g, h);
+                continue;
+            }
             for (int a = 0; a < p; a++) {
                 g[a] += design[o0 + a] * r[0] + design[o1 + a] * r[1] + design[o2 + a] * r[2] + design[o3 + a] * r[3];
             }
@@ -118,7 +142,7 @@ final class Logistic {
             for (; a + 2 <= p; a += 2) {
                 double w0 = w[0] * design[o0 + a], w1 = w[1] * design[o1 + a], w2 = w[2] * design[o2 + a], w3 = w[3] * design[o3 + a];
                 double u0 = w[0] * design[o0 + a + 1], u1 = w[1] * design[o1 + a + 1], u2 = w[2] * design[o2 + a + 1], u3 = w[3] * design[o3 + a + 1];
-                int hr = a * p, hs = hr + p;
+                int hr = a * stride, hs = hr + stride;
                 for (int b = 0; b <= a; b++) {
                     double x0 = design[o0 + b], x1 = design[o1 + b], x2 = design[o2 + b], x3 = design[o3 + b];
                     h[hr + b] += w0 * x0 + w1 * x1 + w2 * x2 + w3 * x3;
@@ -129,20 +153,20 @@ final class Logistic {
             }
             for (; a < p; a++) {
                 double w0 = w[0] * design[o0 + a], w1 = w[1] * design[o1 + a], w2 = w[2] * design[o2 + a], w3 = w[3] * design[o3 + a];
-                int hr = a * p;
+                int hr = a * stride;
                 for (int b = 0; b <= a; b++) {
                     h[hr + b] += w0 * design[o0 + b] + w1 * design[o1 + b] + w2 * design[o2 + b] + w3 * design[o3 + b];
                 }
             }
         }
         for (; i < to; i++) {
-            nll += weightAndResidual(design, y, offset, i, p, beta, w, r, 0);
-            int row = i * p;
+            nll += weightAndResidual(design, stride, y, offset, i, p, beta, w, r, 0);
+            int row = i * stride;
             for (int a = 0; a < p; a++) {
                 double xa = design[row + a];
                 g[a] += xa * r[0];
                 double wa = w[0] * xa;
-                int hr = a * p;
+                int hr = a * stride;
                 for (int b = 0; b <= a; b++) h[hr + b] += wa * design[row + b];
             }
         }
@@ -172,18 +196,43 @@ final class Logistic {
     }
 
     /** For row i: w[q] = pᵢ(1 − pᵢ), r[q] = yᵢ − pᵢ; returns the row's cross-entropy. */
-    private static double weightAndResidual(double[] design, double[] y, int offset, int i, int p, double[] beta, double[] w, double[] r, int q) {
-        int row = i * p;
+    private static double weightAndResidual(double[] design, int stride, double[] y, int offset, int i, int p, double[] beta, double[] w, double[] r, int q) {
+        int row = i * stride;
         double eta = 0;
         for (int j = 0; j < p; j++) eta += beta[j] * design[row + j];
+        return weightAndResidual(eta, y[offset + i], w, r, q);
+    }
+
+    /**
+     * eta[q] = the linear predictor of row i + q, q = 0…3, summed side by side (four independent chains
+     * of additions, each the same sum in the same order as {@link #weightAndResidual}'s for one row).
+     */
+    private static void etas4(double[] design, int stride, int i, int p, double[] beta, double[] eta) {
+        int o0 = i * stride, o1 = o0 + stride, o2 = o1 + stride, o3 = o2 + stride;
+        double e0 = 0, e1 = 0, e2 = 0, e3 = 0;
+        for (int j = 0; j < p; j++) {
+            double b = beta[j];
+            e0 += b * design[o0 + j];
+            e1 += b * design[o1 + j];
+            e2 += b * design[o2 + j];
+            e3 += b * design[o3 + j];
+        }
+        eta[0] = e0;
+        eta[1] = e1;
+        eta[2] = e2;
+        eta[3] = e3;
+    }
+
+    /** w[q] = p(1 − p), r[q] = y − p for a row with linear predictor η and label y; returns its cross-entropy. */
+    private static double weightAndResidual(double eta, double y, double[] w, double[] r, int q) {
         // one exponential for both p and log(1 + e^±η): e = exp(−|η|)
         double e = Math.exp(-Math.abs(eta));
         double onePlus = 1 + e;
         double prob = eta >= 0 ? 1 / onePlus : e / onePlus;
         w[q] = prob * (1 - prob);
-        r[q] = y[offset + i] - prob;
+        r[q] = y - prob;
         // softplus(−η) if y = 1, softplus(η) if y = 0; softplus(z) = max(z, 0) + log(1 + e^−|z|)
-        double z = y[offset + i] == 1 ? -eta : eta;
+        double z = y == 1 ? -eta : eta;
         return Math.max(z, 0) + log1pSmall(e);
     }
 

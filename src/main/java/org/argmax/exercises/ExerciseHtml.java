@@ -19,7 +19,7 @@ import java.util.List;
  * written as they are.
  */
 public final class ExerciseHtml {
-    private final StringBuilder out = new StringBuilder(4096);
+    private final StringBuilder out = new StringBuilder(16_384); // an exercise is 5-15 kB: no regrowing copies
     private final ExerciseView exercise;
     private final String id;
     private final String csrfToken;
