@@ -438,17 +438,6 @@ public final class ExerciseHtml {
     }
 
     private void text(String s) {
-        if (s == null) return;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+        Html.escapeTo(out, s);
     }
 }

@@ -7,6 +7,13 @@ public final class Html {
 
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
+        escapeTo(out, s);
+        return out.toString();
+    }
+
+    /** Appends {@code s} escaped to {@code out} (nothing for null), without a string of its own. */
+    public static void escapeTo(StringBuilder out, String s) {
+        if (s == null) return;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -18,6 +25,5 @@ public final class Html {
                 default -> out.append(c);
             }
         }
-        return out.toString();
     }
 }
