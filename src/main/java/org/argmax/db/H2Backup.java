@@ -72,10 +72,10 @@ public final class H2Backup {
             Path file = serverFile(databasePath);
             try {
                 Files.deleteIfExists(file);
-                try {
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) { // e.g. Windows: the folder's own permissions apply
-                    Files.createFile(file);
+                } else {
+                    Files.createFile(file); // Windows and other non-POSIX file systems: the folder's own permissions apply
                 }
                 Files.writeString(file, "# the running Argmax server, for `argmax backup`; deleted when it stops\nport=" + port + "\ntoken=" + token
                         + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
