@@ -2,6 +2,7 @@ package org.argmax.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.argmax.testing.FileSizeLimit;
 import org.argmax.testing.TestServer;
 import org.argmax.testing.WebClient;
 import org.junit.jupiter.api.Assumptions;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +20,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +58,7 @@ class DiskFullRecoveryTest {
     @Test
     void aFullDiskGives503AndTheServerRecoversWhenSpaceIsFreed() throws Exception {
         Path disk = Files.createDirectories(tmp.resolve("disk"));
-        Run mount = run("mount", "-t", "tmpfs", "-o", "size=16m", "argmax-test", disk.toString());
+        FileSizeLimit.Run mount = run("mount", "-t", "tmpfs", "-o", "size=16m", "argmax-test", disk.toString());
         Assumptions.assumeTrue(mount.code() == 0, "Skipped: simulating a full disk mounts a 16 MB tmpfs, which needs root "
                 + "(CAP_SYS_ADMIN); the CI runs tests as root. mount said: " + mount.output());
         Path filler = disk.resolve("filler");
@@ -85,7 +85,7 @@ class DiskFullRecoveryTest {
                 }
             });
         } finally {
-            Run umount = run("umount", disk.toString());
+            FileSizeLimit.Run umount = run("umount", disk.toString());
             if (umount.code() != 0) run("umount", "-l", disk.toString());
         }
     }
@@ -93,7 +93,7 @@ class DiskFullRecoveryTest {
     @Test
     void anUnwritableDatabaseFileGives503AndTheServerRecoversWhenItIsWritableAgain() throws Exception {
         Path probe = Files.writeString(tmp.resolve("probe"), "x");
-        Run chattr = run("chattr", "+i", probe.toString());
+        FileSizeLimit.Run chattr = run("chattr", "+i", probe.toString());
         run("chattr", "-i", probe.toString());
         Assumptions.assumeTrue(chattr.code() == 0, "Skipped: making the database file unwritable uses chattr +i, which needs root "
                 + "(CAP_LINUX_IMMUTABLE) and a file system with the immutable flag, such as ext4 (plain chmod does not stop root "
@@ -125,32 +125,25 @@ class DiskFullRecoveryTest {
 
     /**
      * For developers who are not root: the database file may not grow (RLIMIT_FSIZE of this JVM set
-     * to the file's size with util-linux {@code prlimit}), which H2 meets exactly like a full disk
-     * when it appends its next chunk: the write fails ("File too large") and H2 closes the database.
-     * The JVM ignores SIGXFSZ, so only the write fails; the limit is on file offsets, and no other
-     * file this JVM writes meanwhile gets that large.
+     * to the file's size, {@link FileSizeLimit}), which H2 meets exactly like a full disk when it
+     * appends its next chunk.
      */
     @Test
     void aDatabaseFileThatMayNotGrowGives503AndTheServerRecoversWhenItMay() throws Exception {
-        String pid = String.valueOf(ProcessHandle.current().pid());
-        Run soft = run("prlimit", "--pid", pid, "--fsize", "--output", "SOFT", "--noheadings");
-        Assumptions.assumeTrue(soft.code() == 0 && !soft.output().isBlank(),
-                "Skipped: limiting the file size needs util-linux prlimit (Linux). prlimit said: " + soft.output());
-        String original = soft.output().trim();
+        StringBuilder whyNot = new StringBuilder();
+        Optional<FileSizeLimit> available = FileSizeLimit.ofThisJvm(whyNot);
+        Assumptions.assumeTrue(available.isPresent(), "Skipped: " + whyNot);
         Path dbDir = Files.createDirectories(tmp.resolve("db"));
-        try {
+        try (FileSizeLimit limit = available.get()) {
             scenario(dbDir, new Fault() {
                 @Override
                 public void start() throws IOException {
-                    long size = Files.size(dbDir.resolve("argmax.mv.db"));
-                    Run limit = run("prlimit", "--pid", pid, "--fsize=" + size + ":");
-                    assertEquals(0, limit.code(), limit.output());
+                    limit.limitTo(Files.size(dbDir.resolve("argmax.mv.db")));
                 }
 
                 @Override
                 public void stop() {
-                    Run limit = run("prlimit", "--pid", pid, "--fsize=" + original + ":");
-                    assertEquals(0, limit.code(), limit.output());
+                    limit.restore();
                 }
 
                 @Override
@@ -158,8 +151,6 @@ class DiskFullRecoveryTest {
                     return List.of("File too large");
                 }
             });
-        } finally {
-            run("prlimit", "--pid", pid, "--fsize=" + original + ":");
         }
     }
 
@@ -226,23 +217,7 @@ class DiskFullRecoveryTest {
         return out;
     }
 
-    private record Run(int code, String output) {
-    }
-
-    private static Run run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Run(-1, command[0] + " did not finish");
-            }
-            return new Run(p.exitValue(), out);
-        } catch (IOException e) {
-            return new Run(-1, command[0] + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(-1, "interrupted");
-        }
+    private static FileSizeLimit.Run run(String... command) {
+        return FileSizeLimit.run(command);
     }
 }
