@@ -82,9 +82,10 @@ public final class Database implements AutoCloseable {
         config.setExceptionOverride(new SQLExceptionOverride() {
             @java.lang.Override // the interface has its own nested type Override
             public SQLExceptionOverride.Override adjudicate(SQLException e) {
-                // storageFailure has evicted every connection, this one included (closed when returned);
-                // DO_NOT_EVICT only spares the log Hikari's stack trace for each of them
-                return storageFailure(e) ? SQLExceptionOverride.Override.DO_NOT_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+                // storageFailure has evicted every connection; MUST_EVICT also cuts this one off from H2 at once, so that
+                // nothing more (a rollback, the pool's reset of auto-commit) reaches the database H2 closed: there, without
+                // assertions (-ea), H2 2.5's MVStore.registerVersionUsage spins forever, and the attempt writer with it
+                return storageFailure(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
             }
         });
         try {

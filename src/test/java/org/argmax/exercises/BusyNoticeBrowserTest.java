@@ -7,6 +7,7 @@ import org.argmax.testing.TestServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * try), keeps what they typed and the form usable, uses no attempt and loads no page; once the
  * database works again, the same form is graded and the notice goes with the re-rendered exercise.
  */
+// a server whose attempt writer hangs on the database H2 closed (as it did, spinning in MVStore, before Database
+// cut such connections off) fails the test instead of stopping the build
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @Tag("browser")
 class BusyNoticeBrowserTest {
     private static final String EXERCISE = "coin-mle";
