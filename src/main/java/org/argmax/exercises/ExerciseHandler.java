@@ -1,5 +1,8 @@
 package org.argmax.exercises;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.argmax.http.Csrf;
@@ -62,7 +65,7 @@ public final class ExerciseHandler {
             ExerciseService.Submitted done = exercises.submit(userId, spec, answers);
             if (HttpErrors.wantsJson(ctx)) {
                 Attempt attempt = done.attempt();
-                ctx.json(Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
+                json(ctx, Map.of("correct", attempt.correct(), "score", attempt.score(), "verdicts", attempt.verdicts(),
                         "html", fragment(ctx, exercises.view(done), null)));
             } else {
                 redirectBack(ctx, id);
@@ -71,14 +74,14 @@ public final class ExerciseHandler {
             // not graded, not stored: the form comes back with everything typed and every field's problem
             ExerciseView view = exercises.view(id, userId).withInvalidSubmission(answers, e.problems());
             if (HttpErrors.wantsJson(ctx)) {
-                ctx.status(400).json(Map.of("error", e.getMessage(), "errors", e.problems(), "html", fragment(ctx, view, e.getMessage())));
+                json(ctx.status(400), Map.of("error", e.getMessage(), "errors", e.problems(), "html", fragment(ctx, view, e.getMessage())));
             } else {
                 ctx.status(400);
                 renderPage(ctx, id, view, e.getMessage());
             }
         } catch (ExerciseClosedException e) {
             if (HttpErrors.wantsJson(ctx)) {
-                ctx.status(409).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+                json(ctx.status(409), Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
             } else {
                 ctx.status(409);
                 renderPage(ctx, id, e.getMessage());
@@ -95,7 +98,7 @@ public final class ExerciseHandler {
         } catch (ExerciseClosedException e) {
             // no new data here (none offered, or the author's cap is reached): 409, the exercise with the reason
             if (HttpErrors.wantsJson(ctx)) {
-                ctx.status(409).json(Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
+                json(ctx.status(409), Map.of("error", e.getMessage(), "html", fragment(ctx, id, userId, e.getMessage())));
             } else {
                 ctx.status(409);
                 renderPage(ctx, id, e.getMessage());
@@ -149,6 +152,20 @@ public final class ExerciseHandler {
         instance.variables().forEach((k, v) -> variables.put(k, v == null || !Double.isFinite(v) ? "undefined" : DataPreview.format(v)));
         model.put("variables", variables);
         views.render(ctx, "exercise-preview", model);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A JSON answer as UTF-8 bytes straight from Jackson: {@code ctx.json} makes a string of it first
+     * and then its bytes, two more copies of the exercise's HTML on the grading path.
+     */
+    private static void json(Context ctx, Map<String, ?> body) {
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the JSON answer", e);
+        }
     }
 
     private String fragment(Context ctx, String id, long userId, String error) {

@@ -203,7 +203,7 @@ class ExerciseFlowTest {
         String page = plain.body();
         assertTrue(page.contains("value=\"sum_x / n\""), "the valid field keeps its value");
         assertTrue(page.contains("value=\"-2\""), "the invalid field keeps its value");
-        assertTrue(page.contains("id=\"poisson-mle-value-error\">A Poisson mean λ cannot be negative; you gave -2.</p>"), page);
+        assertTrue(page.contains("id=\"poisson-mle-value-error\">A Poisson mean &#955; cannot be negative; you gave -2.</p>"), page);
         assertFalse(page.contains("id=\"poisson-mle-formula-error\""), "no message for the valid field");
         assertTrue(page.contains("role=\"alert\""), "the summary is announced");
         assertEquals(0, storedAttempts("poisson-mle"));

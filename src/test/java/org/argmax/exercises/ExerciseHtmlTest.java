@@ -54,6 +54,20 @@ class ExerciseHtmlTest {
     }
 
     @Test
+    void charactersBeyondLatin1AreWrittenAsReferences() {
+        // a title (escaped text), a typed value (an attribute) and the prompt (our HTML) beyond Latin-1, one of them beyond the BMP
+        ExerciseSpec spec = spec("λ & μ", 5);
+        ExerciseView v = new ExerciseView(spec, "<p>θ̂ = x̄ − 1 … 😀</p>", true, "1 0 1", 3,
+                List.of(field("p", "number", "σ²", null, ExerciseSpec.Input.TEXT)), null, 5, false, false, false, 0.5, List.of(), 0, false);
+        String html = ExerciseHtml.render(v, "ε is not a number", "tok", false);
+        assertTrue(html.chars().allMatch(c -> c <= 0xFF), "one byte per character: " + html);
+        assertTrue(html.contains("aria-label=\"&#955; &amp; &#956;\""), html);
+        assertTrue(html.contains("value=\"&#963;²\""), "² is Latin-1 and stays: " + html);
+        assertTrue(html.contains("<p>&#952;&#770; = x&#772; &#8722; 1 &#8230; &#128512;</p>"), "a pair of surrogates is one reference: " + html);
+        assertTrue(html.contains("role=\"alert\">&#949; is not a number</div>"), html);
+    }
+
+    @Test
     void theFormFollowsTheLearnersState() {
         ExerciseSpec spec = spec("Coin", 5);
         String open = ExerciseHtml.render(view(spec, List.of(field("p", "number", "", null, ExerciseSpec.Input.TEXT)), null, 5, false, false),
