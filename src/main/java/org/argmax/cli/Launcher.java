@@ -103,7 +103,8 @@ public final class Launcher {
             return OptionalInt.empty();
         }
         Optional<Instant> started = self.startInstant();
-        long origin = started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
+        long origin = org.argmax.web.StartupTrace.enabled() ? org.argmax.web.StartupTrace.processStartMillis(System.currentTimeMillis())
+                : started.isPresent() ? started.get().toEpochMilli() : System.currentTimeMillis();
         try {
             return OptionalInt.of(new Child(java.get(), jvmCommandLine, arguments, origin).awaitExit());
         } catch (IOException e) {
