@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
@@ -52,12 +51,7 @@ class BusyNoticeBrowserTest {
         try (TestServer server = new TestServer(Path.of("content"), tmp); FileSizeLimit limit = available.get()) {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the exercise is swapped in place
-            browser.get(server.url("/signup"));
-            browser.findElement(By.id("displayName")).sendKeys("Grace");
-            browser.findElement(By.id("username")).sendKeys("grace");
-            browser.findElement(By.id("password")).sendKeys("grace's long password");
-            browser.findElement(By.cssSelector("form.form-card button")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), "Grace"));
+            Browser.signUp(browser, wait, server.url("/signup"), "Grace", "grace", "grace's long password");
             browser.get(server.url("/exercises/" + EXERCISE));
             String url = browser.getCurrentUrl();
             String before = attemptsLeft(browser);

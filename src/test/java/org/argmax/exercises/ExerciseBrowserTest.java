@@ -43,12 +43,7 @@ class ExerciseBrowserTest {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the exercise is swapped in place
-        browser.get(server.url("/signup"));
-        browser.findElement(By.id("displayName")).sendKeys("Linus");
-        browser.findElement(By.id("username")).sendKeys("linus");
-        browser.findElement(By.id("password")).sendKeys("linus's long password");
-        browser.findElement(By.cssSelector("form.form-card button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), "Linus"));
+        Browser.signUp(browser, wait, server.url("/signup"), "Linus", "linus", "linus's long password");
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
@@ -39,12 +38,7 @@ class LabBrowserTest {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        browser.get(server.url("/signup"));
-        browser.findElement(By.id("displayName")).sendKeys("Grace");
-        browser.findElement(By.id("username")).sendKeys("grace-lab");
-        browser.findElement(By.id("password")).sendKeys("grace's long password");
-        browser.findElement(By.cssSelector("form.form-card button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), "Grace"));
+        Browser.signUp(browser, wait, server.url("/signup"), "Grace", "grace-lab", "grace's long password");
     }
 
     @AfterAll

@@ -1,9 +1,12 @@
 package org.argmax.testing;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.time.Duration;
@@ -51,5 +54,15 @@ public final class Browser {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
+    }
+
+    /** A new learner signs up through the sign-up form at {@code signUpUrl}, as a person would; returns once the header names them. */
+    public static void signUp(WebDriver browser, WebDriverWait wait, String signUpUrl, String displayName, String username, String password) {
+        browser.get(signUpUrl);
+        browser.findElement(By.id("displayName")).sendKeys(displayName);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.form-card button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), displayName));
     }
 }
