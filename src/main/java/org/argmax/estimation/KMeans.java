@@ -15,10 +15,15 @@ public final class KMeans {
     }
 
     public static KMeansFit fit(double[][] data, int k, long seed, int maxIterations, boolean keepTrace) {
+        return fit(data, k, seed, maxIterations, keepTrace, Simd.VECTOR);
+    }
+
+    /** As above, with the nearest centres from {@link LloydVector} or not (the same doubles either way). */
+    static KMeansFit fit(double[][] data, int k, long seed, int maxIterations, boolean keepTrace, boolean vector) {
         MultivariateNormal.checkRows(data);
         if (k < 1) throw new EstimationException("the number of clusters must be at least 1, got " + k);
         if (data.length < k) throw new EstimationException("too few points for " + k + " clusters: got " + data.length);
-        return lloyd(data, plusPlus(data, k, new Rng(seed)), maxIterations, keepTrace);
+        return lloyd(data, plusPlus(data, k, new Rng(seed)), maxIterations, keepTrace, vector);
     }
 
     public static KMeansFit fit(double[] data, int k, long seed, int maxIterations) {
@@ -31,7 +36,7 @@ public final class KMeans {
         for (int c = 0; c < centers.length; c++) {
             if (centers[c].length != d) throw new EstimationException("centre " + (c + 1) + " has " + centers[c].length + " values but the data has " + d + " columns");
         }
-        return lloyd(data, GmmParameters.deep(centers), maxIterations, true);
+        return lloyd(data, GmmParameters.deep(centers), maxIterations, true, Simd.VECTOR);
     }
 
     /**
@@ -95,10 +100,10 @@ public final class KMeans {
         return centers;
     }
 
-    private static KMeansFit lloyd(double[][] data, double[][] centers, int maxIterations, boolean keepTrace) {
+    private static KMeansFit lloyd(double[][] data, double[][] centers, int maxIterations, boolean keepTrace, boolean vector) {
         int n = data.length, k = centers.length, d = data[0].length;
         int[] assign = new int[n];
-        LloydStep step = new LloydStep(data, k, assign);
+        LloydStep step = new LloydStep(data, k, assign, vector);
         List<KMeansFit.KMeansIteration> trace = new ArrayList<>();
         double inertia = step.run(centers);
         if (keepTrace) trace.add(new KMeansFit.KMeansIteration(0, inertia, centers));

@@ -10,6 +10,8 @@ package org.argmax.estimation;
  * the block (fewer loads and stores of the partial sums than one pass per coordinate), in order.
  * The running minimum and its index are kept without a branch or a conditional move (which the
  * JIT does not vectorize): the index is a double updated by a 0/1 factor, exact in floating point.
+ * With the Vector API ({@link Simd}) the nearest centres come from {@link LloydVector} instead: the
+ * same doubles and the same ties, about twice as fast (10-D).
  * The {@link Chunked} ranges are ranges of whole blocks; their sums are merged in range order, so the
  * result does not depend on the number of threads. Nothing is allocated per run but the centres'
  * copy and the ranges' bookkeeping.
@@ -22,6 +24,8 @@ final class LloydStep {
     /** blocks[b · d + j][r] = x[b · BLOCK + r][j]. */
     private final double[][] blocks;
     private final int n, k, d, blockCount, chunks;
+    /** Whether the nearest centres come from {@link LloydVector} (same doubles, same ties). */
+    private final boolean vector;
     private final int[] assign;
     /** Per range: the sums of its clusters (k × d), then their counts, then its inertia; reused by every run. */
     private final double[][] parts;
@@ -33,7 +37,8 @@ final class LloydStep {
     final double[] sum;
     final int[] count;
 
-    LloydStep(double[][] data, int k, int[] assign) {
+    LloydStep(double[][] data, int k, int[] assign, boolean vector) {
+        this.vector = vector && BLOCK % LloydVector.ROWS == 0;
         n = data.length;
         d = data[0].length;
         this.k = k;
@@ -61,14 +66,15 @@ final class LloydStep {
     double run(double[][] centers) {
         double[] flat = new double[k * d];
         for (int c = 0; c < k; c++) System.arraycopy(centers[c], 0, flat, c * d, d);
-        double[] total = Chunked.reduce(blockCount, chunks, (ch, from, to) -> chunk(ch, from, to, flat), Centered::add);
+        double[] expanded = vector ? LloydVector.expand(flat) : null;
+        double[] total = Chunked.reduce(blockCount, chunks, (ch, from, to) -> chunk(ch, from, to, flat, expanded), Centered::add);
         System.arraycopy(total, 0, sum, 0, k * d);
         for (int c = 0; c < k; c++) count[c] = (int) total[k * d + c];
         return total[k * d + k];
     }
 
     /** Adds the points of blocks from … to−1 to range ch's part (sums, counts, inertia); returns the part. */
-    private double[] chunk(int ch, int fromBlock, int toBlock, double[] centers) {
+    private double[] chunk(int ch, int fromBlock, int toBlock, double[] centers, double[] expanded) {
         double[] part = parts[ch], dist = this.dist[ch], bestDist = this.bestDist[ch], bestIndex = this.bestIndex[ch];
         int[] counts = this.counts[ch], start = this.start[ch], cluster = this.cluster[ch], order = this.order[ch];
         java.util.Arrays.fill(part, 0);
@@ -77,11 +83,15 @@ final class LloydStep {
         int firstRow = fromBlock * BLOCK, endRow = Math.min(n, toBlock * BLOCK);
         for (int first = firstRow; first < endRow; first += BLOCK) {
             int rows = Math.min(BLOCK, endRow - first), base = first / BLOCK * d;
-            distances(base, rows, centers, 0, bestDist);
-            java.util.Arrays.fill(bestIndex, 0, rows, 0);
-            for (int c = 1; c < k; c++) {
-                distances(base, rows, centers, c, dist);
-                nearer(rows, c, dist, bestDist, bestIndex);
+            if (vector) {
+                LloydVector.nearest(blocks, base, d, k, rows, expanded, bestDist, bestIndex);
+            } else {
+                distances(base, rows, centers, 0, bestDist);
+                java.util.Arrays.fill(bestIndex, 0, rows, 0);
+                for (int c = 1; c < k; c++) {
+                    distances(base, rows, centers, c, dist);
+                    nearer(rows, c, dist, bestDist, bestIndex);
+                }
             }
             // the block's rows grouped by cluster, in row order (a counting sort), then each cluster's
             // sums in a register: the same additions in the same order as adding row by row into
@@ -89,9 +99,10 @@ final class LloydStep {
             // fraction of the speed: consecutive rows of one cluster hit the same entries)
             java.util.Arrays.fill(start, 0);
             for (int i = 0; i < rows; i++) {
-                double bd = bestDist[i];
-                // an overflowed (infinite) distance to two centres leaves the index NaN: exact loop then
-                int b = bd < Double.POSITIVE_INFINITY ? (int) bestIndex[i] : nearest(base, i, centers);
+                double bd = bestDist[i], bi = bestIndex[i];
+                // an overflowed (infinite) distance to two centres leaves nearer()'s index NaN, even when
+                // a later centre is nearer: the exact loop then
+                int b = bd < Double.POSITIVE_INFINITY && bi == bi ? (int) bi : nearest(base, i, centers);
                 assign[first + i] = b;
                 cluster[i] = b;
                 inertia += bd;
@@ -104,11 +115,29 @@ final class LloydStep {
             for (int i = 0; i < rows; i++) order[start[cluster[i]]++] = i; // start[c] ends as the end of c
             for (int c = 0, from = 0; c < k; c++) {
                 int to = start[c];
-                for (int j = 0; to > from && j < d; j++) {
+                int cd = c * d, j = 0;
+                // four coordinates' sums at a time, each its own chain of additions in row order
+                // (one coordinate at a time, each addition waited on the one before); same sums
+                for (; to > from && j + 4 <= d; j += 4) {
+                    double[] x0 = blocks[base + j], x1 = blocks[base + j + 1], x2 = blocks[base + j + 2], x3 = blocks[base + j + 3];
+                    double s0 = part[cd + j], s1 = part[cd + j + 1], s2 = part[cd + j + 2], s3 = part[cd + j + 3];
+                    for (int q = from; q < to; q++) {
+                        int r = order[q];
+                        s0 += x0[r];
+                        s1 += x1[r];
+                        s2 += x2[r];
+                        s3 += x3[r];
+                    }
+                    part[cd + j] = s0;
+                    part[cd + j + 1] = s1;
+                    part[cd + j + 2] = s2;
+                    part[cd + j + 3] = s3;
+                }
+                for (; to > from && j < d; j++) {
                     double[] x = blocks[base + j];
-                    double s = part[c * d + j];
+                    double s = part[cd + j];
                     for (int q = from; q < to; q++) s += x[order[q]];
-                    part[c * d + j] = s;
+                    part[cd + j] = s;
                 }
                 from = to;
             }

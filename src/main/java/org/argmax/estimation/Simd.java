@@ -1,7 +1,7 @@
 package org.argmax.estimation;
 
 /**
- * Whether the core's vector kernels ({@link MixtureKernelVector}, {@link LogisticVector}) run:
+ * Whether the core's vector kernels ({@link MixtureKernelVector}, {@link LogisticVector}, {@link LloydVector}) run:
  * when the JVM has the module jdk.incubator.vector ({@code --add-modules jdk.incubator.vector}) on a
  * CPU with 256-bit vectors, and the system property {@code argmax.vector} is not {@code false}. Each
  * kernel has a scalar twin with the same arithmetic in the same order, so this changes the speed, not
