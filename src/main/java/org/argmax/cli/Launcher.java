@@ -22,11 +22,17 @@ import java.util.stream.Stream;
  *     JDK 17 has no {@code -XX:+AutoCreateSharedArchive}, so when it is missing the child runs with
  *     {@code -XX:ArchiveClassesAtExit} and the archive is written when it stops (the Maven build does
  *     that once after {@code package} with {@code serve --warm-up-and-exit});</li>
- * <li>a heap sized for the work ({@value #HEAP}, all of it from the start, with a young generation of {@value #YOUNG}: a heap
- *     growing under a class's load cost the parallel collector full collections of 0.3-0.4 s) instead of a quarter of the
- *     machine's memory, the parallel collector (its young collections use every core: at 400 answers a second on two
- *     cores the serial one's pauses of 25-65 ms set the 99th percentile; grading 400/s side by side, p50 106 -> 14 ms),
- *     and at most {@value #MALLOC_ARENAS} malloc arenas;</li>
+ * <li>a heap sized for the work ({@value #HEAP}, all of it from the start, with a young generation of {@value #YOUNG})
+ *     instead of a quarter of the machine's memory, the serial collector, at most {@value #MALLOC_ARENAS} malloc
+ *     arenas and the C heap trimmed every 5 s ({@link #TRIM_NATIVE_HEAP}). A class's load keeps 25-55 MB alive (H2's
+ *     page cache and chunk metadata, sessions, the course): an old generation of 96 MB holds it (one of 64 MB, with
+ *     a 128 MB heap, ran into runs of full collections and refused answers), and the serial collector has no
+ *     marking bitmaps (the parallel one's cost ~20 MB at 256 MB) while its young pauses at this size are as short
+ *     as the parallel one's were (median 13-14 ms at 400 answers a second). At 400 answers a second, 60 s per path
+ *     (BENCHMARKS.md, "Memory: the serial collector and 160 MB"): the server's RSS 297-302 MB instead of 411-437 MB
+ *     with the parallel collector and 256 MB, the p99 as scattered between runs as before (14.5-27.7 ms against
+ *     15.6-27.9 ms). The parallel collector was chosen before each answer allocated a quarter less and H2's page
+ *     cache shrank to 4 MB (a serial collector's pauses of 25-65 ms set the p99 then);</li>
  * <li>JIT thresholds that leave code run only during the start to the interpreter ({@link #JIT_OPTIONS}).</li>
  * </ul>
  * The launcher forwards its own JVM options after these (so the user's {@code -Xmx} or collector
@@ -49,14 +55,20 @@ public final class Launcher {
     static final String NO_RELAUNCH_ENV = "ARGMAX_NO_RELAUNCH";
     /** {@code ARGMAX_CDS=off}: the child runs without a class-data archive (and writes none). */
     static final String CDS_ENV = "ARGMAX_CDS";
-    /** The heap starts small and grows to at most {@link #HEAP} (the default would be a quarter of the machine). */
-    static final String INITIAL_HEAP = "256m";
+    /** The heap is all of {@link #HEAP} from the start (the default would be a quarter of the machine, growing). */
+    static final String INITIAL_HEAP = "160m";
     /** The young generation: new objects (most of a request's) are collected there. */
-    static final String YOUNG = "96m";
-    static final String HEAP = "256m";
+    static final String YOUNG = "64m";
+    static final String HEAP = "160m";
     /** The server's garbage collector, unless the user names one. */
-    static final String COLLECTOR = "-XX:+UseParallelGC";
+    static final String COLLECTOR = "-XX:+UseSerialGC";
     static final int MALLOC_ARENAS = 2;
+    /**
+     * Every 5 s the JVM gives the C heap's free memory back (glibc's malloc_trim): the JIT's arenas
+     * and H2's compaction leave tens of MB free but kept. A product option since JDK 17.0.11 and
+     * 21.0.3, experimental in 17.0.9-10 and 21.0.1-2, absent before (and in 18-20): only where known.
+     */
+    static final String[] TRIM_NATIVE_HEAP = {"-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000"};
     /**
      * The JIT compiles a method or loop later than by default (five times the calls and loop
      * iterations, at both tiers): a start runs thousands of methods only a few hundred times (reading
@@ -164,7 +176,7 @@ public final class Launcher {
         for (String o : userOptions) {
             userArchive |= o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-Xshare");
             userCollector |= (o.startsWith("-XX:+Use") || o.startsWith("-XX:-Use")) && o.endsWith("GC");
-            // any heap size of the user's replaces all of ours: our -Xms256m beside a user's -Xmx128m would stop the JVM
+            // any heap size of the user's replaces all of ours: our -Xms160m beside a user's -Xmx64m would stop the JVM
             userHeap |= o.startsWith("-Xmx") || o.startsWith("-Xms") || o.startsWith("-Xmn") || o.startsWith("-XX:MaxHeapSize")
                     || o.startsWith("-XX:InitialHeapSize") || o.startsWith("-XX:NewSize") || o.startsWith("-XX:MaxNewSize");
         }
@@ -182,6 +194,7 @@ public final class Launcher {
             command.add("-Xmx".concat(HEAP));
         }
         if (!userCollector) command.add(COLLECTOR);
+        if (trimsNativeHeap(Runtime.version())) command.addAll(List.of(TRIM_NATIVE_HEAP));
         command.addAll(List.of(JIT_OPTIONS));
         command.addAll(userOptions);
         command.add(property(PARENT_PROPERTY, parentPid));
@@ -190,6 +203,11 @@ public final class Launcher {
         command.add(jar.toString());
         command.addAll(args);
         return command;
+    }
+
+    /** Whether this JVM knows {@code -XX:TrimNativeHeapInterval} (see {@link #TRIM_NATIVE_HEAP}). */
+    static boolean trimsNativeHeap(Runtime.Version v) {
+        return v.feature() >= 22 || v.feature() == 21 && v.update() >= 1 || v.feature() == 17 && v.update() >= 9;
     }
 
     private static String property(String name, long value) {

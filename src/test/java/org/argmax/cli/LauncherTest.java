@@ -46,16 +46,27 @@ class LauncherTest {
         List<String> parent = List.of("-Dargmax.startupTrace=true", "-Xmx1g", "-jar", "argmax.jar", "serve", "--port", "8080");
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         List<String> expected = new java.util.ArrayList<>(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
-                "-Xlog:cds=off,cds+dynamic=off", "-XX:+UseParallelGC"));
+                "-Xlog:cds=off,cds+dynamic=off", "-XX:+UseSerialGC"));
+        if (Launcher.trimsNativeHeap(Runtime.version())) expected.addAll(List.of(Launcher.TRIM_NATIVE_HEAP));
         expected.addAll(List.of(Launcher.JIT_OPTIONS));
         expected.addAll(List.of("-Dargmax.startupTrace=true", "-Xmx1g",
                 "-Dargmax.launcher.parent=42", "-Dargmax.startOrigin=1000", "-jar", jar.toString(), "serve", "--port", "8080"));
-        assertEquals(expected, child, "the user's -Xmx replaces our heap sizes (our -Xms256m beside -Xmx128m would stop the JVM)");
+        assertEquals(expected, child, "the user's -Xmx replaces our heap sizes (our -Xms160m beside -Xmx64m would stop the JVM)");
 
         List<String> plain = Launcher.childCommand("/usr/bin/java", List.of("-jar", "argmax.jar", "serve"), jar, archive, true, null, 42, 1000,
                 List.of("serve"));
-        int xms = plain.indexOf("-Xms256m");
-        assertEquals(List.of("-Xms256m", "-Xmn96m", "-Xmx256m", "-XX:+UseParallelGC"), plain.subList(xms, xms + 4), plain.toString());
+        int xms = plain.indexOf("-Xms160m");
+        assertEquals(List.of("-Xms160m", "-Xmn64m", "-Xmx160m", "-XX:+UseSerialGC"), plain.subList(xms, xms + 4), plain.toString());
+    }
+
+    @Test
+    void theNativeHeapIsTrimmedOnlyOnJvmsThatKnowTheOption() {
+        for (String v : new String[]{"17.0.9", "17.0.15", "21.0.1", "21.0.5", "22", "25.0.1"}) {
+            assertTrue(Launcher.trimsNativeHeap(Runtime.Version.parse(v)), v);
+        }
+        for (String v : new String[]{"17", "17.0.8", "18.0.2", "20.0.1", "21"}) {
+            assertFalse(Launcher.trimsNativeHeap(Runtime.Version.parse(v)), v + " would refuse to start with an unknown option");
+        }
     }
 
     @Test
@@ -68,7 +79,7 @@ class LauncherTest {
         assertFalse(first.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")), first.toString());
 
         List<String> g1 = Launcher.childCommand("java", List.of("-XX:+UseG1GC", "-jar", "argmax.jar"), jar, archive, true, tmp, 42, 1000, List.of());
-        assertFalse(g1.contains("-XX:+UseParallelGC"), "two collectors would stop the JVM: " + g1);
+        assertFalse(g1.contains("-XX:+UseSerialGC"), "two collectors would stop the JVM: " + g1);
         assertTrue(g1.contains("-XX:+UseG1GC"));
 
         List<String> own = Launcher.childCommand("java", List.of("-Xshare:off", "-jar", "argmax.jar"), jar, archive, true, tmp, 42, 1000, List.of());

@@ -480,7 +480,7 @@ public final class GradingLoad {
          * the heap and collector the launcher gives the server ({@code cli.Launcher}).
          */
         static Server fromClassPath(Path content, String url, Path log) throws Exception {
-            return start(List.of("-Xms256m", "-Xmn96m", "-Xmx256m", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+            return start(List.of("-Xms160m", "-Xmn64m", "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     "org.argmax.cli.Main"), content, url, log);
         }
 
