@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  *     a 128 MB heap, ran into runs of full collections and refused answers), and the serial collector has no
  *     marking bitmaps (the parallel one's cost ~20 MB at 256 MB) while its young pauses at this size are as short
  *     as the parallel one's were (median 13-14 ms at 400 answers a second). At 400 answers a second, 60 s per path
- *     (BENCHMARKS.md, "Memory: the serial collector and 160 MB"): the server's RSS 297-302 MB instead of 411-437 MB
- *     with the parallel collector and 256 MB, the p99 as scattered between runs as before (14.5-27.7 ms against
- *     15.6-27.9 ms). The parallel collector was chosen before each answer allocated a quarter less and H2's page
+ *     (BENCHMARKS.md, "Memory: the serial collector and 160 MB"): the server's RSS 279-302 MB instead of 404-437 MB
+ *     with the parallel collector and 256 MB, the p99 as scattered between runs as before (12.7-27.7 ms against
+ *     13.1-27.9 ms). The parallel collector was chosen before each answer allocated a quarter less and H2's page
  *     cache shrank to 4 MB (a serial collector's pauses of 25-65 ms set the p99 then);</li>
  * <li>JIT thresholds that leave code run only during the start to the interpreter ({@link #JIT_OPTIONS}).</li>
  * </ul>
