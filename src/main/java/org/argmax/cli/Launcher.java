@@ -188,13 +188,9 @@ public final class Launcher {
             command.add("-Xshare:auto"); // an archive the JVM cannot use (another JDK build, a changed jar) is skipped...
             command.add("-Xlog:cds=off,cds+dynamic=off"); // ...without warnings on the console
         }
-        if (!userHeap) {
-            command.add("-Xms".concat(INITIAL_HEAP));
-            command.add("-Xmn".concat(YOUNG));
-            command.add("-Xmx".concat(HEAP));
-        }
+        if (!userHeap) command.addAll(heapOptions());
         if (!userCollector) command.add(COLLECTOR);
-        if (trimsNativeHeap(Runtime.version())) command.addAll(List.of(TRIM_NATIVE_HEAP));
+        command.addAll(nativeHeapOptions());
         command.addAll(List.of(JIT_OPTIONS));
         command.addAll(userOptions);
         command.add(property(PARENT_PROPERTY, parentPid));
@@ -203,6 +199,25 @@ public final class Launcher {
         command.add(jar.toString());
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * The server JVM's memory options when the user gives none: heap, collector, native-heap trimming. The
+     * load tests start their one-JVM server with these, so they measure what {@code serve} runs.
+     */
+    public static List<String> serverMemoryOptions() {
+        List<String> options = new ArrayList<>(heapOptions());
+        options.add(COLLECTOR);
+        options.addAll(nativeHeapOptions());
+        return options;
+    }
+
+    private static List<String> heapOptions() {
+        return List.of("-Xms".concat(INITIAL_HEAP), "-Xmn".concat(YOUNG), "-Xmx".concat(HEAP));
+    }
+
+    private static List<String> nativeHeapOptions() {
+        return trimsNativeHeap(Runtime.version()) ? List.of(TRIM_NATIVE_HEAP) : List.of();
     }
 
     /** Whether this JVM knows {@code -XX:TrimNativeHeapInterval} (see {@link #TRIM_NATIVE_HEAP}). */

@@ -37,12 +37,7 @@ class AccountBrowserTest {
     @Test
     void signUpReadCompleteSeeProgressSignOut() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(server.url("/signup"));
-        browser.findElement(By.id("displayName")).sendKeys("Grace");
-        browser.findElement(By.id("username")).sendKeys("grace@example.org");
-        browser.findElement(By.id("password")).sendKeys("grace's long password");
-        browser.findElement(By.cssSelector("form.form-card button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".site-header"), "Grace"));
+        Browser.signUp(browser, wait, server.url("/signup"), "Grace", "grace@example.org", "grace's long password");
 
         browser.get(server.url("/lessons/first"));
         assertEquals("read", browser.findElement(By.cssSelector("#lesson-status .status")).getText());

@@ -57,6 +57,8 @@ class LauncherTest {
                 List.of("serve"));
         int xms = plain.indexOf("-Xms160m");
         assertEquals(List.of("-Xms160m", "-Xmn64m", "-Xmx160m", "-XX:+UseSerialGC"), plain.subList(xms, xms + 4), plain.toString());
+        List<String> memory = Launcher.serverMemoryOptions();
+        assertEquals(memory, plain.subList(xms, xms + memory.size()), "the load tests' one-JVM server gets what serve's child gets");
     }
 
     @Test

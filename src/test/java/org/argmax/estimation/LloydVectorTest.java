@@ -94,6 +94,9 @@ class LloydVectorTest {
         for (int c = 0; c < k; c++) assertArrayEquals(scalar.centers()[c], vector.centers()[c], 0.0, what);
         assertEquals(Double.doubleToRawLongBits(scalar.inertia()), Double.doubleToRawLongBits(vector.inertia()), what);
         assertEquals(Double.doubleToRawLongBits(scalar.inertia()), Double.doubleToRawLongBits(vectorOneThread.inertia()), what);
-        assertTrue(scalar.trace().size() == vector.trace().size(), what);
+        assertEquals(scalar.trace().size(), vector.trace().size(), what);
+        for (int t = 0; t < scalar.trace().size(); t++) {
+            assertEquals(Double.doubleToRawLongBits(scalar.trace().get(t).inertia()), Double.doubleToRawLongBits(vector.trace().get(t).inertia()), what + ", iteration " + t);
+        }
     }
 }

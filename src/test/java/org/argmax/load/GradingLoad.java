@@ -477,11 +477,12 @@ public final class GradingLoad {
 
         /**
          * The server from this JVM's class path (the tests': no jar is built before them) in one JVM with
-         * the heap and collector the launcher gives the server ({@code cli.Launcher}).
+         * the heap, collector and native-heap options the launcher gives the server ({@code Launcher.serverMemoryOptions}).
          */
         static Server fromClassPath(Path content, String url, Path log) throws Exception {
-            return start(List.of("-Xms160m", "-Xmn64m", "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "org.argmax.cli.Main"), content, url, log);
+            List<String> java = new ArrayList<>(org.argmax.cli.Launcher.serverMemoryOptions());
+            java.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.argmax.cli.Main"));
+            return start(java, content, url, log);
         }
 
         private static Server start(List<String> java, Path content, String url, Path log) throws Exception {
