@@ -51,7 +51,7 @@ if [ "${SKIP_SKLEARN:-}" != 1 ]; then
 fi
 unset MALLOC_MMAP_THRESHOLD_ MALLOC_TRIM_THRESHOLD_
 
-# JMH: forks, warm-ups and -Xms12g -Xmx12g are in the @Fork/@Warmup/@Measurement annotations
+# JMH: forks, warm-ups and -Xms12g -Xmx12g -XX:+AlwaysPreTouch are in the @Fork/@Warmup/@Measurement annotations
 if [ -z "${BASELINE:-}" ]; then
   java -cp "$CP" org.openjdk.jmh.Main -rf json -rff "$OUT/jmh.json" "$JMH_INCLUDE" 2>&1 | tee "$OUT/jmh.txt"
 else
@@ -71,7 +71,7 @@ if [ -z "$CASES" ] && [ -z "${BASELINE:-}" ] && [ -x "$SMILE_JDK/bin/javac" ]; t
   : > "$OUT/smile.jsonl"
   for fork in 1 2; do
     for c in gmm1d gmm10d; do
-      "$SMILE_JDK/bin/java" -Xms12g -Xmx12g --enable-native-access=ALL-UNNAMED -cp "$SCP" SmileGmm "$DATA" "$c" 2 3 \
+      "$SMILE_JDK/bin/java" -Xms12g -Xmx12g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -cp "$SCP" SmileGmm "$DATA" "$c" 2 3 \
         | grep '^{' | tee -a "$OUT/smile.jsonl"
     done
   done

@@ -13,4 +13,4 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 DEPS=$(cat target/bench-build/classpath.txt)
 OLD=$(bash src/jmh/baseline-classes.sh "$REF")
-java -Xms8g -Xmx8g --add-modules=jdk.incubator.vector -cp "target/bench-build/classes:$DEPS" org.argmax.bench.SideBySide "$OLD" target/bench-build/classes "$DEPS" "$CASE" "${3:-10}"
+java -Xms8g -Xmx8g -XX:+AlwaysPreTouch --add-modules=jdk.incubator.vector -cp "target/bench-build/classes:$DEPS" org.argmax.bench.SideBySide "$OLD" target/bench-build/classes "$DEPS" "$CASE" "${3:-10}"
