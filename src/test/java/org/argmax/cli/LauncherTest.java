@@ -47,6 +47,7 @@ class LauncherTest {
         List<String> child = Launcher.childCommand("/usr/bin/java", parent, jar, archive, true, null, 42, 1000, List.of("serve", "--port", "8080"));
         List<String> expected = new java.util.ArrayList<>(List.of("/usr/bin/java", "-XX:SharedArchiveFile=" + archive, "-Xshare:auto",
                 "-Xlog:cds=off,cds+dynamic=off", "-XX:+UseSerialGC"));
+        expected.addAll(Launcher.hugePageOptions());
         if (Launcher.trimsNativeHeap(Runtime.version())) expected.addAll(List.of(Launcher.TRIM_NATIVE_HEAP));
         expected.addAll(List.of(Launcher.JIT_OPTIONS));
         expected.addAll(List.of("-Dargmax.startupTrace=true", "-Xmx1g",
@@ -59,6 +60,21 @@ class LauncherTest {
         assertEquals(List.of("-Xms160m", "-Xmn64m", "-Xmx160m", "-XX:+UseSerialGC"), plain.subList(xms, xms + 4), plain.toString());
         List<String> memory = Launcher.serverMemoryOptions();
         assertEquals(memory, plain.subList(xms, xms + memory.size()), "the load tests' one-JVM server gets what serve's child gets");
+    }
+
+    @Test
+    void hugePagesOnlyWhereTheKernelOffersThem() {
+        assertTrue(Launcher.offersHugePages("always [madvise] never\n"));
+        assertTrue(Launcher.offersHugePages("[always] madvise never\n"));
+        assertFalse(Launcher.offersHugePages("always madvise [never]\n"));
+        assertFalse(Launcher.offersHugePages(""), "no such file: not Linux, or a container without /sys");
+        String setting;
+        try {
+            setting = java.nio.file.Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        } catch (java.io.IOException e) {
+            setting = "";
+        }
+        assertEquals(Launcher.offersHugePages(setting) ? List.of(Launcher.HUGE_PAGES) : List.of(), Launcher.hugePageOptions(), setting);
     }
 
     @Test
