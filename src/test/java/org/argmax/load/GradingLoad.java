@@ -477,7 +477,7 @@ public final class GradingLoad {
 
         /**
          * The server from this JVM's class path (the tests': no jar is built before them) in one JVM with
-         * the heap, collector and native-heap options the launcher gives the server ({@code Launcher.serverMemoryOptions}).
+         * the memory options the launcher gives the server: heap, collector, huge pages, native-heap trimming ({@code Launcher.serverMemoryOptions}).
          */
         static Server fromClassPath(Path content, String url, Path log) throws Exception {
             List<String> java = new ArrayList<>(org.argmax.cli.Launcher.serverMemoryOptions());
