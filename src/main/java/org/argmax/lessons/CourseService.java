@@ -49,7 +49,7 @@ public final class CourseService {
     private volatile CourseSnapshot snapshot;
     private final CourseCheckCache checked;
     private final boolean checkedBefore;
-    /** The rendering a start from a recorded check left to do, until {@link #renderInBackground()} or the first page that needs it runs it. */
+    /** The rendering a start from a recorded check left to do, until {@link #renderInBackground(long)} or the first page that needs it runs it. */
     private final FutureTask<CourseSnapshot.Rendered> pendingRender;
     private volatile long fingerprint;
     private volatile String contentVersion;
@@ -102,14 +102,24 @@ public final class CourseService {
     }
 
     /**
-     * After a start from a recorded check: renders the exercises and lessons on a thread of its own
-     * now (the server calls this once it is listening, so the work does not compete with the start).
-     * Nothing to do otherwise, or when a page has already needed it.
+     * After a start from a recorded check: renders the exercises and lessons on a thread of its own,
+     * beginning {@code delayMillis} from now (the server calls this once it is listening). The delay
+     * leaves both cores to the first requests of a start (the home page, a health check): rendering
+     * a cold course takes ~0.4 s of CPU, and started at once it delayed the first answer by about 50 ms
+     * (BENCHMARKS.md, start-up). A page that needs the rendering before then renders it itself, as it
+     * would have waited for it anyway. Nothing to do otherwise, or when a page has already needed it.
      */
-    public void renderInBackground() {
+    public void renderInBackground(long delayMillis) {
         FutureTask<CourseSnapshot.Rendered> task = pendingRender;
         if (task == null || task.isDone()) return;
-        Thread t = new Thread(task, "course-render");
+        Thread t = new Thread(() -> {
+            try {
+                if (delayMillis > 0) Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            task.run(); // nothing when a page has started it already
+        }, "course-render");
         t.setDaemon(true);
         t.start();
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.RunnableFuture;
  * <p>The rendered part (lessons, pages, exercises, objectives) may still be in the making when the
  * snapshot is handed out: on a start whose content and build were already checked
  * ({@link CourseCheckCache}) it is rendered once the server listens
- * ({@link CourseService#renderInBackground()}) or by the first caller of one of those accessors,
+ * ({@link CourseService#renderInBackground(long)}) or by the first caller of one of those accessors,
  * whichever comes first; other callers wait for it. {@link #course()} and {@link #problems()} never wait.
  */
 public final class CourseSnapshot {

@@ -1,11 +1,6 @@
 package org.argmax.markdown;
 
 import org.argmax.content.ContentProblem;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiFunction;
 
 /**
  * Renders formulas with the browser's own KaTeX, the webjar's {@code katex.min.js} run by GraalJS,
@@ -81,11 +77,12 @@ public final class KatexValidator {
 
     private static KatexValidator shared;
 
-    private final Value render;
+    /** {@link KatexScript}: null when a formula renders, else {message, position}. */
+    private final BiFunction<String, Boolean, Object[]> render;
     private final Map<String, Verdict> verdicts = new HashMap<>();
     private final long loadMillis;
 
-    private KatexValidator(Value render, long loadMillis) {
+    private KatexValidator(BiFunction<String, Boolean, Object[]> render, long loadMillis) {
         this.render = render;
         this.loadMillis = loadMillis;
     }
@@ -119,13 +116,7 @@ public final class KatexValidator {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
         }
-        // without the Graal compiler (a stock JDK) GraalJS interprets; that is expected here, so no warning
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-        Context context = Context.newBuilder("js").engine(engine).build();
-        context.eval(Source.newBuilder("js", script, "katex.min.js").buildLiteral());
-        Value macros = context.eval("js", "({})");
-        MACROS.forEach(macros::putMember);
-        Value render = context.eval("js", GLUE).execute(macros);
+        BiFunction<String, Boolean, Object[]> render = GraalJs.katexScript(KatexValidator.class.getClassLoader(), script, GLUE, MACROS);
         return new KatexValidator(render, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -138,8 +129,8 @@ public final class KatexValidator {
     public synchronized Verdict verdict(String tex, boolean display) {
         String key = (display ? "D" : "I") + tex;
         if (verdicts.containsKey(key)) return verdicts.get(key);
-        Value v = render.execute(tex, display);
-        Verdict verdict = v.isNull() ? null : new Verdict(v.getArrayElement(0).asString(), v.getArrayElement(1).asInt());
+        Object[] v = render.apply(tex, display);
+        Verdict verdict = v == null ? null : new Verdict((String) v[0], (Integer) v[1]);
         verdicts.put(key, verdict);
         return verdict;
     }

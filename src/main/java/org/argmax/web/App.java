@@ -80,6 +80,11 @@ public final class App implements AutoCloseable {
 
     /** Jetty's threads at most (its default is 250: more threads than two cores can use, each with its stack). */
     static final int MAX_THREADS = 128;
+    /**
+     * After a start from a recorded course check, the rendering of lessons and exercises begins this long after the server
+     * listens ({@link CourseService#renderInBackground(long)}); a lesson page asked for sooner renders it itself.
+     */
+    static final long RENDER_DELAY_MILLIS = 500;
     /** Connections the kernel holds for the server before it accepts them. */
     static final int ACCEPT_QUEUE = 1024;
     /** Requests in the handlers at once at most; one more is refused with 503 before it costs anything (InFlightLimit). */
@@ -226,7 +231,8 @@ public final class App implements AutoCloseable {
             StartupTrace.mark("Javalin configured");
             javalin.start(config.port());
             StartupTrace.mark("listening on port " + javalin.port());
-            courses.renderInBackground(); // after a start from a recorded course check: the lessons and exercises, now that the start is done
+            // after a start from a recorded course check: the lessons and exercises, once the first requests have had both cores
+            courses.renderInBackground(RENDER_DELAY_MILLIS);
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
             return new App(database, javalin, fits, writes, backupInfo);

@@ -96,11 +96,23 @@ class CourseCheckCacheTest {
         TestCourse course = course();
         start(course, cache("b"));
         CourseService second = start(course, cache("b"));
-        second.renderInBackground();
+        second.renderInBackground(0);
         long until = System.nanoTime() + 60_000_000_000L;
         while (!second.current().ready() && System.nanoTime() < until) Thread.sleep(20);
         assertTrue(second.current().ready());
         assertTrue(second.current().lessons().get("first").segments().toString().contains("likelihood"));
+    }
+
+    @Test
+    void aDelayedBackgroundRenderingWaitsButAPageThatNeedsItDoesNot() {
+        TestCourse course = course();
+        start(course, cache("b"));
+        CourseService second = start(course, cache("b"));
+        second.renderInBackground(60_000); // the background thread would start in a minute
+        assertFalse(second.current().ready(), "nothing rendered before the delay is over");
+        // a lesson page needs the rendering now: it renders it on its own thread instead of waiting for the delay
+        assertTrue(second.current().lessons().get("first").segments().toString().contains("likelihood"));
+        assertTrue(second.current().ready());
     }
 
     @Test
