@@ -18,7 +18,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command in this JVM; {@code java -jar} enters through {@link Launcher}, which may run {@code serve} in a child JVM instead. */
     public static void main(String[] args) {
-        Launcher.stopWithParent();
+        // on a thread of its own: watching the launcher is not urgent, and the first call into the process API costs ~10 ms
+        Thread watch = new Thread(Launcher::stopWithParent, "watch-launcher");
+        watch.setDaemon(true);
+        watch.start();
         int code;
         if (serves(args)) {
             String[] serveArgs = java.util.Arrays.copyOfRange(args, args.length == 0 ? 0 : 1, args.length);

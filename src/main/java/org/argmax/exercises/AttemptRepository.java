@@ -19,9 +19,12 @@ import java.util.Map;
 
 /** The tables exercise_state, exercise_attempts and attempt_rules (db/migration/V2__exercises.sql). */
 public final class AttemptRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
-    private static final TypeReference<List<Grade.AnswerVerdict>> VERDICTS = new TypeReference<>() { };
+    /** Made when the first answer is stored or read, not when the server starts: Jackson's set-up is ~380 classes of a start's CPU. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() { };
+        static final TypeReference<List<Grade.AnswerVerdict>> VERDICTS = new TypeReference<>() { };
+    }
 
     /** Characters the column {@code exercise_attempts.answers} holds (db/migration/V9__longer_answers.sql). */
     public static final int ANSWERS_COLUMN = 100_000;
@@ -35,7 +38,7 @@ public final class AttemptRepository {
     /** How many characters {@code value} takes as stored: its JSON, as {@link #save} writes it (a control character is 6). */
     public static int storedSize(Object value) {
         try {
-            return JSON.writeValueAsString(value).length();
+            return Json.MAPPER.writeValueAsString(value).length();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
@@ -291,7 +294,7 @@ public final class AttemptRepository {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the attempt as JSON", e);
         }
@@ -324,8 +327,8 @@ public final class AttemptRepository {
             s.setInt(3, variant);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) return java.util.Optional.empty();
-                return java.util.Optional.of(new Attempt(rs.getLong(1), userId, exerciseId, variant, JSON.readValue(rs.getString(2), ANSWERS),
-                        JSON.readValue(rs.getString(3), VERDICTS), rs.getBoolean(4), rs.getDouble(5),
+                return java.util.Optional.of(new Attempt(rs.getLong(1), userId, exerciseId, variant, Json.MAPPER.readValue(rs.getString(2), Json.ANSWERS),
+                        Json.MAPPER.readValue(rs.getString(3), Json.VERDICTS), rs.getBoolean(4), rs.getDouble(5),
                         rs.getObject(6, OffsetDateTime.class)));
             }
         } catch (SQLException e) {

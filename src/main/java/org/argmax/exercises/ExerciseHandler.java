@@ -154,7 +154,10 @@ public final class ExerciseHandler {
         views.render(ctx, "exercise-preview", model);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when the first JSON answer is written, not when the server starts (Jackson's set-up is a start's CPU). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * A JSON answer as UTF-8 bytes straight from Jackson: {@code ctx.json} makes a string of it first
@@ -162,7 +165,7 @@ public final class ExerciseHandler {
      */
     private static void json(Context ctx, Map<String, ?> body) {
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(body));
+            ctx.contentType(ContentType.APPLICATION_JSON).result(Json.MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the JSON answer", e);
         }

@@ -153,7 +153,10 @@ public final class InstructorService {
         return repository.attemptsOf(userId);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Made when first needed, not when the server starts (Jackson's set-up is a start's CPU). */
+    private static final class Json {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    }
 
     /** One answer's verdict as stored: what was typed, right or not, the named mistake (null if none), the message shown. */
     public record VerdictText(String name, String given, boolean correct, String rule, String message) {
@@ -192,10 +195,10 @@ public final class InstructorService {
         List<VerdictText> out = new ArrayList<>();
         try {
             if (a.answers() != null) {
-                JSON.readTree(a.answers()).fields().forEachRemaining(e -> typed.put(e.getKey(), e.getValue().asText()));
+                Json.MAPPER.readTree(a.answers()).fields().forEachRemaining(e -> typed.put(e.getKey(), e.getValue().asText()));
             }
             if (a.verdicts() != null) {
-                for (var v : JSON.readTree(a.verdicts())) {
+                for (var v : Json.MAPPER.readTree(a.verdicts())) {
                     String name = v.path("name").asText();
                     String given = typed.containsKey(name) ? typed.remove(name) : v.path("given").asText("");
                     out.add(new VerdictText(name, given, v.path("correct").asBoolean(),

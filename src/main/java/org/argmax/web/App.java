@@ -106,37 +106,59 @@ public final class App implements AutoCloseable {
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
         StartupTrace.mark("App.start");
-        // the registries exercises and lessons name, built once and passed to whoever reads them
-        References references = References.standard();
-        Misconceptions misconceptions = Misconceptions.standard(references);
-        ApiModels apiModels = ApiModels.standard();
-        StaticAssets assets = new StaticAssets(config.staticDir());
-        Views views = new Views(assets);
-        // the course (with its exercises' seed check) loads while the database opens and the templates warm up:
-        // three independent jobs, each mostly class loading and first-time code
-        FutureTask<CourseService> course = new FutureTask<>(() ->
-                new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard(),
-                        CourseCheckCache.nextToDatabase(config.jdbcUrl()).orElse(null)));
+        // three independent jobs, each mostly class loading and first-time code, started before anything else so that the
+        // second core has work from the first moment: the course (with its exercises' seed check, and the registries
+        // exercises and lessons name, built once and passed to whoever reads them), the templates' engine and its warm-up,
+        // and on this thread the database
+        FutureTask<CourseParts> course = new FutureTask<>(() -> {
+            References references = References.standard();
+            Misconceptions misconceptions = Misconceptions.standard(references);
+            return new CourseParts(references, misconceptions,
+                    new CourseService(new CourseLoader(config.contentDir()), references, misconceptions, Widgets.standard(),
+                            CourseCheckCache.nextToDatabase(config.jdbcUrl()).orElse(null)));
+        });
         new Thread(course, "course-load").start();
-        Thread warmUp = new Thread(views::warmUp, "template-warm-up");
+        FutureTask<Templates> templates = new FutureTask<>(() -> {
+            StaticAssets assets = new StaticAssets(config.staticDir());
+            return new Templates(assets, new Views(assets));
+        });
+        Thread warmUp = new Thread(() -> {
+            templates.run();
+            try {
+                templates.get().views().warmUp(); // the server need not wait for this
+            } catch (InterruptedException | ExecutionException e) {
+                // the start waits for the templates and reports this
+            }
+        }, "template-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        Thread jetty = new Thread(App::initializeJettyMimeTypes, "jetty-warm-up");
+        jetty.setDaemon(true);
+        jetty.start();
         Database database;
         try {
             database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
             StartupTrace.mark("database: pool and migrations");
         } catch (RuntimeException e) {
-            courseOrThrow(course); // a broken course is reported first, as when it was loaded before the database
+            done(course); // a broken course is reported first, as when it was loaded before the database
             throw e;
         }
-        CourseService courses;
+        CourseParts parts;
+        Templates templateParts;
         try {
-            courses = courseOrThrow(course);
+            parts = done(course);
             StartupTrace.mark("course loaded and checked");
+            templateParts = done(templates);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+        CourseService courses = parts.courses();
+        References references = parts.references();
+        Misconceptions misconceptions = parts.misconceptions();
+        StaticAssets assets = templateParts.assets();
+        Views views = templateParts.views();
+        ApiModels apiModels = ApiModels.standard();
         FitPool fits = new FitPool(config.fitThreads());
         // answers are stored by one writer that commits all waiting at once; beyond MAX_WAITING_WRITES, 503 at once
         GroupCommit writes = new GroupCommit(database.dataSource(), "attempt-writer", MAX_BATCH, MAX_WAITING_WRITES);
@@ -244,13 +266,36 @@ public final class App implements AutoCloseable {
         }
     }
 
-    /** The loaded course, or what stopped it loading (a {@link org.argmax.content.ContentException} listing every problem). */
-    private static CourseService courseOrThrow(FutureTask<CourseService> course) {
+    /**
+     * Initializes Jetty's {@code MimeTypes} class, which the server's constructor needs: it lists every locale the JDK
+     * knows, ~40 ms of the main thread's start when done there, in series with everything else.
+     */
+    private static void initializeJettyMimeTypes() {
         try {
-            return course.get();
+            Class.forName("org.eclipse.jetty.http.MimeTypes", true, App.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // the server's constructor meets the same problem and reports it
+        }
+    }
+
+    /** What the course-load thread makes: the registries and the course. */
+    private record CourseParts(References references, Misconceptions misconceptions, CourseService courses) {
+    }
+
+    /** What the template-warm-up thread makes: the site's own files and the warmed-up template engine. */
+    private record Templates(StaticAssets assets, Views views) {
+    }
+
+    /**
+     * A start-up job's result, or what it threw (for the course, a {@link org.argmax.content.ContentException} listing
+     * every problem).
+     */
+    private static <T> T done(FutureTask<T> job) {
+        try {
+            return job.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while the course was loading", e);
+            throw new IllegalStateException("Interrupted while the server was starting", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
