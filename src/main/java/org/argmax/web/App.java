@@ -106,6 +106,9 @@ public final class App implements AutoCloseable {
     /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
     public static App start(ServerConfig config) {
         StartupTrace.mark("App.start");
+        // SLF4J first, on this thread: started by the jobs below at once, it queued their first log calls and printed a
+        // warning about replaying them
+        org.slf4j.LoggerFactory.getILoggerFactory();
         // three independent jobs, each mostly class loading and first-time code, started before anything else so that the
         // second core has work from the first moment: the course (with its exercises' seed check, and the registries
         // exercises and lessons name, built once and passed to whoever reads them), the templates' engine and its warm-up,

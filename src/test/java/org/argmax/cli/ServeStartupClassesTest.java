@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a real {@code serve} loads on its way to the first page, in a JVM of its own (this test's JVM
  * has loaded other tests' classes): Jetty is told the cache-line size, so it starts no JMX (the
- * platform MBean server, ~420 classes at start-up); the server still answers its warm-up requests.
+ * platform MBean server, ~420 classes at start-up), Jackson is not loaded until a JSON request needs it, and SLF4J
+ * starts without warnings; the server still answers its warm-up requests.
  */
 @Tag("slow")
 class ServeStartupClassesTest {
@@ -39,6 +40,13 @@ class ServeStartupClassesTest {
         assertTrue(output.contains(" org.eclipse.jetty.util.MemoryUtils "), "Jetty read its cache-line size (else this test proves nothing)");
         assertFalse(output.contains(" javax.management.MBeanServerFactory "), "no platform MBean server was started");
         assertFalse(output.contains(" java.lang.management.ManagementFactory "), "no JMX at all");
+        // until the server answers: no Jackson (Thymeleaf's JavaScript serializer and our ObjectMappers are made on first
+        // use), and SLF4J started before the start's threads log (else it prints a warning about replayed calls)
+        String start = output.substring(0, output.indexOf("Argmax is running on http://localhost:"));
+        assertTrue(start.contains(" org.thymeleaf.TemplateEngine "), "the start loaded Thymeleaf (else this test proves nothing)");
+        assertFalse(start.contains(" com.fasterxml.jackson.databind.ObjectMapper "), "no ObjectMapper made by the start");
+        assertTrue(output.contains(" com.fasterxml.jackson.databind.ObjectMapper "), "the warm-up's JSON request made one");
+        assertFalse(output.contains("SLF4J(W)"), output.lines().filter(l -> l.contains("SLF4J")).toList().toString());
     }
 
     @Test
