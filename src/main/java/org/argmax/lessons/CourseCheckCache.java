@@ -24,14 +24,16 @@ import java.util.stream.Stream;
  * ({@link CourseService}).
  *
  * <p>One small text file (by default next to the H2 database: {@code db/argmax.course-check}) holding
- * the content's SHA-256 ({@link CourseService#contentVersion()}) and the build's identity
- * ({@link #currentBuild()}), written atomically after a full check passed. Anything else (no file,
+ * the content's SHA-256 ({@link CourseService#contentVersion()}), the build's identity
+ * ({@link #currentBuild()}) and a fingerprint of the files' names, sizes and modification times, written
+ * atomically after a full check passed. With the same fingerprint a start takes the recorded hash instead
+ * of reading every file, and confirms it once the server is up. Anything else (no file,
  * another content hash or build, an unreadable or corrupt file) means a full load and check, as
  * without the file.
  */
 public final class CourseCheckCache {
     private static final Logger log = LoggerFactory.getLogger(CourseCheckCache.class);
-    static final String HEADER = "argmax course check 1";
+    static final String HEADER = "argmax course check 2";
     /** Appended to the database's path: {@code db/argmax} → {@code db/argmax.course-check}. */
     public static final String SUFFIX = ".course-check";
     /** A build that cannot be identified is never trusted. */
@@ -71,17 +73,39 @@ public final class CourseCheckCache {
 
     /** Whether a full check passed on content with this hash, with this build. */
     public boolean passed(String contentVersion) {
-        if (contentVersion == null || !contentVersion.startsWith("sha256:") || build.startsWith(UNKNOWN)) return false;
+        if (contentVersion == null || !contentVersion.startsWith("sha256:")) return false;
+        List<String> lines = recorded();
+        return lines.size() == 4 && lines.subList(0, 3).equals(lines(contentVersion, 0).subList(0, 3));
+    }
+
+    /**
+     * The hash of the content that passed the full check with this build, when the files are the same ones: {@code files} is
+     * {@link CourseService}'s fingerprint of their names, sizes and modification times, as recorded with the pass. Empty
+     * otherwise.
+     */
+    public Optional<String> versionOfUnchangedFiles(long files) {
+        List<String> lines = recorded();
+        if (lines.size() != 4 || !lines.get(1).startsWith("content sha256:")) return Optional.empty();
+        String version = lines.get(1).substring("content ".length());
+        return lines.equals(lines(version, files)) ? Optional.of(version) : Optional.empty();
+    }
+
+    /** The file's lines when it may be trusted at all (a known build, a small UTF-8 file), else none. */
+    private List<String> recorded() {
+        if (build.startsWith(UNKNOWN)) return List.of();
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > 4096) return false;
-            return Files.readAllLines(file, StandardCharsets.UTF_8).equals(lines(contentVersion));
+            if (!Files.isRegularFile(file) || Files.size(file) > 4096) return List.of();
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            return false; // unreadable or not UTF-8: check in full
+            return List.of(); // unreadable or not UTF-8: check in full
         }
     }
 
-    /** Records that the full check passed on content with this hash; a failure to write only costs the next start its check. */
-    public void recordPassed(String contentVersion) {
+    /**
+     * Records that the full check passed on content with this hash, whose files had the fingerprint {@code files}; a failure
+     * to write only costs the next start its check.
+     */
+    public void recordPassed(String contentVersion, long files) {
         if (contentVersion == null || !contentVersion.startsWith("sha256:")) return;
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
@@ -89,7 +113,7 @@ public final class CourseCheckCache {
             if (dir == null) return;
             Files.createDirectories(dir); // the database's folder, which H2 may not have made yet on a first start
             temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(temp, lines(contentVersion), StandardCharsets.UTF_8);
+            Files.write(temp, lines(contentVersion, files), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -109,8 +133,8 @@ public final class CourseCheckCache {
         }
     }
 
-    private List<String> lines(String contentVersion) {
-        return List.of(HEADER, "content " + contentVersion, "build " + build);
+    private List<String> lines(String contentVersion, long files) {
+        return List.of(HEADER, "content " + contentVersion, "build " + build, "files " + files);
     }
 
     /**

@@ -51,6 +51,10 @@ public final class CourseService {
     private final boolean checkedBefore;
     /** The rendering a start from a recorded check left to do, until {@link #renderInBackground(long)} or the first page that needs it runs it. */
     private final FutureTask<CourseSnapshot.Rendered> pendingRender;
+    /** The recorded content hash a start took without hashing (the files' sizes and times unchanged), else null. */
+    private final String trustedVersion;
+    /** A fingerprint that makes the next comparison reload the course ({@link #fingerprint} never returns it in practice). */
+    private static final long CHANGED = Long.MIN_VALUE;
     private volatile long fingerprint;
     private volatile String contentVersion;
     /** When the files were last compared (System.nanoTime); a request claims the next check by moving it. */
@@ -78,8 +82,12 @@ public final class CourseService {
         this.widgets = widgets;
         this.checked = checked;
         this.fingerprint = fingerprint(loader.root());
-        this.contentVersion = contentHash(loader.root());
-        if (checked != null && checked.passed(contentVersion)) {
+        // the same files (names, sizes, modification times) as when a check passed: its recorded hash, confirmed once the
+        // server is up (renderInBackground) instead of read and hashed now, ~50 ms of a start's CPU
+        this.trustedVersion = checked == null ? null : checked.versionOfUnchangedFiles(fingerprint).orElse(null);
+        this.contentVersion = trustedVersion != null ? trustedVersion : contentHash(loader.root());
+        if (trustedVersion != null || checked != null && checked.passed(contentVersion)) {
+            if (trustedVersion == null) checked.recordPassed(contentVersion, fingerprint); // the same bytes with new times (a checkout)
             Course course = loader.load();
             FutureTask<CourseSnapshot.Rendered> rest = new FutureTask<>(() -> {
                 try {
@@ -94,7 +102,7 @@ public final class CourseService {
             this.checkedBefore = true;
         } else {
             this.snapshot = build();
-            if (checked != null) checked.recordPassed(contentVersion);
+            if (checked != null) checked.recordPassed(contentVersion, fingerprint);
             this.checkedBefore = false;
             this.pendingRender = null;
         }
@@ -111,7 +119,7 @@ public final class CourseService {
      */
     public void renderInBackground(long delayMillis) {
         FutureTask<CourseSnapshot.Rendered> task = pendingRender;
-        if (task == null || task.isDone()) return;
+        if (task == null) return;
         Thread t = new Thread(() -> {
             try {
                 if (delayMillis > 0) Thread.sleep(delayMillis);
@@ -119,9 +127,26 @@ public final class CourseService {
                 Thread.currentThread().interrupt();
             }
             task.run(); // nothing when a page has started it already
+            if (trustedVersion != null) confirmTrustedVersion();
         }, "course-render");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * After a start that took the recorded hash for files with unchanged times: hashes the files now. Should they differ
+     * (an edit that kept a file's size and time, e.g. copied with its time preserved), the next request reloads the course
+     * with the full check, as after any change.
+     */
+    private void confirmTrustedVersion() {
+        String actual = contentHash(loader.root());
+        if (actual.equals(trustedVersion)) return;
+        synchronized (this) {
+            if (!trustedVersion.equals(contentVersion)) return; // reloaded meanwhile
+            log.warn("The content differs from the checked content although its files' sizes and times do not; reloading it with the full check");
+            fingerprint = CHANGED;
+        }
+        lastCheck.set(System.nanoTime() - CHECK_INTERVAL_NANOS);
     }
 
     /** Whether this service started from a recorded check ({@link CourseCheckCache}) instead of checking the content itself. */
@@ -186,7 +211,7 @@ public final class CourseService {
         contentVersion = contentHash(loader.root());
         try {
             snapshot = build();
-            if (checked != null) checked.recordPassed(contentVersion);
+            if (checked != null) checked.recordPassed(contentVersion, now);
             log.info("Content changed: course reloaded ({} lessons)", snapshot.course().lessons().size());
         } catch (ContentException e) {
             log.warn("Content changed but has errors; still serving the last good version:\n{}", e.getMessage());

@@ -116,6 +116,50 @@ class CourseCheckCacheTest {
     }
 
     @Test
+    void filesWithUnchangedTimesTakeTheRecordedHashWhichTheServerConfirmsOnceUp() throws Exception {
+        TestCourse course = course();
+        CourseService first = start(course, cache("b"));
+        String checkedVersion = first.contentVersion();
+        // an edit that keeps the file's size and modification time (a copy that preserves times)
+        Path lesson = course.root().resolve("lessons/second.md");
+        var time = Files.getLastModifiedTime(lesson);
+        String text = Files.readString(lesson);
+        Files.writeString(lesson, text.replace("Second lesson", "Secund lesson"));
+        Files.setLastModifiedTime(lesson, time);
+        String edited = CourseService.contentHash(course.root());
+        assertFalse(edited.equals(checkedVersion));
+
+        CourseService second = start(course, cache("b"));
+        assertTrue(second.checkedBefore());
+        assertEquals(checkedVersion, second.contentVersion(), "the recorded hash was taken, the files not hashed at start");
+        second.renderInBackground(0); // renders, then hashes the files: they differ, so the next request reloads with the full check
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!second.contentVersion().equals(edited) && System.nanoTime() < until) Thread.sleep(20);
+        assertEquals(edited, second.contentVersion());
+        assertEquals("Secund lesson", second.current().course().lessons().get(1).title());
+        assertTrue(second.current().ready());
+
+        // that full check passed and was recorded with the files as they are: the next start takes it
+        CourseService third = start(course, cache("b"));
+        assertTrue(third.checkedBefore());
+        assertEquals(edited, third.contentVersion());
+    }
+
+    @Test
+    void theSameBytesWithNewTimesAreHashedAndNeedNoCheck() throws Exception {
+        TestCourse course = course();
+        CourseService first = start(course, cache("b"));
+        Path lesson = course.root().resolve("lessons/second.md");
+        Files.setLastModifiedTime(lesson, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(lesson).toMillis() + 60_000));
+        assertTrue(cache("b").versionOfUnchangedFiles(CourseService.fingerprint(course.root())).isEmpty(), "new times: not trusted");
+        CourseService second = start(course, cache("b"));
+        assertTrue(second.checkedBefore(), "a checkout of the same bytes: the hash matches the recorded check");
+        assertEquals(first.contentVersion(), second.contentVersion());
+        assertEquals(Optional.of(first.contentVersion()), cache("b").versionOfUnchangedFiles(CourseService.fingerprint(course.root())),
+                "the new times are recorded");
+    }
+
+    @Test
     void anyChangedContentFileMeansAFullCheck() {
         TestCourse course = course();
         start(course, cache("b"));
@@ -152,8 +196,12 @@ class CourseCheckCacheTest {
         Files.writeString(file, good.substring(0, good.length() / 2));
         assertFalse(start(course, cache("b")).checkedBefore(), "truncated");
 
-        Files.writeString(file, good.replace("sha256:", "sha256:0"));
-        assertFalse(start(course, cache("b")).checkedBefore(), "another content hash");
+        Files.writeString(file, good.replace("sha256:", "sha256:0").replace("\nfiles ", "\nfiles 1"));
+        assertFalse(start(course, cache("b")).checkedBefore(), "another content hash (and other files)");
+        // another hash for the same files is taken at start and found out once the server is up (the test above)
+
+        Files.writeString(file, good.replace("argmax course check 2", "argmax course check 1"));
+        assertFalse(start(course, cache("b")).checkedBefore(), "an older format");
 
         Files.delete(file);
         Files.createDirectory(file);
