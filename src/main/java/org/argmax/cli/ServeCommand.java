@@ -202,8 +202,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Posts JSON; the status, or -1 when the request failed. */
-    private static int post(App app, String path, String json) {
+    /** Posts JSON and prints the status (a failure only means the archive lacks that request's classes). */
+    private static void post(App app, String path, String json) {
         try {
             var connection = (java.net.HttpURLConnection) java.net.URI.create("http://localhost:" + app.port() + path).toURL().openConnection();
             connection.setRequestMethod("POST");
@@ -217,10 +217,8 @@ public final class ServeCommand implements Callable<Integer> {
             try (var in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
                 if (in != null) in.readAllBytes();
             }
-            return status;
         } catch (java.io.IOException e) {
             System.err.println("warm-up: POST " + path + " failed: " + e.getMessage());
-            return -1;
         }
     }
 

@@ -133,6 +133,15 @@ public final class CourseCheckCache {
         }
     }
 
+    /** Deletes the record (it no longer describes the files): the next start checks in full. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | SecurityException e) {
+            log.warn("Could not delete the course check record {}: {}; the next start may trust it", file, e.toString());
+        }
+    }
+
     private List<String> lines(String contentVersion, long files) {
         return List.of(HEADER, "content " + contentVersion, "build " + build, "files " + files);
     }

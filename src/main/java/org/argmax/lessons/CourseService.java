@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
@@ -53,14 +54,14 @@ public final class CourseService {
     private final FutureTask<CourseSnapshot.Rendered> pendingRender;
     /** The recorded content hash a start took without hashing (the files' sizes and times unchanged), else null. */
     private final String trustedVersion;
-    /** A fingerprint that makes the next comparison reload the course ({@link #fingerprint} never returns it in practice). */
-    private static final long CHANGED = Long.MIN_VALUE;
     private volatile long fingerprint;
     private volatile String contentVersion;
     /** When the files were last compared (System.nanoTime); a request claims the next check by moving it. */
     private final java.util.concurrent.atomic.AtomicLong lastCheck = new java.util.concurrent.atomic.AtomicLong();
     /** How often the files under content/ are compared with the loaded course. */
     static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+    /** A fingerprint that makes the next comparison reload the course ({@link #fingerprint} never returns it in practice). */
+    private static final long CHANGED = Long.MIN_VALUE;
 
     /** Loads and renders the course now; throws {@link ContentException} listing every problem. */
     public CourseService(CourseLoader loader, References references, Misconceptions misconceptions, Widgets widgets) {
@@ -115,22 +116,24 @@ public final class CourseService {
      * leaves both cores to the first requests of a start (the home page, a health check): rendering
      * a cold course takes ~0.4 s of CPU, and started at once it delayed the first answer by about 50 ms
      * (BENCHMARKS.md, start-up). A page that needs the rendering before then renders it itself, as it
-     * would have waited for it anyway. Nothing to do otherwise, or when a page has already needed it.
+     * would have waited for it anyway. Then, after a start that took the recorded content hash, the files are hashed to
+     * confirm it. Returns the thread (interrupting it in its delay stops it); empty when there is nothing to do.
      */
-    public void renderInBackground(long delayMillis) {
+    public Optional<Thread> renderInBackground(long delayMillis) {
         FutureTask<CourseSnapshot.Rendered> task = pendingRender;
-        if (task == null) return;
+        if (task == null) return Optional.empty();
         Thread t = new Thread(() -> {
             try {
                 if (delayMillis > 0) Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return; // stopped: a page that needs the rendering still makes it
             }
             task.run(); // nothing when a page has started it already
             if (trustedVersion != null) confirmTrustedVersion();
         }, "course-render");
         t.setDaemon(true);
         t.start();
+        return Optional.of(t);
     }
 
     /**
@@ -144,6 +147,9 @@ public final class CourseService {
         synchronized (this) {
             if (!trustedVersion.equals(contentVersion)) return; // reloaded meanwhile
             log.warn("The content differs from the checked content although its files' sizes and times do not; reloading it with the full check");
+            // the record no longer describes these files: a reload that passes writes it again, and if the check fails,
+            // the next start checks in full and refuses the course instead of trusting the record again
+            checked.forget();
             fingerprint = CHANGED;
         }
         lastCheck.set(System.nanoTime() - CHECK_INTERVAL_NANOS);

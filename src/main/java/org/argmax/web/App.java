@@ -109,10 +109,11 @@ public final class App implements AutoCloseable {
         // SLF4J first, on this thread: started by the jobs below at once, it queued their first log calls and printed a
         // warning about replaying them
         org.slf4j.LoggerFactory.getILoggerFactory();
-        // three independent jobs, each mostly class loading and first-time code, started before anything else so that the
+        // independent jobs, each mostly class loading and first-time code, started before anything else so that the
         // second core has work from the first moment: the course (with its exercises' seed check, and the registries
         // exercises and lessons name, built once and passed to whoever reads them), the templates' engine and its warm-up,
-        // and on this thread the database
+        // Jetty's MimeTypes, and on this thread the database. A broken course is reported before a database error; a
+        // failure of the templates after it
         FutureTask<CourseParts> course = new FutureTask<>(() -> {
             References references = References.standard();
             Misconceptions misconceptions = Misconceptions.standard(references);
@@ -152,7 +153,7 @@ public final class App implements AutoCloseable {
             parts = done(course);
             StartupTrace.mark("course loaded and checked");
             templateParts = done(templates);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // e.g. a class of the template engine that cannot be initialized: H2's file is let go
             database.close();
             throw e;
         }

@@ -96,7 +96,7 @@ class CourseCheckCacheTest {
         TestCourse course = course();
         start(course, cache("b"));
         CourseService second = start(course, cache("b"));
-        second.renderInBackground(0);
+        second.renderInBackground(0).orElseThrow();
         long until = System.nanoTime() + 60_000_000_000L;
         while (!second.current().ready() && System.nanoTime() < until) Thread.sleep(20);
         assertTrue(second.current().ready());
@@ -108,11 +108,33 @@ class CourseCheckCacheTest {
         TestCourse course = course();
         start(course, cache("b"));
         CourseService second = start(course, cache("b"));
-        second.renderInBackground(60_000); // the background thread would start in a minute
-        assertFalse(second.current().ready(), "nothing rendered before the delay is over");
-        // a lesson page needs the rendering now: it renders it on its own thread instead of waiting for the delay
-        assertTrue(second.current().lessons().get("first").segments().toString().contains("likelihood"));
-        assertTrue(second.current().ready());
+        Thread background = second.renderInBackground(60_000).orElseThrow(); // would start in a minute
+        try {
+            assertFalse(second.current().ready(), "nothing rendered before the delay is over");
+            // a lesson page needs the rendering now: it renders it on its own thread instead of waiting for the delay
+            assertTrue(second.current().lessons().get("first").segments().toString().contains("likelihood"));
+            assertTrue(second.current().ready());
+        } finally {
+            background.interrupt(); // stopped in its delay: it neither renders nor hashes this test's folder after the test
+        }
+    }
+
+    @Test
+    void contentBrokenWithoutChangingSizeOrTimeIsFoundOnceUpAndRefusedAtTheNextStart() throws Exception {
+        TestCourse course = course();
+        start(course, cache("b"));
+        Path exercise = course.root().resolve("exercises/coin-estimate.yml");
+        var time = Files.getLastModifiedTime(exercise);
+        Files.writeString(exercise, GOOD_EXERCISE.replace("bernoulli.mle.p", "bernoulli.mle.q")); // an unknown reference
+        Files.setLastModifiedTime(exercise, time);
+
+        CourseService second = start(course, cache("b"));
+        assertTrue(second.checkedBefore(), "the record was trusted at start");
+        second.renderInBackground(0).orElseThrow().join(); // renders, hashes, finds the difference, forgets the record
+        assertFalse(Files.exists(cache("b").file()), "the record no longer describes the files");
+        second.current(); // the reload with the full check finds the problem and keeps serving, with it listed
+        ContentException refused = assertThrows(ContentException.class, () -> start(course, cache("b")));
+        assertTrue(refused.getMessage().contains("coin-estimate.yml"), refused.getMessage());
     }
 
     @Test
@@ -200,8 +222,11 @@ class CourseCheckCacheTest {
         assertFalse(start(course, cache("b")).checkedBefore(), "another content hash (and other files)");
         // another hash for the same files is taken at start and found out once the server is up (the test above)
 
-        Files.writeString(file, good.replace("argmax course check 2", "argmax course check 1"));
-        assertFalse(start(course, cache("b")).checkedBefore(), "an older format");
+        String content = good.lines().filter(l -> l.startsWith("content ")).findFirst().orElseThrow();
+        String build = good.lines().filter(l -> l.startsWith("build ")).findFirst().orElseThrow();
+        Files.writeString(file, "argmax course check 1\n" + content + "\n" + build + "\n"); // the first format, as written before
+        assertFalse(start(course, cache("b")).checkedBefore(), "the first format: checked in full once");
+        assertTrue(start(course, cache("b")).checkedBefore(), "then recorded in the new one");
 
         Files.delete(file);
         Files.createDirectory(file);

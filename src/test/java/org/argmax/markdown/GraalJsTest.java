@@ -2,6 +2,7 @@ package org.argmax.markdown;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -91,6 +92,7 @@ class GraalJsTest {
 
     @Test
     @Tag("slow") // loads KaTeX in the GraalJS interpreter: seconds
+    @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES) // reading the child's output would wait for ever if it hung
     void kaTeXRunsFromTheNestedJarsWhenGraalJsIsNotOnTheClassPath(@TempDir Path dir) throws Exception {
         // a JVM of its own: one JVM cannot load GraalJS's native helper twice (this one may have it from the class path)
         Path outer = packaged(dir, graalJars());
