@@ -112,8 +112,8 @@ public final class App implements AutoCloseable {
         // independent jobs, each mostly class loading and first-time code, started before anything else so that the
         // second core has work from the first moment: the course (with its exercises' seed check, and the registries
         // exercises and lessons name, built once and passed to whoever reads them), the templates' engine and its warm-up,
-        // Jetty's MimeTypes, and on this thread the database. A broken course is reported before a database error; a
-        // failure of the templates after it
+        // Jetty's MimeTypes, and on this thread the database. A broken course is reported before a database error, a
+        // failure of the templates after one
         FutureTask<CourseParts> course = new FutureTask<>(() -> {
             References references = References.standard();
             Misconceptions misconceptions = Misconceptions.standard(references);
@@ -272,7 +272,7 @@ public final class App implements AutoCloseable {
 
     /**
      * Initializes Jetty's {@code MimeTypes} class, which the server's constructor needs: it lists every locale the JDK
-     * knows, ~40 ms of the main thread's start when done there, in series with everything else.
+     * knows, 40 ms or more of the main thread's start when done there, in series with everything else.
      */
     private static void initializeJettyMimeTypes() {
         try {
@@ -286,7 +286,7 @@ public final class App implements AutoCloseable {
     private record CourseParts(References references, Misconceptions misconceptions, CourseService courses) {
     }
 
-    /** What the template-warm-up thread makes: the site's own files and the warmed-up template engine. */
+    /** What the template-warm-up thread makes first: the site's own files and the template engine (warmed up after). */
     private record Templates(StaticAssets assets, Views views) {
     }
 
