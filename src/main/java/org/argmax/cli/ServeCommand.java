@@ -146,6 +146,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int chosenPort = port != null ? port : portFromEnvironment();
+        if (!java.nio.file.Files.isDirectory(staticDir)) { // Javalin would stop with a stack trace
+            java.io.PrintWriter err = err();
+            err.println("No folder " + staticDir + " with the site's styles and scripts here (" + staticDir.toAbsolutePath()
+                    + "): start the server in Argmax's folder, the one with README.md, or give its path with --static.");
+            err.flush();
+            return 1;
+        }
         noJmxForJetty();
         App app;
         try {

@@ -19,13 +19,14 @@ import java.util.List;
  * written as they are.
  */
 public final class ExerciseHtml {
-    private final Latin1Out out = new Latin1Out();
+    private final Latin1Out out;
     private final ExerciseView exercise;
     private final String id;
     private final String csrfToken;
     private final boolean standalone;
 
-    private ExerciseHtml(ExerciseView exercise, String csrfToken, boolean standalone) {
+    private ExerciseHtml(Latin1Out out, ExerciseView exercise, String csrfToken, boolean standalone) {
+        this.out = out;
         this.exercise = exercise;
         this.id = exercise.spec().id();
         this.csrfToken = csrfToken == null ? "" : csrfToken;
@@ -38,9 +39,13 @@ public final class ExerciseHtml {
      * and forms that come back to that page) rather than in its lesson.
      */
     public static String render(ExerciseView exercise, String error, String csrfToken, boolean standalone) {
-        ExerciseHtml html = new ExerciseHtml(exercise, csrfToken, standalone);
-        html.section(error);
-        return html.out.toString();
+        Latin1Out out = Latin1Out.forThisThread();
+        try {
+            new ExerciseHtml(out, exercise, csrfToken, standalone).section(error);
+            return out.toString();
+        } finally {
+            out.release();
+        }
     }
 
     private void section(String error) {
@@ -447,7 +452,31 @@ public final class ExerciseHtml {
      * (a single λ in a prompt made both two bytes per character, a third of a JSON answer's allocation).
      */
     private static final class Latin1Out {
-        final StringBuilder html = new StringBuilder(16_384); // an exercise is 5-15 kB: no regrowing copies
+        /** An exercise is 5-15 kB: no regrowing copies. */
+        private static final int CAPACITY = 16_384;
+        /**
+         * One buffer per request thread, used again: a new 16 kB buffer per JSON answer was a twentieth of all
+         * the grading path allocated, and allocation sets how often young collections pause the server.
+         */
+        private static final ThreadLocal<Latin1Out> REUSED = ThreadLocal.withInitial(Latin1Out::new);
+
+        final StringBuilder html = new StringBuilder(CAPACITY);
+        private boolean inUse;
+
+        /** This thread's buffer, empty; a new one should a rendering on this thread be under way (it is not reentrant). */
+        static Latin1Out forThisThread() {
+            Latin1Out out = REUSED.get();
+            if (out.inUse) return new Latin1Out();
+            out.inUse = true;
+            out.html.setLength(0);
+            return out;
+        }
+
+        /** Done with it: kept for the thread's next rendering unless an unusually large exercise grew it. */
+        void release() {
+            inUse = false;
+            if (html.capacity() > 4 * CAPACITY) REUSED.remove();
+        }
 
         Latin1Out append(String s) {
             Html.latin1To(html, s);

@@ -55,6 +55,7 @@ import javax.sql.DataSource;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the whole object graph (database, services, handlers) and the Javalin server. Nothing is
@@ -91,6 +92,11 @@ public final class App implements AutoCloseable {
     static final int MAX_IN_FLIGHT = 64;
     /** Attempts committed together at most (one commit of H2 or PostgreSQL for all of them). */
     static final int MAX_BATCH = 64;
+    /**
+     * How long the attempt writer, while answers keep coming, waits after the first of a batch for others to share
+     * its commit (GroupCommit); {@code -Dargmax.writes.lingerMicros} for measurements.
+     */
+    static final long WRITE_LINGER_MICROS = Long.getLong("argmax.writes.lingerMicros", 2000);
     /**
      * Attempts waiting to be stored at most; one more is refused with 503. At the writer's pace (a
      * thousand or more a second) a full queue is a few hundred milliseconds of waiting.
@@ -165,7 +171,8 @@ public final class App implements AutoCloseable {
         ApiModels apiModels = ApiModels.standard();
         FitPool fits = new FitPool(config.fitThreads());
         // answers are stored by one writer that commits all waiting at once; beyond MAX_WAITING_WRITES, 503 at once
-        GroupCommit writes = new GroupCommit(database.dataSource(), "attempt-writer", MAX_BATCH, MAX_WAITING_WRITES);
+        GroupCommit writes = new GroupCommit(database.dataSource(), "attempt-writer", MAX_BATCH, MAX_WAITING_WRITES,
+                TimeUnit.MICROSECONDS.toNanos(WRITE_LINGER_MICROS));
         try {
             DataSource db = database.dataSource();
             UserRepository users = new UserRepository(db);

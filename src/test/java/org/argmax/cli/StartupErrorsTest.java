@@ -50,6 +50,23 @@ class StartupErrorsTest {
     }
 
     @Test
+    void aMissingStaticFolderIsExplained() {
+        // as when the jar is started from another folder: the default ./static is not there
+        Run r = run("serve", "--port", "0", "--static", dir.resolve("static").toString(), "--db", "jdbc:h2:" + dir.toAbsolutePath().resolve("db/argmax"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("No folder " + dir.resolve("static")) && r.err().contains("--static"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aMissingContentFolderIsExplained() {
+        Run r = run("serve", "--port", "0", "--content", dir.resolve("content").toString(), "--db", "jdbc:h2:" + dir.toAbsolutePath().resolve("db/argmax"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(dir.resolve("content").toString()), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
     void aBusyPortIsExplainedAndTheDatabaseIsReleased() throws Exception {
         String url = "jdbc:h2:" + dir.toAbsolutePath().resolve("db/argmax");
         try (ServerSocket busy = new ServerSocket()) {

@@ -130,4 +130,74 @@ class GroupCommitTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aLoneWriteIsCommittedAtOnceWithoutLingering() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        // a linger of a minute: had the first write after an idle spell waited for company, get() would time out
+        try (GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 64, 10, TimeUnit.MINUTES.toNanos(1))) {
+            assertEquals(1, pool.submit(() -> writes.run("insert", insert(1))).get(20, TimeUnit.SECONDS));
+            assertEquals(new GroupCommit.Counts(1, 1, 0), writes.counts());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBusyWriterLingersForTheNextUnitToShareItsCommit() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        // batches of two at most, so that a full batch ends the linger; the linger is long, so this cannot depend on timing
+        GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 2, 10, TimeUnit.MINUTES.toNanos(1));
+        try {
+            Future<Integer> first = pool.submit(() -> writes.run("hold", c -> {
+                writerBusy.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return insert(1).run(c);
+            }));
+            assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
+            Future<Integer> second = pool.submit(() -> writes.run("insert", insert(2)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (writes.waiting() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+            release.countDown();
+            assertEquals(1, first.get(10, TimeUnit.SECONDS)); // committed alone: the writer was idle when it came
+            // the writer took the second unit right after that commit, so it is busy and waits for company
+            while (writes.waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            Thread.sleep(200);
+            assertTrue(!second.isDone(), "the second unit waits for another to share its commit");
+            Future<Integer> third = pool.submit(() -> writes.run("insert", insert(3)));
+            assertEquals(2, second.get(20, TimeUnit.SECONDS));
+            assertEquals(3, third.get(20, TimeUnit.SECONDS));
+            assertEquals(new GroupCommit.Counts(3, 2, 0), writes.counts(), "the second and third units shared one commit");
+            assertEquals(List.of(1, 2, 3), stored());
+        } finally {
+            release.countDown();
+            writes.close();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingWhileTheWriterLingersCommitsWhatItHolds() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 64, 10, TimeUnit.MINUTES.toNanos(1));
+        try {
+            assertEquals(1, pool.submit(() -> writes.run("insert", insert(1))).get(20, TimeUnit.SECONDS));
+            Future<Integer> lingering = pool.submit(() -> writes.run("insert", insert(2))); // the writer is busy now: it lingers
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (writes.waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            Thread.sleep(100);
+            writes.close(); // the writer stops lingering and commits what it holds
+            assertEquals(2, lingering.get(30, TimeUnit.SECONDS));
+            assertEquals(List.of(1, 2), stored());
+        } finally {
+            writes.close();
+            pool.shutdownNow();
+        }
+    }
 }
