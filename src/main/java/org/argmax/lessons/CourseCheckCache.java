@@ -50,6 +50,33 @@ public final class CourseCheckCache {
 
     /** The cache next to an embedded H2 file database ({@code jdbc:h2:./db/argmax} → {@code ./db/argmax.course-check}); empty for other databases. */
     public static Optional<CourseCheckCache> nextToDatabase(String jdbcUrl) {
+        return databaseFile(jdbcUrl).flatMap(base -> {
+            try {
+                return Optional.of(new CourseCheckCache(Path.of(base + SUFFIX), currentBuild()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The folder of an embedded H2 file URL's database (where the record is kept); empty for other URLs. The server makes it
+     * before its start-up jobs run: H2 makes a missing folder with a check and then a {@code mkdir} that fails, as "a file
+     * with this name already exists", when the folder appeared in between, as it did once when this record's writer on
+     * the course thread made it at that moment.
+     */
+    public static Optional<Path> databaseFolder(String jdbcUrl) {
+        return databaseFile(jdbcUrl).flatMap(base -> {
+            try {
+                return Optional.ofNullable(Path.of(base).toAbsolutePath().getParent());
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The path an embedded H2 URL names, without H2's {@code .mv.db}; empty for memory, remote and prefixed file systems. */
+    private static Optional<String> databaseFile(String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) return Optional.empty();
         String rest = jdbcUrl.substring("jdbc:h2:".length());
         int options = rest.indexOf(';');
@@ -60,11 +87,7 @@ public final class CourseCheckCache {
             return Optional.empty(); // in memory, remote, or a file system H2 names with a prefix (nio:, split:, zip:, ...)
         }
         if (rest.startsWith("~")) rest = System.getProperty("user.home") + rest.substring(1);
-        try {
-            return Optional.of(new CourseCheckCache(Path.of(rest + SUFFIX), currentBuild()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        return Optional.of(rest);
     }
 
     public Path file() {

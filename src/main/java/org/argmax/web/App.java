@@ -115,6 +115,9 @@ public final class App implements AutoCloseable {
         // SLF4J first, on this thread: started by the jobs below at once, it queued their first log calls and printed a
         // warning about replaying them
         org.slf4j.LoggerFactory.getILoggerFactory();
+        // an embedded database's folder before the jobs below: the course thread records its check in it, and H2 fails
+        // to open when the folder appears while it is making it (CourseCheckCache.databaseFolder)
+        CourseCheckCache.databaseFolder(config.jdbcUrl()).ifPresent(App::makeFolder);
         // independent jobs, each mostly class loading and first-time code, started before anything else so that the
         // second core has work from the first moment: the course (with its exercises' seed check, and the registries
         // exercises and lessons name, built once and passed to whoever reads them), the templates' engine and its warm-up,
@@ -274,6 +277,15 @@ public final class App implements AutoCloseable {
             fits.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** Makes a folder if it is missing; should that fail, opening the database says why. */
+    private static void makeFolder(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException | RuntimeException e) {
+            // reported by H2 when it opens the database
         }
     }
 

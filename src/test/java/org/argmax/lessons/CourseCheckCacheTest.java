@@ -264,7 +264,11 @@ class CourseCheckCacheTest {
                 CourseCheckCache.nextToDatabase("jdbc:h2:~/argmax").orElseThrow().file());
         for (String url : List.of("jdbc:h2:mem:x", "jdbc:h2:tcp://localhost/x", "jdbc:h2:nio:/x/y", "jdbc:postgresql://h/argmax", "")) {
             assertTrue(CourseCheckCache.nextToDatabase(url).isEmpty(), url);
+            assertTrue(CourseCheckCache.databaseFolder(url).isEmpty(), url);
         }
+        // the folder the server makes before its start-up jobs (so that H2 and the record's writer never make it at once)
+        assertEquals(Path.of("db").toAbsolutePath(), CourseCheckCache.databaseFolder("jdbc:h2:./db/argmax").orElseThrow().normalize());
+        assertEquals(Path.of("/srv/a"), CourseCheckCache.databaseFolder("jdbc:h2:file:/srv/a/argmax;WRITE_DELAY=0").orElseThrow());
     }
 
     private static String read(Path p) {

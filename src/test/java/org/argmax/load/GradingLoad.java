@@ -346,7 +346,7 @@ public final class GradingLoad {
                 maxWait = Math.max(maxWait, waited);
                 Instant at = logTime(startedLine);
                 for (Phase p : phases) {
-                    if (at != null && p.seconds > 0 && !at.isBefore(p.from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) && !at.isAfter(p.to)) {
+                    if (at != null && p.seconds > 0 && !at.isBefore(p.from) && !at.isAfter(p.to)) {
                         inPhase++;
                         during.add(p.path + " " + p.rate + "/s (" + waited + " ms, " + startedLine.replaceAll(".*\\), ", "") + ")");
                     }
@@ -358,10 +358,13 @@ public final class GradingLoad {
                 + (during.isEmpty() ? "" : ": " + String.join("; ", during));
     }
 
-    /** The time at the start of a log line (simplelogger.properties: "yyyy-MM-dd HH:mm:ss ..."), read as the machine's local time; null if none. */
+    /**
+     * The time at the start of a log line (simplelogger.properties: "yyyy-MM-dd HH:mm:ss.SSS ..."), read as the machine's local
+     * time; null if none. Milliseconds, so that a compaction begun just after a phase is not counted in it.
+     */
     private static Instant logTime(String line) {
         try {
-            return java.time.LocalDateTime.parse(line.substring(0, 19).replace(' ', 'T')).atZone(java.time.ZoneId.systemDefault()).toInstant();
+            return java.time.LocalDateTime.parse(line.substring(0, 23).replace(' ', 'T')).atZone(java.time.ZoneId.systemDefault()).toInstant();
         } catch (RuntimeException e) {
             return null;
         }

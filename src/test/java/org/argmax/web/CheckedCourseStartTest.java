@@ -4,6 +4,7 @@ import org.argmax.content.ContentException;
 import org.argmax.lessons.CourseCheckCache;
 import org.argmax.testing.TestCourse;
 import org.argmax.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +44,22 @@ class CheckedCourseStartTest {
         course.write("lessons/second.md", "---\ntitle: [x\n---\n");
         ContentException e = assertThrows(ContentException.class, () -> new TestServer(course.root(), db));
         assertTrue(e.getMessage().contains("lessons/second.md:2: invalid YAML"), e.getMessage());
+    }
+
+    /**
+     * First starts, each on a database folder that does not exist yet: the course thread records its check in that folder while
+     * the main thread opens H2, which fails ("a file with this name already exists", error 90062, once in CI) when the folder
+     * appears while H2 makes it. The server now makes it before either starts.
+     */
+    @Test
+    @Tag("slow")
+    void manyFirstStartsOnAMissingDatabaseFolderAllOpenIt() throws Exception {
+        TestCourse course = TestCourse.twoLessons(tmp.resolve("content"));
+        for (int i = 0; i < 150; i++) {
+            Path db = tmp.resolve("starts/" + i + "/db");
+            try (TestServer server = new TestServer(course.root(), db)) {
+                assertEquals(200, server.get("/health").statusCode(), "start " + i);
+            }
+        }
     }
 }
