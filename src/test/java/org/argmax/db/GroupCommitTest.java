@@ -52,6 +52,19 @@ class GroupCommitTest {
         };
     }
 
+    /** A unit that keeps the writer inside it (saying so on {@code writerBusy}) until {@code release}, then does {@code then}. */
+    private static Transactions.Work<Integer> holdingTheWriter(CountDownLatch writerBusy, CountDownLatch release, Transactions.Work<Integer> then) {
+        return c -> {
+            writerBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return then.run(c);
+        };
+    }
+
     private List<Integer> stored() throws SQLException {
         List<Integer> out = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT id FROM t ORDER BY id")) {
@@ -99,15 +112,7 @@ class GroupCommitTest {
         GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 64, 2);
         try {
             // the writer is held inside a unit; two more wait (the limit); the next is refused without waiting
-            Future<Integer> holding = pool.submit(() -> writes.run("hold", c -> {
-                writerBusy.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return insert(1).run(c);
-            }));
+            Future<Integer> holding = pool.submit(() -> writes.run("hold", holdingTheWriter(writerBusy, release, insert(1))));
             assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
             Future<Integer> second = pool.submit(() -> writes.run("insert", insert(2)));
             Future<Integer> third = pool.submit(() -> writes.run("insert", insert(3)));
@@ -151,15 +156,7 @@ class GroupCommitTest {
         // batches of two at most, so that a full batch ends the linger; the linger is long, so this cannot depend on timing
         GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 2, 10, TimeUnit.MINUTES.toNanos(1));
         try {
-            Future<Integer> first = pool.submit(() -> writes.run("hold", c -> {
-                writerBusy.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return insert(1).run(c);
-            }));
+            Future<Integer> first = pool.submit(() -> writes.run("hold", holdingTheWriter(writerBusy, release, insert(1))));
             assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
             Future<Integer> second = pool.submit(() -> writes.run("insert", insert(2)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
