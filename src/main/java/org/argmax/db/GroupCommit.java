@@ -139,8 +139,8 @@ public final class GroupCommit implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
-                boolean interrupted = lingerNanos > 0 && System.nanoTime() - lastCommitEnded < Math.max(BUSY_NANOS, lingerNanos)
-                        && !gatherMore(batch);
+                boolean busy = lingerNanos > 0 && System.nanoTime() - lastCommitEnded < Math.max(BUSY_NANOS, lingerNanos);
+                boolean interrupted = busy && !gatherMore(batch);
                 commit(batch);
                 lastCommitEnded = System.nanoTime();
                 if (interrupted) Thread.currentThread().interrupt(); // after the commit: an interrupt closes H2's file channel

@@ -116,9 +116,7 @@ class GroupCommitTest {
             assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
             Future<Integer> second = pool.submit(() -> writes.run("insert", insert(2)));
             Future<Integer> third = pool.submit(() -> writes.run("insert", insert(3)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (writes.waiting() < 2 && System.nanoTime() < deadline) Thread.sleep(5);
-            assertEquals(2, writes.waiting());
+            awaitWaiting(writes, 2);
             GroupCommit.Overloaded refused = assertThrows(GroupCommit.Overloaded.class, () -> writes.run("insert", insert(4)));
             assertTrue(refused != null && refused.getMessage().contains("busy"), "refused with a message: " + refused);
             release.countDown();
@@ -159,12 +157,11 @@ class GroupCommitTest {
             Future<Integer> first = pool.submit(() -> writes.run("hold", holdingTheWriter(writerBusy, release, insert(1))));
             assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
             Future<Integer> second = pool.submit(() -> writes.run("insert", insert(2)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (writes.waiting() < 1 && System.nanoTime() < deadline) Thread.sleep(5);
+            awaitWaiting(writes, 1);
             release.countDown();
             assertEquals(1, first.get(10, TimeUnit.SECONDS)); // committed alone: the writer was idle when it came
             // the writer took the second unit right after that commit, so it is busy and waits for company
-            while (writes.waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            awaitWaiting(writes, 0);
             Thread.sleep(200);
             assertTrue(!second.isDone(), "the second unit waits for another to share its commit");
             Future<Integer> third = pool.submit(() -> writes.run("insert", insert(3)));
@@ -180,21 +177,39 @@ class GroupCommitTest {
     }
 
     @Test
-    void closingWhileTheWriterLingersCommitsWhatItHolds() throws Exception {
+    void closingWhileTheWriterLingersCommitsWhatItHoldsAtOnce() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         GroupCommit writes = new GroupCommit(db.dataSource(), "test-writer", 64, 10, TimeUnit.MINUTES.toNanos(1));
         try {
-            assertEquals(1, pool.submit(() -> writes.run("insert", insert(1))).get(20, TimeUnit.SECONDS));
-            Future<Integer> lingering = pool.submit(() -> writes.run("insert", insert(2))); // the writer is busy now: it lingers
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (writes.waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(5);
-            Thread.sleep(100);
-            writes.close(); // the writer stops lingering and commits what it holds
+            // the second unit waits while the writer is held in the first; after that commit the writer takes it, busy, and lingers
+            Future<Integer> first = pool.submit(() -> writes.run("hold", holdingTheWriter(writerBusy, release, insert(1))));
+            assertTrue(writerBusy.await(10, TimeUnit.SECONDS));
+            Future<Integer> lingering = pool.submit(() -> writes.run("insert", insert(2)));
+            awaitWaiting(writes, 1);
+            release.countDown();
+            assertEquals(1, first.get(10, TimeUnit.SECONDS));
+            awaitWaiting(writes, 0);
+            long closing = System.nanoTime();
+            writes.close();
+            // close() waits up to 10 s for the writer before it interrupts it: a writer that sat out its minute of linger would
+            // take all of them; one that notices the close commits at once
+            long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing);
+            assertTrue(closeMillis < 5_000, "close() returned after " + closeMillis + " ms");
             assertEquals(2, lingering.get(30, TimeUnit.SECONDS));
             assertEquals(List.of(1, 2), stored());
         } finally {
+            release.countDown();
             writes.close();
             pool.shutdownNow();
         }
+    }
+
+    /** Waits (at most 10 s) until exactly {@code units} wait for the writer. */
+    private static void awaitWaiting(GroupCommit writes, int units) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writes.waiting() != units && System.nanoTime() < deadline) Thread.sleep(5);
+        assertEquals(units, writes.waiting());
     }
 }
