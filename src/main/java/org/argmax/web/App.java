@@ -109,7 +109,10 @@ public final class App implements AutoCloseable {
         return file.substring(0, file.length() - ".mv.db".length());
     }
 
-    /** Loads the course (throws ContentException listing every problem), opens the database, starts serving. */
+    /**
+     * Loads the course (throws ContentException listing every problem), opens the database, starts serving; the server
+     * listens while the course and the database are still loading, and holds what arrives until both are there.
+     */
     public static App start(ServerConfig config) {
         StartupTrace.mark("App.start");
         // SLF4J first, on this thread: started by the jobs below at once, it queued their first log calls and printed a
@@ -148,28 +151,49 @@ public final class App implements AutoCloseable {
         Thread jetty = new Thread(App::initializeJettyMimeTypes, "jetty-warm-up");
         jetty.setDaemon(true);
         jetty.start();
-        Database database;
-        try {
-            database = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        FutureTask<Database> opening = new FutureTask<>(() -> {
+            Database opened = new Database(config.jdbcUrl(), config.dbUser(), config.dbPassword());
             StartupTrace.mark("database: pool and migrations");
-        } catch (RuntimeException e) {
+            return opened;
+        });
+        new Thread(opening, "database-open").start();
+        // while the database opens and the course loads (each ~1 s of a start without the class-data archive, much of it
+        // waiting for class loading), this thread sets Jetty and Javalin up and starts listening: a request that arrives
+        // before the routes have what they need waits at the gate
+        StartGate gate = new StartGate();
+        Javalin javalin = null;
+        Throwable serving = null;
+        Templates templateParts = null;
+        try {
+            templateParts = done(templates);
+            javalin = listen(config, templateParts, gate);
+        } catch (RuntimeException | Error e) { // a busy port, a template engine that cannot start: reported after the course and the database
+            serving = e;
+        }
+        Database database;
+        CourseParts parts;
+        try {
+            database = done(opening);
+        } catch (RuntimeException | Error e) {
+            gate.fail(e);
+            stop(javalin);
             done(course); // a broken course is reported first, as when it was loaded before the database
             throw e;
         }
-        CourseParts parts;
-        Templates templateParts;
         try {
             parts = done(course);
             StartupTrace.mark("course loaded and checked");
-            templateParts = done(templates);
-        } catch (RuntimeException | Error e) { // e.g. a class of the template engine that cannot be initialized: H2's file is let go
+            if (serving instanceof RuntimeException r) throw r;
+            if (serving instanceof Error err) throw err;
+        } catch (RuntimeException | Error e) { // H2's file is let go
+            gate.fail(e);
+            stop(javalin);
             database.close();
             throw e;
         }
         CourseService courses = parts.courses();
         References references = parts.references();
         Misconceptions misconceptions = parts.misconceptions();
-        StaticAssets assets = templateParts.assets();
         Views views = templateParts.views();
         ApiModels apiModels = ApiModels.standard();
         FitPool fits = new FitPool(config.fitThreads());
@@ -181,7 +205,6 @@ public final class App implements AutoCloseable {
             UserRepository users = new UserRepository(db);
             SessionRepository sessions = new SessionRepository(db);
             AccountService accounts = new AccountService(users, sessions, new LoginThrottle(db), new PasswordHasher(config.passwordCost()));
-            SessionResolver sessionResolver = new SessionResolver(sessions);
             ProgressRepository progress = new ProgressRepository(db);
             ExerciseService exercises = new ExerciseService(() -> courses.current().exercises(), new AttemptRepository(db, writes),
                     references, misconceptions);
@@ -194,7 +217,6 @@ public final class App implements AutoCloseable {
                 model.put("currentUser", CurrentUser.of(ctx).orElse(null));
                 model.put("csrfToken", Csrf.lazyToken(ctx)); // issued only if the page has a form
             });
-            HttpErrors errors = new HttpErrors(views);
             FragmentCache fragments = new FragmentCache(FragmentCache.DEFAULT_BYTES); // a signed-in learner's parts of lesson pages
             Routes.Handlers handlers = new Routes.Handlers(
                     new LessonHandler(courses, views, fragments, List.of(new ProgressExtras(progress, courses, exercises, views, fragments),
@@ -207,77 +229,104 @@ public final class App implements AutoCloseable {
                     new EstimateHandler(new EstimateService(apiModels), new SampleService(), fits));
             // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
             String backupToken = database.compaction() == null ? null : Tokens.random();
-            BackupHandler backup = new BackupHandler(database, backupToken);
-            ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
-            WebjarFiles webjars = new WebjarFiles(WEBJAR_BYTES);
+            gate.open(new StartGate.Site(handlers, new SessionResolver(sessions), new BackupHandler(database, backupToken)));
             StartupTrace.mark("views and handlers");
-            Javalin javalin = Javalin.create(c -> {
-                c.startup.showJavalinBanner = false;
-                // Javalin copies each result through a buffer of this size, allocated per request: its default of 32 kB was
-                // the largest allocation of a stored answer (29 kB of 138 kB, for a 303 with no body; young GCs set the p99)
-                c.http.responseBufferSize = 8192;
-                // Javalin's own static-file handler reads class-path files through the class loader; Jetty's (the default)
-                // mounts the whole jar as a zip file system at start, indexing its ~29,000 entries (0.1-0.5 s and JIT work)
-                c.resourceHandler(new JavalinStaticResourceHandler());
-                // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
-                c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
-                // bounded threads (the in-flight limit keeps most of them free to refuse quickly), and a listen backlog for a
-                // class arriving at once: Java's default of 50 made a burst of new connections wait for TCP's SYN
-                // retransmission (1 s, 3 s, 7 s…) before the server even saw them
-                c.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
-                c.jetty.addConnector((server, http) -> {
-                    // no per-connection cache of header fields: each connection built a ~100 kB trie for it (JFR) and kept it
-                    // as long as it stayed open, ~25 MB of the heap for a class's 256 connections; headers are parsed per
-                    // request instead
-                    http.setHeaderCacheSize(0);
-                    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                    connector.setPort(config.port());
-                    connector.setAcceptQueueSize(ACCEPT_QUEUE);
-                    return connector;
-                });
-                // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets, below)
-                c.staticFiles.add(s -> {
-                    s.hostedPath = "/static";
-                    s.directory = config.staticDir().toAbsolutePath().toString();
-                    s.location = Location.EXTERNAL;
-                    s.headers = java.util.Map.of();
-                });
-                // security headers on every response, in one before-handler: Javalin matches every
-                // handler's path and runs it as a task of its own, on every request
-                c.routes.before(ctx -> {
-                    String path = ctx.path();
-                    if (path.startsWith("/api/")) apiLimit.check(ctx);
-                    SecurityHeaders.apply(ctx);
-                    if (path.startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx);
-                });
-                // the session is looked up by the routes only, then who may call the route: not a
-                // beforeMatched handler, which Javalin also runs for static files (a query per asset
-                // with a session cookie) and which costs a task and a path match per request
-                Handler first = ctx -> {
-                    sessionResolver.resolve(ctx);
-                    Access.check(ctx);
-                };
-                ErrorMapping.register(c.routes, errors);
-                Routes.register(c.routes, handlers, first, new InFlightLimit(MAX_IN_FLIGHT));
-                // webjar URLs name their version: immutable, each file kept in memory with its gzip form once asked for
-                c.routes.get(WebjarFiles.PREFIX + "<path>", webjars::send);
-                c.routes.post("/admin/backup", Routes.after(first, backup::backup), Access.PUBLIC_API); // its own token, not a session: no CSRF
-                if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
-            });
-            StartupTrace.mark("Javalin configured");
-            javalin.start(config.port());
-            StartupTrace.mark("listening on port " + javalin.port());
             // after a start from a recorded course check: the lessons and exercises, once the first requests have had both cores
             courses.renderInBackground(RENDER_DELAY_MILLIS);
             H2Backup.ServerInfo backupInfo = backupToken == null ? null : new H2Backup.ServerInfo(javalin.port(), backupToken);
             if (backupInfo != null) backupInfo.write(database.compaction().file().resolveSibling(databaseName(database)));
             return new App(database, javalin, fits, writes, backupInfo);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            gate.fail(e);
+            stop(javalin);
             writes.close();
             fits.close();
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Jetty and Javalin with every route, listening on the configured port. What the routes need from the database and
+     * the course comes through {@code gate}; each request waits there first, until the start has opened it.
+     */
+    private static Javalin listen(ServerConfig config, Templates templateParts, StartGate gate) {
+        StaticAssets assets = templateParts.assets();
+        HttpErrors errors = new HttpErrors(templateParts.views());
+        ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
+        WebjarFiles webjars = new WebjarFiles(WEBJAR_BYTES);
+        Javalin javalin = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            // Javalin copies each result through a buffer of this size, allocated per request: its default of 32 kB was
+            // the largest allocation of a stored answer (29 kB of 138 kB, for a 303 with no body; young GCs set the p99)
+            c.http.responseBufferSize = 8192;
+            // Javalin's own static-file handler reads class-path files through the class loader; Jetty's (the default)
+            // mounts the whole jar as a zip file system at start, indexing its ~29,000 entries (0.1-0.5 s and JIT work)
+            c.resourceHandler(new JavalinStaticResourceHandler());
+            // requests Jetty rejects before they reach the app (an unknown HTTP version is a 505 there) are 4xx
+            c.jetty.modifyServer(server -> server.setErrorHandler(new ClientErrorHandler()));
+            // bounded threads (the in-flight limit keeps most of them free to refuse quickly), and a listen backlog for a
+            // class arriving at once: Java's default of 50 made a burst of new connections wait for TCP's SYN
+            // retransmission (1 s, 3 s, 7 s…) before the server even saw them
+            c.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            c.jetty.addConnector((server, http) -> {
+                // no per-connection cache of header fields: each connection built a ~100 kB trie for it (JFR) and kept it
+                // as long as it stayed open, ~25 MB of the heap for a class's 256 connections; headers are parsed per
+                // request instead
+                http.setHeaderCacheSize(0);
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(config.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
+            // our own files, read from disk; Cache-Control depends on the hash in the URL (StaticAssets, below)
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = config.staticDir().toAbsolutePath().toString();
+                s.location = Location.EXTERNAL;
+                s.headers = java.util.Map.of();
+            });
+            // the gate, then security headers on every response, in one before-handler: Javalin matches every
+            // handler's path and runs it as a task of its own, on every request
+            c.routes.before(ctx -> {
+                gate.site();
+                String path = ctx.path();
+                if (path.startsWith("/api/")) apiLimit.check(ctx);
+                SecurityHeaders.apply(ctx);
+                if (path.startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx);
+            });
+            // the session is looked up by the routes only, then who may call the route: not a
+            // beforeMatched handler, which Javalin also runs for static files (a query per asset
+            // with a session cookie) and which costs a task and a path match per request
+            Handler first = ctx -> {
+                gate.site().sessions().resolve(ctx);
+                Access.check(ctx);
+            };
+            ErrorMapping.register(c.routes, errors);
+            Routes.register(c.routes, () -> gate.site().handlers(), first, new InFlightLimit(MAX_IN_FLIGHT));
+            // webjar URLs name their version: immutable, each file kept in memory with its gzip form once asked for
+            c.routes.get(WebjarFiles.PREFIX + "<path>", webjars::send);
+            c.routes.post("/admin/backup", Routes.after(first, ctx -> gate.site().backup().backup(ctx)), Access.PUBLIC_API); // its own token, not a session: no CSRF
+            if (StartupTrace.enabled()) c.routes.after(ctx -> StartupTrace.firstResponse(ctx.path(), ctx.statusCode()));
+        });
+        StartupTrace.mark("Javalin configured");
+        try {
+            javalin.start(config.port());
+        } catch (RuntimeException | Error e) {
+            try {
+                javalin.stop(); // a busy port: Jetty's threads are let go
+            } catch (RuntimeException stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
+        StartupTrace.mark("listening on port " + javalin.port());
+        return javalin;
+    }
+
+    /** Stops a server that started listening, if there is one. */
+    private static void stop(Javalin javalin) {
+        if (javalin != null) javalin.stop();
     }
 
     /** Makes a folder if it is missing; should that fail, opening the database says why. */

@@ -13,6 +13,7 @@ import org.argmax.progress.ProgressHandler;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.argmax.http.Access.ANYONE;
 import static org.argmax.http.Access.INSTRUCTOR;
@@ -69,11 +70,12 @@ public final class Routes {
     /**
      * Registers every route; {@code first} runs before each route's handler (the session lookup and the
      * access check), and {@code limit} admits at most so many requests at once (the health check is
-     * outside it: it must answer while the server is at its limit).
+     * outside it: it must answer while the server is at its limit). The handlers are asked for at each route's first
+     * request: the server listens before the database is open ({@link App#start}).
      */
-    public static void register(RoutesConfig r, Handlers h, Handler first, InFlightLimit limit) {
+    public static void register(RoutesConfig r, Supplier<Handlers> h, Handler first, InFlightLimit limit) {
         for (Route route : ALL) {
-            Handler handler = after(first, route.handler().apply(h));
+            Handler handler = after(first, resolvedAtFirstUse(route, h));
             if (!route.path().equals("/health")) handler = limit.around(handler);
             switch (route.method()) {
                 case "GET" -> r.get(route.path(), handler, route.access());
@@ -81,6 +83,20 @@ public final class Routes {
                 default -> throw new IllegalStateException("no method " + route.method());
             }
         }
+    }
+
+    /** The route's handler, made from {@code handlers} at its first request and kept (two first requests may both make it). */
+    private static Handler resolvedAtFirstUse(Route route, Supplier<Handlers> handlers) {
+        return new Handler() {
+            private volatile Handler resolved;
+
+            @Override
+            public void handle(io.javalin.http.Context ctx) throws Exception {
+                Handler h = resolved;
+                if (h == null) resolved = h = route.handler().apply(handlers.get());
+                h.handle(ctx);
+            }
+        };
     }
 
     /** {@code handler}, run once {@code first} has run without throwing. */
