@@ -217,8 +217,8 @@ public final class Database implements AutoCloseable {
     static final int NO_CHUNK_REUSE = Integer.MAX_VALUE;
     /** Bytes at which H2 splits a B-tree page (H2's default is 4,096): see {@link #durable}. */
     static final int H2_PAGE_SIZE = 2048;
-    /** H2's page cache in kB (its default is 64 MB per GB of heap, 16 MB in the server's 256 MB): see {@link #durable}. */
-    static final int H2_CACHE_KB = 4096;
+    /** H2's page cache in kB (its default is 64 MB per GB of heap, 10 MB in the server's 160 MB): see {@link #durable}. */
+    static final int H2_CACHE_KB = 1024;
     /**
      * Parsed statements H2 keeps per connection (its default is 8). The pool's connections serve every
      * request, which between them run some 35 different statements, so with 8 nearly every
@@ -247,12 +247,14 @@ public final class Database implements AutoCloseable {
      *     the file: 10.6 kB instead of 24 kB (src/test/java/org/argmax/load/H2FileGrowth.java;
      *     1,024 saves little more and costs CPU). It only decides how pages split, so a file made
      *     with another size opens as before.</li>
-     * <li>{@code CACHE_SIZE=4096}: a 4 MB page cache instead of 16 MB. Every commit puts new versions of
+     * <li>{@code CACHE_SIZE=1024}: a 1 MB page cache instead of 10 MB. Every commit puts new versions of
      *     the pages it changed into the cache, where they lived for seconds: long enough to survive the
      *     young collections and be copied and then promoted, and young-collection pauses set the grading
-     *     path's 99th percentile. With 4 MB they mostly die young (400 answers/s: promoted per young
-     *     collection 3.9 → 2.6 MB, median pause 26 → 18 ms, p99 of the JSON path 318 → 65 ms; BENCHMARKS.md);
-     *     a class's hot pages (sessions, exercise states, the tree's upper levels) fit in it.</li>
+     *     path's 99th percentile. 16 → 4 MB at 400 answers/s: promoted per young collection 3.9 → 2.6 MB,
+     *     median pause 26 → 18 ms, p99 of the JSON path 318 → 65 ms; 4 → 1 MB: median pause 16.8-18.4 →
+     *     10.2-11.4 ms, CPU per answer 10 % less (reads from the file cost less than the copying did); 512 and
+     *     256 kB were no better (BENCHMARKS.md). A class's hot pages (sessions, exercise states, the
+     *     tree's upper levels) fit in it.</li>
      * <li>{@code MAX_COMPACT_TIME=0}, {@code DB_CLOSE_ON_EXIT=FALSE}: no compaction in place when the
      *     last connection closes (it moves chunks inside the file), and no H2 shutdown hook racing
      *     the server's own stop, which compacts by copying ({@link #close}).</li>

@@ -134,14 +134,14 @@ class DatabaseDurabilityTest {
 
     @Test
     void embeddedFileUrlsGetTheDurableSettings() {
-        String durable = ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=4096;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
+        String durable = ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=1024;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
         assertEquals("jdbc:h2:./db/argmax" + durable, Database.durable("jdbc:h2:./db/argmax"));
         assertEquals("jdbc:h2:mem:x;LOCK_TIMEOUT=10000", Database.durable("jdbc:h2:mem:x"));
         assertEquals("jdbc:h2:tcp://localhost/x;LOCK_TIMEOUT=10000", Database.durable("jdbc:h2:tcp://localhost/x"));
-        assertEquals("jdbc:h2:./x;write_delay=100;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=4096;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:./x;write_delay=100;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=1024;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
                 Database.durable("jdbc:h2:./x;write_delay=100"));
         // a setting whose name ends in another's: the user's query cache leaves the page cache to us, and the other way round
-        assertEquals("jdbc:h2:./x;query_cache_size=16;LOCK_TIMEOUT=10000;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=4096;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:./x;query_cache_size=16;LOCK_TIMEOUT=10000;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;CACHE_SIZE=1024;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
                 Database.durable("jdbc:h2:./x;query_cache_size=16"));
         assertEquals("jdbc:h2:./x;CACHE_SIZE=8192;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;WRITE_DELAY=0;REUSE_SPACE=FALSE;RETENTION_TIME=2147483647;PAGE_SIZE=2048;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE",
                 Database.durable("jdbc:h2:./x;CACHE_SIZE=8192"));
