@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Maps failures to pages or JSON: requests under {@code /api/} (or asking for JSON) get
@@ -26,9 +27,14 @@ public final class HttpErrors {
     /** Seconds a client is asked to wait after a 503. */
     public static final int RETRY_AFTER_SECONDS = 60;
 
-    private final Views views;
+    private final Supplier<Views> views;
 
     public HttpErrors(Views views) {
+        this(() -> views);
+    }
+
+    /** With the template engine of {@code views}, asked for at the first error page (a server listens before it has one). */
+    public HttpErrors(Supplier<Views> views) {
         this.views = views;
     }
 
@@ -91,7 +97,7 @@ public final class HttpErrors {
             case 503 -> "Temporarily unavailable";
             default -> status >= 500 ? "Server error" : "Something is not right";
         };
-        views.render(ctx, "error", Map.of("status", status, "title", title, "message", message == null ? "" : message));
+        views.get().render(ctx, "error", Map.of("status", status, "title", title, "message", message == null ? "" : message));
     }
 
     /** A client mistake with a message for the person who made it; mapped to 400. */

@@ -163,15 +163,14 @@ public final class App implements AutoCloseable {
         StartGate gate = new StartGate();
         Javalin javalin = null;
         Throwable serving = null;
-        Templates templateParts = null;
         try {
-            templateParts = done(templates);
-            javalin = listen(config, templateParts, gate);
-        } catch (RuntimeException | Error e) { // a busy port, a template engine that cannot start: reported after the course and the database
+            javalin = listen(config, () -> done(templates).views(), gate);
+        } catch (RuntimeException | Error e) { // a busy port: reported after the course and the database
             serving = e;
         }
         Database database;
         CourseParts parts;
+        Templates templateParts;
         try {
             database = done(opening);
         } catch (RuntimeException | Error e) {
@@ -183,6 +182,7 @@ public final class App implements AutoCloseable {
         try {
             parts = done(course);
             StartupTrace.mark("course loaded and checked");
+            templateParts = done(templates); // e.g. a class of the template engine that cannot be initialized
             if (serving instanceof RuntimeException r) throw r;
             if (serving instanceof Error err) throw err;
         } catch (RuntimeException | Error e) { // H2's file is let go
@@ -229,7 +229,8 @@ public final class App implements AutoCloseable {
                     new EstimateHandler(new EstimateService(apiModels), new SampleService(), fits));
             // an embedded H2 file: `argmax backup` asks this server for a copy (H2 locks the file)
             String backupToken = database.compaction() == null ? null : Tokens.random();
-            gate.open(new StartGate.Site(handlers, new SessionResolver(sessions), new BackupHandler(database, backupToken)));
+            gate.open(new StartGate.Site(handlers, new SessionResolver(sessions), new BackupHandler(database, backupToken),
+                    templateParts.assets()));
             StartupTrace.mark("views and handlers");
             // after a start from a recorded course check: the lessons and exercises, once the first requests have had both cores
             courses.renderInBackground(RENDER_DELAY_MILLIS);
@@ -247,12 +248,12 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Jetty and Javalin with every route, listening on the configured port. What the routes need from the database and
-     * the course comes through {@code gate}; each request waits there first, until the start has opened it.
+     * Jetty and Javalin with every route, listening on the configured port. What the routes need from the database, the
+     * course and the templates' thread comes through {@code gate}; each request waits there first, until the start has
+     * opened it (error pages ask for {@code views} once they are rendered).
      */
-    private static Javalin listen(ServerConfig config, Templates templateParts, StartGate gate) {
-        StaticAssets assets = templateParts.assets();
-        HttpErrors errors = new HttpErrors(templateParts.views());
+    private static Javalin listen(ServerConfig config, java.util.function.Supplier<Views> views, StartGate gate) {
+        HttpErrors errors = new HttpErrors(views);
         ApiRateLimit apiLimit = new ApiRateLimit(config.trustProxy(), config.apiBurst(), config.apiPerSecond());
         WebjarFiles webjars = new WebjarFiles(WEBJAR_BYTES);
         Javalin javalin = Javalin.create(c -> {
@@ -289,11 +290,11 @@ public final class App implements AutoCloseable {
             // the gate, then security headers on every response, in one before-handler: Javalin matches every
             // handler's path and runs it as a task of its own, on every request
             c.routes.before(ctx -> {
-                gate.site();
+                StartGate.Site site = gate.site();
                 String path = ctx.path();
                 if (path.startsWith("/api/")) apiLimit.check(ctx);
                 SecurityHeaders.apply(ctx);
-                if (path.startsWith(StaticAssets.PREFIX)) assets.cacheHeaders(ctx);
+                if (path.startsWith(StaticAssets.PREFIX)) site.assets().cacheHeaders(ctx);
             });
             // the session is looked up by the routes only, then who may call the route: not a
             // beforeMatched handler, which Javalin also runs for static files (a query per asset

@@ -1,6 +1,7 @@
 package org.argmax.web;
 
 import org.argmax.accounts.SessionResolver;
+import org.argmax.http.StaticAssets;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,8 +12,8 @@ import java.util.concurrent.CompletionException;
  * answered with the failure (the server is stopping then).
  */
 final class StartGate {
-    /** The route handlers, the session lookup that runs before each, and the backup handler. */
-    record Site(Routes.Handlers handlers, SessionResolver sessions, BackupHandler backup) {
+    /** The route handlers, the session lookup that runs before each, the backup handler, and the site's own files. */
+    record Site(Routes.Handlers handlers, SessionResolver sessions, BackupHandler backup, StaticAssets assets) {
     }
 
     private final CompletableFuture<Site> site = new CompletableFuture<>();
