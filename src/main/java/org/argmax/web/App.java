@@ -157,9 +157,9 @@ public final class App implements AutoCloseable {
             return opened;
         });
         new Thread(opening, "database-open").start();
-        // while the database opens and the course loads (each ~1 s of a start without the class-data archive, much of it
-        // waiting for class loading), this thread sets Jetty and Javalin up and starts listening: a request that arrives
-        // before the routes have what they need waits at the gate
+        // while the database opens and the course loads (each most of a second of a start without the class-data archive),
+        // this thread sets Jetty and Javalin up and starts listening: a request that arrives before the routes have what
+        // they need waits at the gate
         StartGate gate = new StartGate();
         Javalin javalin = null;
         Throwable serving = null;
