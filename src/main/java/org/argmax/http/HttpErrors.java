@@ -29,10 +29,6 @@ public final class HttpErrors {
 
     private final Supplier<Views> views;
 
-    public HttpErrors(Views views) {
-        this(() -> views);
-    }
-
     /** With the template engine of {@code views}, asked for at the first error page (a server listens before it has one). */
     public HttpErrors(Supplier<Views> views) {
         this.views = views;
